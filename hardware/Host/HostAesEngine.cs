@@ -1,0 +1,75 @@
+using System;
+using System.Security.Cryptography;
+using NanoMikey.Crypto.Hal;
+
+namespace NanoMikey.Hardware.Host
+{
+    /// <summary>The emulated twin of the ESP32 AES engine: AES-ECB over .NET's <see cref="Aes"/> (AES-NI on the host).</summary>
+    public sealed class HostAesEngine : IAesEngine, IDisposable
+    {
+        private readonly Aes _aes = Aes.Create();
+        private readonly int _onlyKeyLength;
+        private bool _keyed;
+
+        /// <summary>Creates an engine for every AES key size.</summary>
+        public HostAesEngine() : this(0) { }
+
+        /// <summary>Creates an engine limited to one key length, e.g. 16 to behave like the ESP32 binding.</summary>
+        /// <param name="onlyKeyLength">The only key length accepted, or 0 for 16, 24 and 32.</param>
+        public HostAesEngine(int onlyKeyLength)
+        {
+            _onlyKeyLength = onlyKeyLength;
+        }
+
+        /// <inheritdoc />
+        public bool SupportsKeyLength(int keyLength)
+        {
+            if (_onlyKeyLength != 0) return keyLength == _onlyKeyLength;
+            return keyLength == 16 || keyLength == 24 || keyLength == 32;
+        }
+
+        /// <inheritdoc />
+        public void SetKey(byte[] key, int offset, int length)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            if (!SupportsKeyLength(length)) throw new ArgumentException("Unsupported AES key length.", nameof(length));
+            if (offset < 0 || offset > key.Length - length) throw new ArgumentOutOfRangeException(nameof(offset));
+            _aes.Key = key.AsSpan(offset, length).ToArray();
+            _keyed = true;
+        }
+
+        /// <inheritdoc />
+        public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            Check(input, inputOffset, output, outputOffset, length);
+            _aes.EncryptEcb(input.AsSpan(inputOffset, length), output.AsSpan(outputOffset, length), PaddingMode.None);
+        }
+
+        /// <inheritdoc />
+        public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            Check(input, inputOffset, output, outputOffset, length);
+            _aes.DecryptEcb(input.AsSpan(inputOffset, length), output.AsSpan(outputOffset, length), PaddingMode.None);
+        }
+
+        /// <inheritdoc />
+        public void ClearKey()
+        {
+            _aes.Key = new byte[32];
+            _keyed = false;
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => _aes.Dispose();
+
+        private void Check(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            ArgumentNullException.ThrowIfNull(output);
+            if (!_keyed) throw new InvalidOperationException("No key loaded.");
+            if (length < 0 || (length & 15) != 0) throw new ArgumentException("Length must be a multiple of 16.", nameof(length));
+            if (inputOffset < 0 || inputOffset > input.Length - length) throw new ArgumentOutOfRangeException(nameof(inputOffset));
+            if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+namespace NanoMikey.LibSrtp.Interop { internal static class Placeholder { } }
