@@ -1,0 +1,19 @@
+namespace NanoMikey.Conformance.Tests
+{
+    /// <summary>What the nanoFramework 1.x runtime or its MetadataProcessor rejects although C# compiles it.</summary>
+    public enum NanoRule
+    {
+        GenericTypeDefinition,
+        GenericMethodDefinition,
+        GenericInstantiation,
+        MultidimensionalArray,
+        PointerType,
+        ForbiddenOpcode,
+        TooManyVirtualMethods,
+        TooManyInstanceMethods,
+        TooManyStaticMethods,
+        IlTooLarge,
+        StringsTooLarge,
+        ForeignAssemblyReference,
+    }
+}
