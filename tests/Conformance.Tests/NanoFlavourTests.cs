@@ -24,6 +24,24 @@ namespace NanoMikey.Conformance.Tests
                 assemblyName + " breaks nanoFramework rules:\n" + string.Join("\n", violations.Select(v => v.ToString())));
         }
 
+        [Fact]
+        public void EveryPortableProjectIsChecked()
+        {
+            // A portable project is one that imports build/Portable.props; each must be listed above.
+            var listed = PortableAssemblies.Select(row => ((string)row[0]).Replace('\\', '/')).ToHashSet();
+            foreach (string top in new[] { "lib", "firmware" })
+            {
+                string dir = Path.Combine(RepoPaths.Root, top);
+                if (!Directory.Exists(dir)) continue;
+                foreach (string proj in Directory.EnumerateFiles(dir, "*.csproj", SearchOption.AllDirectories))
+                {
+                    if (!File.ReadAllText(proj).Contains("build/Portable.props")) continue;
+                    string rel = Path.GetRelativePath(RepoPaths.Root, Path.GetDirectoryName(proj)!).Replace('\\', '/');
+                    Assert.True(listed.Contains(rel), rel + " builds a nano flavour but is not checked by NanoFlavourTests");
+                }
+            }
+        }
+
         [Theory]
         [MemberData(nameof(PortableAssemblies))]
         public void NanoFlavourIsCompiledAgainstNanoMscorlib(string projectDir, string assemblyName)
