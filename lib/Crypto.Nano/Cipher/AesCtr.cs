@@ -1,0 +1,142 @@
+using System;
+using NanoMikey.Crypto.Hal;
+
+namespace NanoMikey.Crypto.Cipher
+{
+    /// <summary>
+    /// AES counter mode (SP 800-38A §6.5) through an <see cref="IAesEngine"/>: all counter blocks of a request are built
+    /// into an owned buffer and encrypted with one engine call, then XORed into the caller's buffer.
+    /// </summary>
+    /// <remarks>
+    /// The caller's counter block is read, never modified. Requests longer than <see cref="MaxLength"/> are split into
+    /// <see cref="MaxLength"/>-sized engine calls. Not thread-safe.
+    /// </remarks>
+    public sealed class AesCtr
+    {
+        private readonly byte[] _keystream;
+        private readonly byte[] _counter = new byte[16];
+        private readonly int _capacity;
+        private readonly int _incrementBytes;
+
+        /// <summary>Creates a counter mode with full 128-bit big-endian counter increment (SP 800-38A Appendix B.1).</summary>
+        /// <param name="maxLength">Largest request served by a single engine call, in bytes (at least 1).</param>
+        public AesCtr(int maxLength) : this(maxLength, false)
+        {
+        }
+
+        /// <summary>Creates a counter mode; with <paramref name="increment32"/> only the low 32 bits count (GCM inc32, SP 800-38D §6.2).</summary>
+        /// <param name="maxLength">Largest request served by a single engine call, in bytes (at least 1).</param>
+        /// <param name="increment32">True for inc32 (wraps within the last four bytes), false for a 128-bit counter.</param>
+        public AesCtr(int maxLength, bool increment32)
+        {
+            if (maxLength < 1 || maxLength > 0x7FFFFFF0) throw new ArgumentOutOfRangeException(nameof(maxLength));
+            _capacity = (maxLength + 15) & ~15;
+            _keystream = new byte[_capacity];
+            _incrementBytes = increment32 ? 4 : 16;
+        }
+
+        /// <summary>Largest request (bytes) served by one engine call.</summary>
+        public int MaxLength
+        {
+            get { return _capacity; }
+        }
+
+        /// <summary>Writes <paramref name="length"/> bytes of keystream starting at the given counter block.</summary>
+        /// <param name="engine">Engine with the key loaded.</param>
+        /// <param name="counterBlock">Buffer holding the 16-byte initial counter block.</param>
+        /// <param name="counterOffset">Offset of the counter block.</param>
+        /// <param name="output">Destination buffer.</param>
+        /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
+        /// <param name="length">Keystream bytes to write.</param>
+        /// <exception cref="ArgumentException">A buffer is null or a range is invalid; nothing is written.</exception>
+        public void GenerateKeystream(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[] output, int outputOffset, int length)
+        {
+            Check(engine, counterBlock, counterOffset, output, outputOffset, output, outputOffset, length);
+            Run(engine, counterBlock, counterOffset, null, 0, output, outputOffset, length);
+        }
+
+        /// <summary>Encrypts or decrypts <paramref name="length"/> bytes of <paramref name="data"/> in place.</summary>
+        /// <param name="engine">Engine with the key loaded.</param>
+        /// <param name="counterBlock">Buffer holding the 16-byte initial counter block.</param>
+        /// <param name="counterOffset">Offset of the counter block.</param>
+        /// <param name="data">Buffer transformed in place.</param>
+        /// <param name="dataOffset">Offset in <paramref name="data"/>.</param>
+        /// <param name="length">Number of bytes.</param>
+        /// <exception cref="ArgumentException">A buffer is null or a range is invalid; nothing is written.</exception>
+        public void XorKeystream(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[] data, int dataOffset, int length)
+        {
+            Check(engine, counterBlock, counterOffset, data, dataOffset, data, dataOffset, length);
+            Run(engine, counterBlock, counterOffset, data, dataOffset, data, dataOffset, length);
+        }
+
+        /// <summary>Writes input XOR keystream to output (input and output may be the same range).</summary>
+        /// <param name="engine">Engine with the key loaded.</param>
+        /// <param name="counterBlock">Buffer holding the 16-byte initial counter block.</param>
+        /// <param name="counterOffset">Offset of the counter block.</param>
+        /// <param name="input">Source buffer.</param>
+        /// <param name="inputOffset">Offset in <paramref name="input"/>.</param>
+        /// <param name="output">Destination buffer.</param>
+        /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
+        /// <param name="length">Number of bytes.</param>
+        /// <exception cref="ArgumentException">A buffer is null or a range is invalid; nothing is written.</exception>
+        public void Transform(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            Check(engine, counterBlock, counterOffset, input, inputOffset, output, outputOffset, length);
+            Run(engine, counterBlock, counterOffset, input, inputOffset, output, outputOffset, length);
+        }
+
+        private static void Check(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            if (engine == null) throw new ArgumentNullException(nameof(engine));
+            if (counterBlock == null) throw new ArgumentNullException(nameof(counterBlock));
+            if (input == null) throw new ArgumentNullException(nameof(input));
+            if (output == null) throw new ArgumentNullException(nameof(output));
+            if (counterOffset < 0 || counterOffset > counterBlock.Length - 16) throw new ArgumentOutOfRangeException(nameof(counterOffset));
+            if (length < 0) throw new ArgumentOutOfRangeException(nameof(length));
+            if (inputOffset < 0 || inputOffset > input.Length - length) throw new ArgumentOutOfRangeException(nameof(inputOffset));
+            if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
+        }
+
+        private void Run(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[]? input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            byte[] ks = _keystream;
+            byte[] ctr = _counter;
+            Array.Copy(counterBlock, counterOffset, ctr, 0, 16);
+            int incFrom = 16 - _incrementBytes;
+            while (length > 0)
+            {
+                int n = length < _capacity ? length : _capacity;
+                int padded = (n + 15) & ~15;
+                for (int o = 0; o < padded; o += 16)
+                {
+                    Array.Copy(ctr, 0, ks, o, 16);
+                    // Big-endian increment without data-dependent branches (SP 800-38A B.1 / SP 800-38D inc32).
+                    uint carry = 1;
+                    for (int i = 15; i >= incFrom; i--)
+                    {
+                        uint v = ctr[i] + carry;
+                        ctr[i] = (byte)v;
+                        carry = v >> 8;
+                    }
+                }
+                engine.EncryptBlocks(ks, 0, ks, 0, padded);
+                if (input == null)
+                {
+                    Array.Copy(ks, 0, output, outputOffset, n);
+                }
+                else
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        output[outputOffset + i] = (byte)(input[inputOffset + i] ^ ks[i]);
+                    }
+                    inputOffset += n;
+                }
+                outputOffset += n;
+                length -= n;
+            }
+            Array.Clear(ks, 0, ks.Length);
+            Array.Clear(ctr, 0, 16);
+        }
+    }
+}

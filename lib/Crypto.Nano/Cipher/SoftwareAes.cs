@@ -1,0 +1,527 @@
+using System;
+using NanoMikey.Crypto.Hal;
+
+namespace NanoMikey.Crypto.Cipher
+{
+    /// <summary>
+    /// Constant-time software AES-128/192/256 (FIPS 197) implementing <see cref="IAesEngine"/>: a 64-bit bitsliced
+    /// design that runs four blocks at once, with no table lookup or branch indexed by key or data.
+    /// </summary>
+    /// <remarks>
+    /// Model: BearSSL's <c>aes_ct64</c> (Pornin, MIT licence) — the S-box is the Boyar–Peralta circuit
+    /// ("A new combinational logic minimization technique with applications to cryptology", ePrint 2009/191).
+    /// Bit layout: after <see cref="Ortho"/>, word q[k] holds bit k of every state byte of four blocks; within a
+    /// word, each nibble holds one byte position across the four blocks.
+    /// </remarks>
+    public sealed class SoftwareAes : IAesEngine
+    {
+        private const int MaxRounds = 14;
+
+        private readonly ulong[] _roundKeys = new ulong[(MaxRounds + 1) * 8];
+        private readonly ulong[] _q = new ulong[8];
+        private readonly uint[] _words = new uint[(MaxRounds + 1) * 4];
+        private readonly uint[] _block = new uint[4];
+        private int _rounds;
+
+        /// <inheritdoc />
+        public bool SupportsKeyLength(int keyLength)
+        {
+            return keyLength == 16 || keyLength == 24 || keyLength == 32;
+        }
+
+        /// <inheritdoc />
+        public void SetKey(byte[] key, int offset, int length)
+        {
+            if (key == null) throw new ArgumentNullException(nameof(key));
+            if (!SupportsKeyLength(length)) throw new ArgumentException("AES key must be 16, 24 or 32 bytes.", nameof(length));
+            if (offset < 0 || offset > key.Length - length) throw new ArgumentOutOfRangeException(nameof(offset));
+            int nk = length >> 2;
+            int rounds = nk + 6;
+            int total = (rounds + 1) << 2;
+            uint[] w = _words;
+            for (int i = 0; i < nk; i++)
+            {
+                w[i] = ReadLe(key, offset + (i << 2));
+            }
+            // FIPS 197 §5.2 on little-endian words: RotWord is a right rotation by 8, Rcon sits in the low byte.
+            uint tmp = w[nk - 1];
+            uint rcon = 1;
+            for (int i = nk, j = 0; i < total; i++)
+            {
+                if (j == 0)
+                {
+                    tmp = SubWord((tmp << 24) | (tmp >> 8)) ^ rcon;
+                    rcon = (rcon << 1) ^ (0x11B & (uint)(-(int)(rcon >> 7)));
+                }
+                else if (nk > 6 && j == 4)
+                {
+                    tmp = SubWord(tmp);
+                }
+                tmp ^= w[i - nk];
+                w[i] = tmp;
+                if (++j == nk) j = 0;
+            }
+            ulong[] q = _q;
+            ulong[] rk = _roundKeys;
+            for (int r = 0; r <= rounds; r++)
+            {
+                // The same round key in all four block lanes, bitsliced like the state.
+                InterleaveIn(w[4 * r], w[4 * r + 1], w[4 * r + 2], w[4 * r + 3], q, 0);
+                q[1] = q[0];
+                q[2] = q[0];
+                q[3] = q[0];
+                q[5] = q[4];
+                q[6] = q[4];
+                q[7] = q[4];
+                Ortho(q);
+                Array.Copy(q, 0, rk, r << 3, 8);
+            }
+            Array.Clear(w, 0, w.Length);
+            Array.Clear(q, 0, 8);
+            _rounds = rounds;
+        }
+
+        /// <inheritdoc />
+        public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            Check(input, inputOffset, output, outputOffset, length);
+            Run(input, inputOffset, output, outputOffset, length, false);
+        }
+
+        /// <inheritdoc />
+        public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            Check(input, inputOffset, output, outputOffset, length);
+            Run(input, inputOffset, output, outputOffset, length, true);
+        }
+
+        /// <inheritdoc />
+        public void ClearKey()
+        {
+            Array.Clear(_roundKeys, 0, _roundKeys.Length);
+            Array.Clear(_q, 0, 8);
+            Array.Clear(_block, 0, 4);
+            _rounds = 0;
+        }
+
+        private void Check(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            if (input == null) throw new ArgumentNullException(nameof(input));
+            if (output == null) throw new ArgumentNullException(nameof(output));
+            if (_rounds == 0) throw new InvalidOperationException("No AES key loaded.");
+            if (length < 0 || (length & 15) != 0) throw new ArgumentException("Length must be a multiple of 16.", nameof(length));
+            if (inputOffset < 0 || inputOffset > input.Length - length) throw new ArgumentOutOfRangeException(nameof(inputOffset));
+            if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
+        }
+
+        // Four blocks per pass; a short last group is padded with zero lanes whose output is discarded.
+        private void Run(byte[] input, int inOff, byte[] output, int outOff, int length, bool decrypt)
+        {
+            ulong[] q = _q;
+            while (length > 0)
+            {
+                int blocks = length >= 64 ? 4 : length >> 4;
+                for (int b = 0; b < 4; b++)
+                {
+                    if (b < blocks)
+                    {
+                        int o = inOff + (b << 4);
+                        InterleaveIn(ReadLe(input, o), ReadLe(input, o + 4), ReadLe(input, o + 8), ReadLe(input, o + 12), q, b);
+                    }
+                    else
+                    {
+                        q[b] = 0;
+                        q[b + 4] = 0;
+                    }
+                }
+                Ortho(q);
+                if (decrypt)
+                {
+                    DecryptState(q);
+                }
+                else
+                {
+                    EncryptState(q);
+                }
+                Ortho(q);
+                uint[] w = _block;
+                for (int b = 0; b < blocks; b++)
+                {
+                    InterleaveOut(q[b], q[b + 4], w);
+                    int o = outOff + (b << 4);
+                    WriteLe(w[0], output, o);
+                    WriteLe(w[1], output, o + 4);
+                    WriteLe(w[2], output, o + 8);
+                    WriteLe(w[3], output, o + 12);
+                }
+                inOff += blocks << 4;
+                outOff += blocks << 4;
+                length -= blocks << 4;
+            }
+            Array.Clear(q, 0, 8);
+            Array.Clear(_block, 0, 4);
+        }
+
+        // FIPS 197 §5.1.
+        private void EncryptState(ulong[] q)
+        {
+            ulong[] rk = _roundKeys;
+            int rounds = _rounds;
+            AddRoundKey(q, rk, 0);
+            for (int r = 1; r < rounds; r++)
+            {
+                SubBytes(q);
+                ShiftRows(q);
+                MixColumns(q);
+                AddRoundKey(q, rk, r << 3);
+            }
+            SubBytes(q);
+            ShiftRows(q);
+            AddRoundKey(q, rk, rounds << 3);
+        }
+
+        // FIPS 197 §5.3.
+        private void DecryptState(ulong[] q)
+        {
+            ulong[] rk = _roundKeys;
+            int rounds = _rounds;
+            AddRoundKey(q, rk, rounds << 3);
+            for (int r = rounds - 1; r > 0; r--)
+            {
+                InvShiftRows(q);
+                InvSubBytes(q);
+                AddRoundKey(q, rk, r << 3);
+                InvMixColumns(q);
+            }
+            InvShiftRows(q);
+            InvSubBytes(q);
+            AddRoundKey(q, rk, 0);
+        }
+
+        private static void AddRoundKey(ulong[] q, ulong[] rk, int o)
+        {
+            q[0] ^= rk[o];
+            q[1] ^= rk[o + 1];
+            q[2] ^= rk[o + 2];
+            q[3] ^= rk[o + 3];
+            q[4] ^= rk[o + 4];
+            q[5] ^= rk[o + 5];
+            q[6] ^= rk[o + 6];
+            q[7] ^= rk[o + 7];
+        }
+
+        // The S-box of one 32-bit word (key schedule), through the same bitsliced circuit.
+        private uint SubWord(uint x)
+        {
+            ulong[] q = _q;
+            Array.Clear(q, 0, 8);
+            q[0] = x;
+            Ortho(q);
+            SubBytes(q);
+            Ortho(q);
+            return (uint)q[0];
+        }
+
+        // Boyar–Peralta S-box circuit (ePrint 2009/191): 32 AND, 83 XOR/XNOR; x0 is the most significant bit.
+        private static void SubBytes(ulong[] q)
+        {
+            ulong x0 = q[7], x1 = q[6], x2 = q[5], x3 = q[4], x4 = q[3], x5 = q[2], x6 = q[1], x7 = q[0];
+
+            // Top linear layer.
+            ulong y14 = x3 ^ x5;
+            ulong y13 = x0 ^ x6;
+            ulong y9 = x0 ^ x3;
+            ulong y8 = x0 ^ x5;
+            ulong t0 = x1 ^ x2;
+            ulong y1 = t0 ^ x7;
+            ulong y4 = y1 ^ x3;
+            ulong y12 = y13 ^ y14;
+            ulong y2 = y1 ^ x0;
+            ulong y5 = y1 ^ x6;
+            ulong y3 = y5 ^ y8;
+            ulong t1 = x4 ^ y12;
+            ulong y15 = t1 ^ x5;
+            ulong y20 = t1 ^ x1;
+            ulong y6 = y15 ^ x7;
+            ulong y10 = y15 ^ t0;
+            ulong y11 = y20 ^ y9;
+            ulong y7 = x7 ^ y11;
+            ulong y17 = y10 ^ y11;
+            ulong y19 = y10 ^ y8;
+            ulong y16 = t0 ^ y11;
+            ulong y21 = y13 ^ y16;
+            ulong y18 = x0 ^ y16;
+
+            // Middle non-linear layer (inversion in GF(2^4)^2).
+            ulong t2 = y12 & y15;
+            ulong t3 = y3 & y6;
+            ulong t4 = t3 ^ t2;
+            ulong t5 = y4 & x7;
+            ulong t6 = t5 ^ t2;
+            ulong t7 = y13 & y16;
+            ulong t8 = y5 & y1;
+            ulong t9 = t8 ^ t7;
+            ulong t10 = y2 & y7;
+            ulong t11 = t10 ^ t7;
+            ulong t12 = y9 & y11;
+            ulong t13 = y14 & y17;
+            ulong t14 = t13 ^ t12;
+            ulong t15 = y8 & y10;
+            ulong t16 = t15 ^ t12;
+            ulong t17 = t4 ^ t14;
+            ulong t18 = t6 ^ t16;
+            ulong t19 = t9 ^ t14;
+            ulong t20 = t11 ^ t16;
+            ulong t21 = t17 ^ y20;
+            ulong t22 = t18 ^ y19;
+            ulong t23 = t19 ^ y21;
+            ulong t24 = t20 ^ y18;
+            ulong t25 = t21 ^ t22;
+            ulong t26 = t21 & t23;
+            ulong t27 = t24 ^ t26;
+            ulong t28 = t25 & t27;
+            ulong t29 = t28 ^ t22;
+            ulong t30 = t23 ^ t24;
+            ulong t31 = t22 ^ t26;
+            ulong t32 = t31 & t30;
+            ulong t33 = t32 ^ t24;
+            ulong t34 = t23 ^ t33;
+            ulong t35 = t27 ^ t33;
+            ulong t36 = t24 & t35;
+            ulong t37 = t36 ^ t34;
+            ulong t38 = t27 ^ t36;
+            ulong t39 = t29 & t38;
+            ulong t40 = t25 ^ t39;
+            ulong t41 = t40 ^ t37;
+            ulong t42 = t29 ^ t33;
+            ulong t43 = t29 ^ t40;
+            ulong t44 = t33 ^ t37;
+            ulong t45 = t42 ^ t41;
+            ulong z0 = t44 & y15;
+            ulong z1 = t37 & y6;
+            ulong z2 = t33 & x7;
+            ulong z3 = t43 & y16;
+            ulong z4 = t40 & y1;
+            ulong z5 = t29 & y7;
+            ulong z6 = t42 & y11;
+            ulong z7 = t45 & y17;
+            ulong z8 = t41 & y10;
+            ulong z9 = t44 & y12;
+            ulong z10 = t37 & y3;
+            ulong z11 = t33 & y4;
+            ulong z12 = t43 & y13;
+            ulong z13 = t40 & y5;
+            ulong z14 = t29 & y2;
+            ulong z15 = t42 & y9;
+            ulong z16 = t45 & y14;
+            ulong z17 = t41 & y8;
+
+            // Bottom linear layer.
+            ulong t46 = z15 ^ z16;
+            ulong t47 = z10 ^ z11;
+            ulong t48 = z5 ^ z13;
+            ulong t49 = z9 ^ z10;
+            ulong t50 = z2 ^ z12;
+            ulong t51 = z2 ^ z5;
+            ulong t52 = z7 ^ z8;
+            ulong t53 = z0 ^ z3;
+            ulong t54 = z6 ^ z7;
+            ulong t55 = z16 ^ z17;
+            ulong t56 = z12 ^ t48;
+            ulong t57 = t50 ^ t53;
+            ulong t58 = z4 ^ t46;
+            ulong t59 = z3 ^ t54;
+            ulong t60 = t46 ^ t57;
+            ulong t61 = z14 ^ t57;
+            ulong t62 = t52 ^ t58;
+            ulong t63 = t49 ^ t58;
+            ulong t64 = z4 ^ t59;
+            ulong t65 = t61 ^ t62;
+            ulong t66 = z1 ^ t63;
+            ulong t67 = t64 ^ t65;
+            ulong s3 = t53 ^ t66;
+            q[7] = t59 ^ t63;
+            q[6] = t64 ^ ~s3;
+            q[5] = t55 ^ ~t67;
+            q[4] = s3;
+            q[3] = t51 ^ t66;
+            q[2] = t47 ^ t65;
+            q[1] = t56 ^ ~t62;
+            q[0] = t48 ^ ~t60;
+        }
+
+        // Inverse S-box = A^-1 o S o A^-1 around the forward circuit, where A is the affine map of FIPS 197 §5.1.1.
+        private static void InvSubBytes(ulong[] q)
+        {
+            InvAffine(q);
+            SubBytes(q);
+            InvAffine(q);
+        }
+
+        // Applies x -> A^-1(x ^ 0x63) on the bit planes, i.e. the inverse of the S-box's output affine transform.
+        private static void InvAffine(ulong[] q)
+        {
+            ulong q0 = ~q[0], q1 = ~q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = ~q[5], q6 = ~q[6], q7 = q[7];
+            q[7] = q1 ^ q4 ^ q6;
+            q[6] = q0 ^ q3 ^ q5;
+            q[5] = q7 ^ q2 ^ q4;
+            q[4] = q6 ^ q1 ^ q3;
+            q[3] = q5 ^ q0 ^ q2;
+            q[2] = q4 ^ q7 ^ q1;
+            q[1] = q3 ^ q6 ^ q0;
+            q[0] = q2 ^ q5 ^ q7;
+        }
+
+        // FIPS 197 §5.1.2 on the nibble layout: each 16-bit group is one row across the four columns.
+        private static void ShiftRows(ulong[] q)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                ulong x = q[i];
+                q[i] = (x & 0x000000000000FFFFUL)
+                    | ((x & 0x00000000FFF00000UL) >> 4)
+                    | ((x & 0x00000000000F0000UL) << 12)
+                    | ((x & 0x0000FF0000000000UL) >> 8)
+                    | ((x & 0x000000FF00000000UL) << 8)
+                    | ((x & 0xF000000000000000UL) >> 12)
+                    | ((x & 0x0FFF000000000000UL) << 4);
+            }
+        }
+
+        // FIPS 197 §5.3.1.
+        private static void InvShiftRows(ulong[] q)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                ulong x = q[i];
+                q[i] = (x & 0x000000000000FFFFUL)
+                    | ((x & 0x000000000FFF0000UL) << 4)
+                    | ((x & 0x00000000F0000000UL) >> 12)
+                    | ((x & 0x000000FF00000000UL) << 8)
+                    | ((x & 0x0000FF0000000000UL) >> 8)
+                    | ((x & 0x000F000000000000UL) << 12)
+                    | ((x & 0xFFF0000000000000UL) >> 4);
+            }
+        }
+
+        // FIPS 197 §5.1.3: rotating a word by 16 bits moves every byte one row down its column; xtime feeds q7 into q0, q1, q3, q4.
+        private static void MixColumns(ulong[] q)
+        {
+            ulong q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+            ulong r0 = (q0 >> 16) | (q0 << 48);
+            ulong r1 = (q1 >> 16) | (q1 << 48);
+            ulong r2 = (q2 >> 16) | (q2 << 48);
+            ulong r3 = (q3 >> 16) | (q3 << 48);
+            ulong r4 = (q4 >> 16) | (q4 << 48);
+            ulong r5 = (q5 >> 16) | (q5 << 48);
+            ulong r6 = (q6 >> 16) | (q6 << 48);
+            ulong r7 = (q7 >> 16) | (q7 << 48);
+            q[0] = q7 ^ r7 ^ r0 ^ Rot32(q0 ^ r0);
+            q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ Rot32(q1 ^ r1);
+            q[2] = q1 ^ r1 ^ r2 ^ Rot32(q2 ^ r2);
+            q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ Rot32(q3 ^ r3);
+            q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ Rot32(q4 ^ r4);
+            q[5] = q4 ^ r4 ^ r5 ^ Rot32(q5 ^ r5);
+            q[6] = q5 ^ r5 ^ r6 ^ Rot32(q6 ^ r6);
+            q[7] = q6 ^ r6 ^ r7 ^ Rot32(q7 ^ r7);
+        }
+
+        // FIPS 197 §5.3.3: multiplication by {0e,0b,0d,09} expanded into bit-plane XORs.
+        private static void InvMixColumns(ulong[] q)
+        {
+            ulong q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+            ulong r0 = (q0 >> 16) | (q0 << 48);
+            ulong r1 = (q1 >> 16) | (q1 << 48);
+            ulong r2 = (q2 >> 16) | (q2 << 48);
+            ulong r3 = (q3 >> 16) | (q3 << 48);
+            ulong r4 = (q4 >> 16) | (q4 << 48);
+            ulong r5 = (q5 >> 16) | (q5 << 48);
+            ulong r6 = (q6 >> 16) | (q6 << 48);
+            ulong r7 = (q7 >> 16) | (q7 << 48);
+            q[0] = q5 ^ q6 ^ q7 ^ r0 ^ r5 ^ r7 ^ Rot32(q0 ^ q5 ^ q6 ^ r0 ^ r5);
+            q[1] = q0 ^ q5 ^ r0 ^ r1 ^ r5 ^ r6 ^ r7 ^ Rot32(q1 ^ q5 ^ q7 ^ r1 ^ r5 ^ r6);
+            q[2] = q0 ^ q1 ^ q6 ^ r1 ^ r2 ^ r6 ^ r7 ^ Rot32(q0 ^ q2 ^ q6 ^ r2 ^ r6 ^ r7);
+            q[3] = q0 ^ q1 ^ q2 ^ q5 ^ q6 ^ r0 ^ r2 ^ r3 ^ r5 ^ Rot32(q0 ^ q1 ^ q3 ^ q5 ^ q6 ^ q7 ^ r0 ^ r3 ^ r5 ^ r7);
+            q[4] = q1 ^ q2 ^ q3 ^ q5 ^ r1 ^ r3 ^ r4 ^ r5 ^ r6 ^ r7 ^ Rot32(q1 ^ q2 ^ q4 ^ q5 ^ q7 ^ r1 ^ r4 ^ r5 ^ r6);
+            q[5] = q2 ^ q3 ^ q4 ^ q6 ^ r2 ^ r4 ^ r5 ^ r6 ^ r7 ^ Rot32(q2 ^ q3 ^ q5 ^ q6 ^ r2 ^ r5 ^ r6 ^ r7);
+            q[6] = q3 ^ q4 ^ q5 ^ q7 ^ r3 ^ r5 ^ r6 ^ r7 ^ Rot32(q3 ^ q4 ^ q6 ^ q7 ^ r3 ^ r6 ^ r7);
+            q[7] = q4 ^ q5 ^ q6 ^ r4 ^ r6 ^ r7 ^ Rot32(q4 ^ q5 ^ q7 ^ r4 ^ r7);
+        }
+
+        private static ulong Rot32(ulong x)
+        {
+            return (x << 32) | (x >> 32);
+        }
+
+        // Transposes the 8x8 bit matrix in each byte position so q[k] becomes bit plane k (swap moves of 1, 2, 4).
+        private static void Ortho(ulong[] q)
+        {
+            Swap(q, 0, 1, 0x5555555555555555UL, 1);
+            Swap(q, 2, 3, 0x5555555555555555UL, 1);
+            Swap(q, 4, 5, 0x5555555555555555UL, 1);
+            Swap(q, 6, 7, 0x5555555555555555UL, 1);
+            Swap(q, 0, 2, 0x3333333333333333UL, 2);
+            Swap(q, 1, 3, 0x3333333333333333UL, 2);
+            Swap(q, 4, 6, 0x3333333333333333UL, 2);
+            Swap(q, 5, 7, 0x3333333333333333UL, 2);
+            Swap(q, 0, 4, 0x0F0F0F0F0F0F0F0FUL, 4);
+            Swap(q, 1, 5, 0x0F0F0F0F0F0F0F0FUL, 4);
+            Swap(q, 2, 6, 0x0F0F0F0F0F0F0F0FUL, 4);
+            Swap(q, 3, 7, 0x0F0F0F0F0F0F0F0FUL, 4);
+        }
+
+        private static void Swap(ulong[] q, int i, int j, ulong low, int shift)
+        {
+            ulong a = q[i];
+            ulong b = q[j];
+            q[i] = (a & low) | ((b & low) << shift);
+            q[j] = ((a & ~low) >> shift) | (b & ~low);
+        }
+
+        // Spreads one block's four little-endian words into two 64-bit words (even/odd 16-bit columns), lane b.
+        private static void InterleaveIn(uint w0, uint w1, uint w2, uint w3, ulong[] q, int b)
+        {
+            ulong x0 = Spread(w0);
+            ulong x1 = Spread(w1);
+            ulong x2 = Spread(w2);
+            ulong x3 = Spread(w3);
+            q[b] = x0 | (x2 << 8);
+            q[b + 4] = x1 | (x3 << 8);
+        }
+
+        private static ulong Spread(uint w)
+        {
+            ulong x = w;
+            x = (x | (x << 16)) & 0x0000FFFF0000FFFFUL;
+            return (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
+        }
+
+        private static uint Gather(ulong x)
+        {
+            x &= 0x00FF00FF00FF00FFUL;
+            x = (x | (x >> 8)) & 0x0000FFFF0000FFFFUL;
+            return (uint)x | (uint)(x >> 16);
+        }
+
+        private static void InterleaveOut(ulong q0, ulong q1, uint[] w)
+        {
+            w[0] = Gather(q0);
+            w[1] = Gather(q1);
+            w[2] = Gather(q0 >> 8);
+            w[3] = Gather(q1 >> 8);
+        }
+
+        private static uint ReadLe(byte[] b, int o)
+        {
+            return b[o] | ((uint)b[o + 1] << 8) | ((uint)b[o + 2] << 16) | ((uint)b[o + 3] << 24);
+        }
+
+        private static void WriteLe(uint v, byte[] b, int o)
+        {
+            b[o] = (byte)v;
+            b[o + 1] = (byte)(v >> 8);
+            b[o + 2] = (byte)(v >> 16);
+            b[o + 3] = (byte)(v >> 24);
+        }
+    }
+}
