@@ -1,0 +1,720 @@
+using System;
+using NanoMikey.Crypto;
+using NanoMikey.Crypto.Cipher;
+using NanoMikey.Crypto.Hal;
+using NanoMikey.Srtp.Kdf;
+using NanoMikey.Srtp.Policy;
+using NanoMikey.Srtp.Replay;
+using NanoMikey.Srtp.Rtp;
+using NanoMikey.Srtp.Transforms;
+
+namespace NanoMikey.Srtp.Context
+{
+    /// <summary>
+    /// The cryptographic context of one SSRC in one direction (RFC 3711 §3.2): master keys selected by MKI,
+    /// session keys (re-derived at KDR boundaries), ROC and replay window for SRTP, index and replay window for SRTCP.
+    /// Protect and unprotect work in place on a caller buffer, allocate nothing per packet, and leave the state
+    /// untouched when they return anything but <see cref="SrtpStatus.Ok"/>.
+    /// </summary>
+    public sealed class SrtpCryptoContext
+    {
+        /// <summary>Most master keys one context holds (as libsrtp's <c>SRTP_MAX_NUM_MASTER_KEYS</c>).</summary>
+        public const int MaxMasterKeys = 16;
+
+        private const ulong MaxSrtpIndex = (1UL << 48) - 1;
+        private const uint MaxSrtcpIndex = 0x7FFFFFFF;
+
+        private readonly SrtpPolicy _policy;
+        private readonly uint _ssrc;
+        private readonly SrtpDirection _direction;
+        private readonly IAesEngineFactory? _factory;
+        private readonly MasterKey[] _keys = new MasterKey[MaxMasterKeys];
+        private int _keyCount;
+        private int _active;
+
+        // Policy, resolved once.
+        private readonly bool _aead;
+        private readonly bool _srtpEncrypt;
+        private readonly bool _srtcpEncrypt;
+        private readonly SrtpAuthenticationAlgorithm _srtpAuth;
+        private readonly int _srtpTagLength;
+        private readonly int _srtcpTagLength;
+        private readonly int _aeadTagLength;
+        private readonly int _mkiLength;
+        private readonly int _kdrShift;
+        private readonly int _rccRate;
+        private readonly ulong _srtpLifetime;
+        private readonly ulong _srtcpLifetime;
+        private readonly ulong _srtpSoftLimit;
+        private readonly ulong _srtcpSoftLimit;
+
+        // SRTP state: the replay window's highest index is s_l and ROC (RFC 3711 §3.3.1).
+        private readonly ReplayWindow _srtpReplay;
+        private uint _initialRoc;
+
+        // SRTCP state.
+        private readonly ReplayWindow _srtcpReplay;
+        private uint _srtcpNextIndex;
+
+        // Scratch, sized at creation.
+        private readonly byte[] _iv = new byte[16];
+        private readonly byte[] _mac = new byte[20];
+        private readonly byte[] _word = new byte[4];
+        private readonly AesCmCipher _cm;
+        private byte[] _aad;
+
+        /// <summary>Creates a context without master keys; add at least one with <see cref="AddMasterKey"/>.</summary>
+        /// <param name="policy">Parameter set (copied).</param>
+        /// <param name="ssrc">SSRC of the stream.</param>
+        /// <param name="direction">Whether this side protects (outbound) or unprotects (inbound).</param>
+        /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.</param>
+        /// <exception cref="ArgumentException">The policy is not supported.</exception>
+        public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory)
+        {
+            if (policy == null) throw new ArgumentNullException(nameof(policy));
+            string? reason;
+            if (!policy.IsSupported(out reason)) throw new ArgumentException("Unsupported SRTP policy: " + reason, nameof(policy));
+            _policy = policy.Clone();
+            _ssrc = ssrc;
+            _direction = direction;
+            _factory = engineFactory;
+            SrtpPolicy p = _policy;
+            _aead = p.IsAead;
+            _srtpEncrypt = p.SrtpEncryption && p.EncryptionAlgorithm != SrtpEncryptionAlgorithm.Null;
+            _srtcpEncrypt = p.SrtcpEncryption && p.EncryptionAlgorithm != SrtpEncryptionAlgorithm.Null;
+            _srtpAuth = p.EffectiveSrtpAuthentication;
+            _srtpTagLength = _aead ? 0 : p.EffectiveSrtpTagLength;
+            _srtcpTagLength = _aead ? 0 : p.EffectiveSrtcpTagLength;
+            _aeadTagLength = _aead ? p.AeadAuthenticationTagLength : 0;
+            if (_aead && _srtpAuth == SrtpAuthenticationAlgorithm.RccM3) _srtpTagLength = 4;
+            _mkiLength = p.MkiLength;
+            _kdrShift = -1;
+            if (p.KeyDerivationRate != 0)
+            {
+                _kdrShift = 0;
+                while ((1u << _kdrShift) != p.KeyDerivationRate) _kdrShift++;
+            }
+            _rccRate = p.RocTransmissionRate;
+            _srtpLifetime = p.SrtpKeyLifetime;
+            _srtcpLifetime = p.SrtcpKeyLifetime;
+            _srtpSoftLimit = _srtpLifetime - Margin(_srtpLifetime);
+            _srtcpSoftLimit = _srtcpLifetime - Margin(_srtcpLifetime);
+            _srtpReplay = new ReplayWindow(p.ReplayWindowSize);
+            _srtcpReplay = new ReplayWindow(p.ReplayWindowSize < 128 ? 128 : p.ReplayWindowSize);
+            _cm = new AesCmCipher(p.MaxPacketLength);
+            _aad = new byte[_aead ? p.MaxPacketLength + 16 : 16];
+        }
+
+        /// <summary>SSRC of this context.</summary>
+        public uint Ssrc { get { return _ssrc; } }
+
+        /// <summary>Direction of this context.</summary>
+        public SrtpDirection Direction { get { return _direction; } }
+
+        /// <summary>Number of master keys added.</summary>
+        public int MasterKeyCount { get { return _keyCount; } }
+
+        /// <summary>Index of the master key used to protect (outbound) and, without MKI, to unprotect.</summary>
+        public int ActiveMasterKey
+        {
+            get { return _active; }
+            set
+            {
+                if (value < 0 || value >= _keyCount) throw new ArgumentOutOfRangeException(nameof(value));
+                _active = value;
+            }
+        }
+
+        /// <summary>The SRTP rollover counter: of the highest index seen, or the signalled value before the first packet.</summary>
+        public uint RolloverCounter
+        {
+            get { return _srtpReplay.HasStarted ? (uint)(_srtpReplay.Highest >> 16) : _initialRoc; }
+        }
+
+        /// <summary>Highest SRTP packet index (ROC || SEQ) processed, or 0 before the first packet.</summary>
+        public ulong HighestIndex { get { return _srtpReplay.HasStarted ? _srtpReplay.Highest : 0; } }
+
+        /// <summary>SRTCP index the next protected SRTCP packet will carry.</summary>
+        public uint SrtcpIndex { get { return _srtcpNextIndex; } }
+
+        /// <summary>
+        /// True once the active master key is close to its packet limit (2^48 SRTP / 2^31 SRTCP, RFC 3711 §9.2) or the SRTP
+        /// index space is nearly used up: the key management must deliver a new master key before packets start failing with KeyExpired.
+        /// </summary>
+        public bool RekeyNeeded
+        {
+            get
+            {
+                if (_keyCount == 0) return false;
+                MasterKey mk = _keys[_active];
+                if (mk.SrtpPackets >= _srtpSoftLimit || mk.SrtcpPackets >= _srtcpSoftLimit) return true;
+                if (_srtpReplay.HasStarted && _srtpReplay.Highest >= MaxSrtpIndex - 0xFFFF) return true;
+                return _direction == SrtpDirection.Outbound && _srtcpNextIndex >= MaxSrtcpIndex - 0xFFFF;
+            }
+        }
+
+        /// <summary>SRTP packets processed with master key <paramref name="keyIndex"/>.</summary>
+        /// <param name="keyIndex">Index of the master key.</param>
+        /// <returns>Packet count.</returns>
+        public ulong GetSrtpPacketCount(int keyIndex)
+        {
+            if (keyIndex < 0 || keyIndex >= _keyCount) throw new ArgumentOutOfRangeException(nameof(keyIndex));
+            return _keys[keyIndex].SrtpPackets;
+        }
+
+        /// <summary>SRTCP packets processed with master key <paramref name="keyIndex"/>.</summary>
+        /// <param name="keyIndex">Index of the master key.</param>
+        /// <returns>Packet count.</returns>
+        public ulong GetSrtcpPacketCount(int keyIndex)
+        {
+            if (keyIndex < 0 || keyIndex >= _keyCount) throw new ArgumentOutOfRangeException(nameof(keyIndex));
+            return _keys[keyIndex].SrtcpPackets;
+        }
+
+        /// <summary>
+        /// Adds a master key and salt (lengths from the policy) with its MKI (policy's MKI length; ignored when 0).
+        /// Session keys for r = 0 are derived now; with KDR 0 the master key is then wiped.
+        /// </summary>
+        /// <param name="key">Buffer holding the master key.</param>
+        /// <param name="keyOffset">Offset of the key.</param>
+        /// <param name="salt">Buffer holding the master salt.</param>
+        /// <param name="saltOffset">Offset of the salt.</param>
+        /// <param name="mki">Buffer holding the MKI, or null when the MKI length is 0.</param>
+        /// <param name="mkiOffset">Offset of the MKI.</param>
+        /// <returns>The index of the new master key.</returns>
+        public int AddMasterKey(byte[] key, int keyOffset, byte[] salt, int saltOffset, byte[]? mki, int mkiOffset)
+        {
+            SrtpPolicy p = _policy;
+            int kl = p.MasterKeyLength;
+            int sl = p.MasterSaltLength;
+            if (key == null) throw new ArgumentNullException(nameof(key));
+            if (salt == null) throw new ArgumentNullException(nameof(salt));
+            if (keyOffset < 0 || keyOffset > key.Length - kl) throw new ArgumentOutOfRangeException(nameof(keyOffset));
+            if (saltOffset < 0 || saltOffset > salt.Length - sl) throw new ArgumentOutOfRangeException(nameof(saltOffset));
+            if (_keyCount == MaxMasterKeys) throw new InvalidOperationException("Too many master keys.");
+            byte[] mkiCopy = new byte[_mkiLength];
+            if (_mkiLength > 0)
+            {
+                if (mki == null) throw new ArgumentNullException(nameof(mki));
+                if (mkiOffset < 0 || mkiOffset > mki.Length - _mkiLength) throw new ArgumentOutOfRangeException(nameof(mkiOffset));
+                Array.Copy(mki, mkiOffset, mkiCopy, 0, _mkiLength);
+                for (int i = 0; i < _keyCount; i++)
+                {
+                    if (_keys[i].MatchesMki(mkiCopy, 0)) throw new ArgumentException("Duplicate MKI.", nameof(mki));
+                }
+            }
+
+            IAesEngine kdfEngine = CreateEngine(kl);
+            kdfEngine.SetKey(key, keyOffset, kl);
+            SrtpKeyDerivation kdf = new SrtpKeyDerivation(kdfEngine, salt, saltOffset, sl);
+            bool kdr = _kdrShift >= 0;
+            SessionKeys srtp = CreateSessionKeys(false);
+            SessionKeys? srtpSpare = kdr ? CreateSessionKeys(false) : null;
+            SessionKeys srtcp = CreateSessionKeys(true);
+            SessionKeys? srtcpSpare = kdr ? CreateSessionKeys(true) : null;
+            srtp.Derive(kdf, SrtpKeyDerivation.LabelSrtpEncryption, 0);
+            srtcp.Derive(kdf, SrtpKeyDerivation.LabelSrtcpEncryption, 0);
+            if (!kdr)
+            {
+                // RFC 3711 §4.3.1: with KDR 0 the session keys never change; the master key is no longer needed.
+                kdfEngine.ClearKey();
+                kdf.Clear();
+            }
+            _keys[_keyCount] = new MasterKey(mkiCopy, kdfEngine, kdf, srtp, srtpSpare, srtcp, srtcpSpare);
+            return _keyCount++;
+        }
+
+        /// <summary>Sets the ROC from signalling (e.g. the MIKEY CS map); the replay window restarts at the next packet.</summary>
+        /// <param name="roc">The rollover counter of the next packet's SEQ.</param>
+        public void SetRolloverCounter(uint roc)
+        {
+            _srtpReplay.Reset();
+            _initialRoc = roc;
+        }
+
+        /// <summary>Sets the SRTCP index the next protected SRTCP packet will carry (31 bits).</summary>
+        /// <param name="index">The index.</param>
+        public void SetSrtcpIndex(uint index)
+        {
+            if (index > MaxSrtcpIndex + 1) throw new ArgumentOutOfRangeException(nameof(index));
+            _srtcpNextIndex = index;
+        }
+
+        /// <summary>Wipes every key; the context is unusable afterwards.</summary>
+        public void Clear()
+        {
+            for (int i = 0; i < _keyCount; i++) _keys[i].Clear();
+            _cm.Clear();
+            SecureMemory.Wipe(_iv, 0, _iv.Length);
+            SecureMemory.Wipe(_mac, 0, _mac.Length);
+            SecureMemory.Wipe(_aad, 0, _aad.Length);
+            _keyCount = 0;
+        }
+
+        /// <summary>
+        /// Turns the RTP packet in <paramref name="packet"/>[<paramref name="offset"/>..+<paramref name="length"/>] into SRTP in place
+        /// (RFC 3711 §3.3), appending MKI and tag within <paramref name="capacity"/>; on Ok, <paramref name="length"/> is the SRTP length.
+        /// </summary>
+        /// <param name="packet">Buffer holding the packet.</param>
+        /// <param name="offset">Offset of the packet.</param>
+        /// <param name="length">RTP length on entry, SRTP length on success.</param>
+        /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
+        /// <returns>Ok, or why the packet was refused (nothing changed then).</returns>
+        public SrtpStatus Protect(byte[] packet, int offset, ref int length, int capacity)
+        {
+            CheckBuffer(packet, offset, length, capacity);
+            if (_direction != SrtpDirection.Outbound) throw new InvalidOperationException("Inbound context.");
+            if (_keyCount == 0) throw new InvalidOperationException("No master key.");
+            int len = length;
+            int h = RtpHeader.GetHeaderLength(packet, offset, len);
+            if (h < 0) return SrtpStatus.TooShort;
+            if (RtpHeader.GetSsrc(packet, offset) != _ssrc) return SrtpStatus.SsrcMismatch;
+            int seq = RtpHeader.GetSequenceNumber(packet, offset);
+            long v = EstimateRoc(seq);
+            if (v < 0) return SrtpStatus.ReplayOld;
+            if (v > 0xFFFFFFFFL) return SrtpStatus.KeyExpired;
+            uint roc = (uint)v;
+            ulong index = ((ulong)roc << 16) | (uint)seq;
+            SrtpStatus st = _srtpReplay.Check(index);
+            if (st != SrtpStatus.Ok) return st;
+            MasterKey mk = _keys[_active];
+            if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
+
+            bool rocCarried = CarriesRoc(seq);
+            int macLength = MacLength(rocCarried);
+            int rocLength = rocCarried ? 4 : 0;
+            int total = len + _aeadTagLength + _mkiLength + rocLength + macLength;
+            if (total > capacity) return SrtpStatus.NoRoomForTag;
+
+            SessionKeys keys = SrtpKeys(mk, index);
+            if (_aead)
+            {
+                BuildGcmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                if (_srtpEncrypt) keys.Gcm!.Seal(_iv, packet, offset, h, packet, offset + h, len - h, packet, offset + len);
+                else keys.Gcm!.Seal(_iv, packet, offset, len, packet, offset + len, 0, packet, offset + len);
+            }
+            else if (_srtpEncrypt)
+            {
+                BuildCmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + h, len - h);
+            }
+            int pos = offset + len + _aeadTagLength;
+            if (_mkiLength > 0) Array.Copy(mk.Mki, 0, packet, pos, _mkiLength);
+            pos += _mkiLength;
+            if (rocCarried)
+            {
+                RtpHeader.WriteUInt32(packet, pos, roc);
+                pos += 4;
+            }
+            if (macLength > 0)
+            {
+                ComputeSrtpMac(keys, packet, offset, len, roc, macLength);
+                Array.Copy(_mac, 0, packet, pos, macLength);
+            }
+
+            _srtpReplay.Update(index);
+            mk.SrtpPackets++;
+            CommitSrtpKeys(mk, keys);
+            length = total;
+            return SrtpStatus.Ok;
+        }
+
+        /// <summary>
+        /// Turns the SRTP packet in <paramref name="packet"/>[<paramref name="offset"/>..+<paramref name="length"/>] back into RTP in place
+        /// (RFC 3711 §3.3): finds the master key by MKI, estimates the index, checks replay, verifies, decrypts. On Ok,
+        /// <paramref name="length"/> is the RTP length; otherwise neither the packet nor the context changed.
+        /// </summary>
+        /// <param name="packet">Buffer holding the packet.</param>
+        /// <param name="offset">Offset of the packet.</param>
+        /// <param name="length">SRTP length on entry, RTP length on success.</param>
+        /// <returns>Ok, or why the packet was rejected.</returns>
+        public SrtpStatus Unprotect(byte[] packet, int offset, ref int length)
+        {
+            CheckBuffer(packet, offset, length, length);
+            if (_direction != SrtpDirection.Inbound) throw new InvalidOperationException("Outbound context.");
+            if (_keyCount == 0) throw new InvalidOperationException("No master key.");
+            int len = length;
+            int h = RtpHeader.GetHeaderLength(packet, offset, len);
+            if (h < 0) return SrtpStatus.TooShort;
+            if (RtpHeader.GetSsrc(packet, offset) != _ssrc) return SrtpStatus.SsrcMismatch;
+            int seq = RtpHeader.GetSequenceNumber(packet, offset);
+            bool rocCarried = CarriesRoc(seq);
+            int macLength = MacLength(rocCarried);
+            int rocLength = rocCarried ? 4 : 0;
+            int payloadEnd = len - _aeadTagLength - _mkiLength - rocLength - macLength;
+            if (payloadEnd < h) return SrtpStatus.TooShort;
+            int mkiPos = offset + payloadEnd + _aeadTagLength;
+            MasterKey? mk = FindKey(packet, mkiPos);
+            if (mk == null) return SrtpStatus.BadMki;
+
+            long v = rocCarried ? (long)RtpHeader.ReadUInt32(packet, mkiPos + _mkiLength) : EstimateRoc(seq);
+            if (v < 0) return SrtpStatus.ReplayOld;
+            if (v > 0xFFFFFFFFL) return SrtpStatus.KeyExpired;
+            uint roc = (uint)v;
+            ulong index = ((ulong)roc << 16) | (uint)seq;
+            SrtpStatus st = _srtpReplay.Check(index);
+            if (st != SrtpStatus.Ok) return st;
+            if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
+
+            SessionKeys keys = SrtpKeys(mk, index);
+            if (_aead)
+            {
+                BuildGcmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                bool ok = _srtpEncrypt
+                    ? keys.Gcm!.Open(_iv, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd)
+                    : keys.Gcm!.Open(_iv, packet, offset, payloadEnd, packet, offset + payloadEnd, 0, packet, offset + payloadEnd);
+                if (!ok) return SrtpStatus.AuthFailure;
+            }
+            else
+            {
+                if (macLength > 0)
+                {
+                    ComputeSrtpMac(keys, packet, offset, payloadEnd, roc, macLength);
+                    bool ok = ConstantTime.AreEqual(_mac, 0, packet, mkiPos + _mkiLength + rocLength, macLength);
+                    SecureMemory.Wipe(_mac, 0, macLength);
+                    if (!ok) return SrtpStatus.AuthFailure;
+                }
+                if (_srtpEncrypt)
+                {
+                    BuildCmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                    _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + h, payloadEnd - h);
+                }
+            }
+
+            _srtpReplay.Update(index);
+            mk.SrtpPackets++;
+            CommitSrtpKeys(mk, keys);
+            length = payloadEnd;
+            return SrtpStatus.Ok;
+        }
+
+        /// <summary>
+        /// Turns the (compound) RTCP packet into SRTCP in place (RFC 3711 §3.4): encrypts after the first 8 bytes when SRTCP
+        /// encryption is on, appends E flag and 31-bit index, MKI and tag (libsrtp layout); AEAD per RFC 7714 §9.
+        /// </summary>
+        /// <param name="packet">Buffer holding the packet.</param>
+        /// <param name="offset">Offset of the packet.</param>
+        /// <param name="length">RTCP length on entry, SRTCP length on success.</param>
+        /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
+        /// <returns>Ok, or why the packet was refused (nothing changed then).</returns>
+        public SrtpStatus ProtectRtcp(byte[] packet, int offset, ref int length, int capacity)
+        {
+            CheckBuffer(packet, offset, length, capacity);
+            if (_direction != SrtpDirection.Outbound) throw new InvalidOperationException("Inbound context.");
+            if (_keyCount == 0) throw new InvalidOperationException("No master key.");
+            int len = length;
+            if (len < 8) return SrtpStatus.TooShort;
+            if (RtpHeader.ReadUInt32(packet, offset + 4) != _ssrc) return SrtpStatus.SsrcMismatch;
+            uint idx = _srtcpNextIndex;
+            if (idx > MaxSrtcpIndex) return SrtpStatus.KeyExpired;
+            MasterKey mk = _keys[_active];
+            if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
+            int total = len + 4 + _mkiLength + (_aead ? _aeadTagLength : _srtcpTagLength);
+            if (total > capacity) return SrtpStatus.NoRoomForTag;
+
+            SessionKeys keys = SrtcpKeys(mk, idx);
+            uint word = _srtcpEncrypt ? (idx | 0x80000000u) : idx;
+            int pos;
+            if (_aead)
+            {
+                BuildGcmRtcpIv(keys.Salt, _ssrc, idx);
+                int aadLength = PrepareRtcpAad(packet, offset, len, word);
+                if (_srtcpEncrypt) keys.Gcm!.Seal(_iv, _aad, 0, aadLength, packet, offset + 8, len - 8, packet, offset + len);
+                else keys.Gcm!.Seal(_iv, _aad, 0, aadLength, packet, offset + len, 0, packet, offset + len);
+                pos = offset + len + _aeadTagLength;
+                RtpHeader.WriteUInt32(packet, pos, word);
+                pos += 4;
+                if (_mkiLength > 0) Array.Copy(mk.Mki, 0, packet, pos, _mkiLength);
+            }
+            else
+            {
+                if (_srtcpEncrypt)
+                {
+                    BuildCmIv(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF);
+                    _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + 8, len - 8);
+                }
+                pos = offset + len;
+                RtpHeader.WriteUInt32(packet, pos, word);
+                pos += 4;
+                if (_mkiLength > 0) Array.Copy(mk.Mki, 0, packet, pos, _mkiLength);
+                pos += _mkiLength;
+                if (_srtcpTagLength > 0)
+                {
+                    keys.Auth!.Reset();
+                    keys.Auth.Update(packet, offset, len + 4);
+                    keys.Auth.Final(packet, pos, _srtcpTagLength);
+                }
+            }
+
+            _srtcpNextIndex = idx + 1;
+            mk.SrtcpPackets++;
+            CommitSrtcpKeys(mk, keys);
+            length = total;
+            return SrtpStatus.Ok;
+        }
+
+        /// <summary>
+        /// Turns an SRTCP packet back into RTCP in place (RFC 3711 §3.4): MKI lookup, index replay check, verification,
+        /// decryption when the E flag is set. On Ok, <paramref name="length"/> is the RTCP length; otherwise nothing changed.
+        /// </summary>
+        /// <param name="packet">Buffer holding the packet.</param>
+        /// <param name="offset">Offset of the packet.</param>
+        /// <param name="length">SRTCP length on entry, RTCP length on success.</param>
+        /// <returns>Ok, or why the packet was rejected.</returns>
+        public SrtpStatus UnprotectRtcp(byte[] packet, int offset, ref int length)
+        {
+            CheckBuffer(packet, offset, length, length);
+            if (_direction != SrtpDirection.Inbound) throw new InvalidOperationException("Outbound context.");
+            if (_keyCount == 0) throw new InvalidOperationException("No master key.");
+            int len = length;
+            int tagLength = _aead ? _aeadTagLength : _srtcpTagLength;
+            int payloadEnd = len - 4 - _mkiLength - tagLength;
+            if (payloadEnd < 8) return SrtpStatus.TooShort;
+            if (RtpHeader.ReadUInt32(packet, offset + 4) != _ssrc) return SrtpStatus.SsrcMismatch;
+            int wordPos = _aead ? offset + payloadEnd + tagLength : offset + payloadEnd;
+            int mkiPos = wordPos + 4;
+            MasterKey? mk = FindKey(packet, mkiPos);
+            if (mk == null) return SrtpStatus.BadMki;
+            uint word = RtpHeader.ReadUInt32(packet, wordPos);
+            bool encrypted = (word & 0x80000000u) != 0;
+            uint idx = word & MaxSrtcpIndex;
+            SrtpStatus st = _srtcpReplay.Check(idx);
+            if (st != SrtpStatus.Ok) return st;
+            if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
+
+            SessionKeys keys = SrtcpKeys(mk, idx);
+            if (_aead)
+            {
+                BuildGcmRtcpIv(keys.Salt, _ssrc, idx);
+                int aadLength = PrepareRtcpAad(packet, offset, encrypted ? 8 : payloadEnd, word);
+                bool ok = encrypted
+                    ? keys.Gcm!.Open(_iv, _aad, 0, aadLength, packet, offset + 8, payloadEnd - 8, packet, offset + payloadEnd)
+                    : keys.Gcm!.Open(_iv, _aad, 0, aadLength, packet, offset + payloadEnd, 0, packet, offset + payloadEnd);
+                if (!ok) return SrtpStatus.AuthFailure;
+            }
+            else
+            {
+                if (tagLength > 0)
+                {
+                    keys.Auth!.Reset();
+                    keys.Auth.Update(packet, offset, payloadEnd + 4);
+                    keys.Auth.Final(_mac, 0, tagLength);
+                    bool ok = ConstantTime.AreEqual(_mac, 0, packet, mkiPos + _mkiLength, tagLength);
+                    SecureMemory.Wipe(_mac, 0, tagLength);
+                    if (!ok) return SrtpStatus.AuthFailure;
+                }
+                if (encrypted)
+                {
+                    if (keys.Cipher == null) return SrtpStatus.AuthFailure;
+                    BuildCmIv(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF);
+                    _cm.Apply(keys.Cipher, _iv, 0, packet, offset + 8, payloadEnd - 8);
+                }
+            }
+
+            _srtcpReplay.Update(idx);
+            mk.SrtcpPackets++;
+            CommitSrtcpKeys(mk, keys);
+            length = payloadEnd;
+            return SrtpStatus.Ok;
+        }
+
+        private static ulong Margin(ulong lifetime)
+        {
+            return lifetime > (1UL << 20) ? (1UL << 16) : lifetime >> 4;
+        }
+
+        private static void CheckBuffer(byte[] packet, int offset, int length, int capacity)
+        {
+            if (packet == null) throw new ArgumentNullException(nameof(packet));
+            if (offset < 0 || offset > packet.Length) throw new ArgumentOutOfRangeException(nameof(offset));
+            if (capacity < 0 || capacity > packet.Length - offset) throw new ArgumentOutOfRangeException(nameof(capacity));
+            if (length < 0 || length > capacity) throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        private IAesEngine CreateEngine(int keyLength)
+        {
+            IAesEngine? e = _factory != null ? _factory.Create(keyLength) : null;
+            if (e == null || !e.SupportsKeyLength(keyLength)) e = new SoftwareAes();
+            return e;
+        }
+
+        private SessionKeys CreateSessionKeys(bool rtcp)
+        {
+            SrtpPolicy p = _policy;
+            bool cipher = _aead || (rtcp ? _srtcpEncrypt : _srtpEncrypt);
+            int authKeyLength = 0;
+            if (!_aead)
+            {
+                if (rtcp)
+                {
+                    if (_srtcpTagLength > 0) authKeyLength = p.EffectiveSrtcpAuthenticationKeyLength;
+                }
+                else if (_srtpAuth != SrtpAuthenticationAlgorithm.Null && _srtpAuth != SrtpAuthenticationAlgorithm.RccM3)
+                {
+                    authKeyLength = p.EffectiveSrtpAuthenticationKeyLength;
+                }
+            }
+            IAesEngine? engine = cipher ? CreateEngine(p.SessionEncryptionKeyLength) : null;
+            return new SessionKeys(engine, p.SessionEncryptionKeyLength, p.SessionSaltKeyLength, authKeyLength, _aead, _aeadTagLength, p.MaxPacketLength);
+        }
+
+        private MasterKey? FindKey(byte[] packet, int mkiPos)
+        {
+            if (_mkiLength == 0) return _keys[_active];
+            for (int i = 0; i < _keyCount; i++)
+            {
+                if (_keys[i].MatchesMki(packet, mkiPos)) return _keys[i];
+            }
+            return null;
+        }
+
+        // RFC 3711 Appendix A: the ROC guess v for SEQ, relative to s_l and ROC of the highest index; may be -1 or 2^32.
+        private long EstimateRoc(int seq)
+        {
+            if (!_srtpReplay.HasStarted) return _initialRoc;
+            ulong highest = _srtpReplay.Highest;
+            long roc = (long)(highest >> 16);
+            int sl = (int)(highest & 0xFFFF);
+            if (sl < 32768)
+            {
+                if (seq - sl > 32768) return roc - 1;
+            }
+            else if (sl - 32768 > seq)
+            {
+                return roc + 1;
+            }
+            return roc;
+        }
+
+        // RFC 4771 §3: the ROC rides on packets with SEQ mod R = 0.
+        private bool CarriesRoc(int seq)
+        {
+            SrtpAuthenticationAlgorithm a = _srtpAuth;
+            if (a != SrtpAuthenticationAlgorithm.RccM1 && a != SrtpAuthenticationAlgorithm.RccM2 && a != SrtpAuthenticationAlgorithm.RccM3) return false;
+            return seq % _rccRate == 0;
+        }
+
+        // Bytes of HMAC in the SRTP trailer: the whole tag, or with RCC the tag minus the ROC, or none (RFC 4771 §3.1–3.3).
+        private int MacLength(bool rocCarried)
+        {
+            switch (_srtpAuth)
+            {
+                case SrtpAuthenticationAlgorithm.HmacSha1: return _aead ? 0 : _srtpTagLength;
+                case SrtpAuthenticationAlgorithm.RccM1: return rocCarried ? _srtpTagLength - 4 : 0;
+                case SrtpAuthenticationAlgorithm.RccM2: return rocCarried ? _srtpTagLength - 4 : _srtpTagLength;
+                default: return 0;
+            }
+        }
+
+        // RFC 3711 §4.2: tag = HMAC(k_a, authenticated portion || ROC), truncated.
+        private void ComputeSrtpMac(SessionKeys keys, byte[] packet, int offset, int length, uint roc, int macLength)
+        {
+            keys.Auth!.Reset();
+            keys.Auth.Update(packet, offset, length);
+            RtpHeader.WriteUInt32(_word, 0, roc);
+            keys.Auth.Update(_word, 0, 4);
+            keys.Auth.Final(_mac, 0, macLength);
+        }
+
+        // RFC 3711 §4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (i * 2^16), i = ROC || SEQ (SRTCP: the index).
+        private void BuildCmIv(byte[] salt, uint ssrc, uint high, uint low16)
+        {
+            byte[] iv = _iv;
+            Array.Copy(salt, 0, iv, 0, 14);
+            iv[14] = 0;
+            iv[15] = 0;
+            iv[4] ^= (byte)(ssrc >> 24);
+            iv[5] ^= (byte)(ssrc >> 16);
+            iv[6] ^= (byte)(ssrc >> 8);
+            iv[7] ^= (byte)ssrc;
+            iv[8] ^= (byte)(high >> 24);
+            iv[9] ^= (byte)(high >> 16);
+            iv[10] ^= (byte)(high >> 8);
+            iv[11] ^= (byte)high;
+            iv[12] ^= (byte)(low16 >> 8);
+            iv[13] ^= (byte)low16;
+        }
+
+        // RFC 7714 §8.1: IV = (0x0000 || SSRC || ROC || SEQ) XOR salt (12 bytes).
+        private void BuildGcmIv(byte[] salt, uint ssrc, uint roc, uint seq)
+        {
+            byte[] iv = _iv;
+            Array.Copy(salt, 0, iv, 0, 12);
+            iv[2] ^= (byte)(ssrc >> 24);
+            iv[3] ^= (byte)(ssrc >> 16);
+            iv[4] ^= (byte)(ssrc >> 8);
+            iv[5] ^= (byte)ssrc;
+            iv[6] ^= (byte)(roc >> 24);
+            iv[7] ^= (byte)(roc >> 16);
+            iv[8] ^= (byte)(roc >> 8);
+            iv[9] ^= (byte)roc;
+            iv[10] ^= (byte)(seq >> 8);
+            iv[11] ^= (byte)seq;
+        }
+
+        // RFC 7714 §9.1: IV = (0x0000 || SSRC || 0x0000 || 0 || SRTCP index) XOR salt.
+        private void BuildGcmRtcpIv(byte[] salt, uint ssrc, uint index)
+        {
+            byte[] iv = _iv;
+            Array.Copy(salt, 0, iv, 0, 12);
+            iv[2] ^= (byte)(ssrc >> 24);
+            iv[3] ^= (byte)(ssrc >> 16);
+            iv[4] ^= (byte)(ssrc >> 8);
+            iv[5] ^= (byte)ssrc;
+            iv[8] ^= (byte)(index >> 24);
+            iv[9] ^= (byte)(index >> 16);
+            iv[10] ^= (byte)(index >> 8);
+            iv[11] ^= (byte)index;
+        }
+
+        // RFC 7714 §9.2/§9.3: AAD = the first `covered` bytes of the packet (8, or all of it when unencrypted) || E || index.
+        private int PrepareRtcpAad(byte[] packet, int offset, int covered, uint word)
+        {
+            if (_aad.Length < covered + 4) _aad = new byte[covered + 4];
+            Array.Copy(packet, offset, _aad, 0, covered);
+            RtpHeader.WriteUInt32(_aad, covered, word);
+            return covered + 4;
+        }
+
+        private SessionKeys SrtpKeys(MasterKey mk, ulong index)
+        {
+            SessionKeys cur = mk.SrtpCurrent;
+            if (_kdrShift < 0) return cur;
+            ulong r = index >> _kdrShift;
+            if (cur.Valid && cur.R == r) return cur;
+            SessionKeys spare = mk.SrtpSpare!;
+            if (!spare.Valid || spare.R != r) spare.Derive(mk.Kdf, SrtpKeyDerivation.LabelSrtpEncryption, r);
+            return spare;
+        }
+
+        private SessionKeys SrtcpKeys(MasterKey mk, uint index)
+        {
+            SessionKeys cur = mk.SrtcpCurrent;
+            if (_kdrShift < 0) return cur;
+            ulong r = (ulong)index >> _kdrShift;
+            if (cur.Valid && cur.R == r) return cur;
+            SessionKeys spare = mk.SrtcpSpare!;
+            if (!spare.Valid || spare.R != r) spare.Derive(mk.Kdf, SrtpKeyDerivation.LabelSrtcpEncryption, r);
+            return spare;
+        }
+
+        // A packet at a later KDR period authenticated: its keys become current, the old ones stay for late packets.
+        private static void CommitSrtpKeys(MasterKey mk, SessionKeys used)
+        {
+            if (used != mk.SrtpCurrent && used.R > mk.SrtpCurrent.R)
+            {
+                mk.SrtpSpare = mk.SrtpCurrent;
+                mk.SrtpCurrent = used;
+            }
+        }
+
+        private static void CommitSrtcpKeys(MasterKey mk, SessionKeys used)
+        {
+            if (used != mk.SrtcpCurrent && used.R > mk.SrtcpCurrent.R)
+            {
+                mk.SrtcpSpare = mk.SrtcpCurrent;
+                mk.SrtcpCurrent = used;
+            }
+        }
+    }
+}

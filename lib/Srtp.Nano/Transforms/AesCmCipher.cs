@@ -1,0 +1,75 @@
+using System;
+using NanoMikey.Crypto.Hal;
+
+namespace NanoMikey.Srtp.Transforms
+{
+    /// <summary>
+    /// AES counter mode as SRTP uses it (RFC 3711 §4.1.1, RFC 6188): keystream block j = AES(IV + j), XORed into the data.
+    /// All counter blocks of a packet are built into an owned buffer and encrypted in one engine call.
+    /// </summary>
+    public sealed class AesCmCipher
+    {
+        private byte[] _blocks;
+
+        /// <summary>Creates the cipher with scratch for <paramref name="maxLength"/> bytes (grown once if a bigger packet comes).</summary>
+        /// <param name="maxLength">Largest data length expected.</param>
+        public AesCmCipher(int maxLength)
+        {
+            if (maxLength < 16) maxLength = 16;
+            _blocks = new byte[(maxLength + 15) & ~15];
+        }
+
+        /// <summary>XORs the keystream for <paramref name="iv"/> into <paramref name="length"/> bytes of <paramref name="data"/>.</summary>
+        /// <param name="engine">Engine keyed with the session encryption key.</param>
+        /// <param name="iv">16-byte initial counter block; the low 16 bits count blocks (RFC 3711 §4.1.1).</param>
+        /// <param name="ivOffset">Offset of the IV.</param>
+        /// <param name="data">Data to encrypt or decrypt in place.</param>
+        /// <param name="offset">Offset of the data.</param>
+        /// <param name="length">Length of the data, at most 2^20 bytes.</param>
+        public void Apply(IAesEngine engine, byte[] iv, int ivOffset, byte[] data, int offset, int length)
+        {
+            if (length <= 0) return;
+            int blocks = (length + 15) >> 4;
+            int total = blocks << 4;
+            if (_blocks.Length < total) _blocks = new byte[total];
+            byte[] b = _blocks;
+            Array.Copy(iv, ivOffset, b, 0, 16);
+            // Replicate the IV by doubling copies, then add the block number to the low 16 bits (IV + j mod 2^128).
+            int filled = 16;
+            while (filled < total)
+            {
+                int n = filled <= total - filled ? filled : total - filled;
+                Array.Copy(b, 0, b, filled, n);
+                filled += n;
+            }
+            int lo = (b[14] << 8) | b[15];
+            for (int j = 1; j < blocks; j++)
+            {
+                int p = j << 4;
+                int c = lo + j;
+                b[p + 14] = (byte)(c >> 8);
+                b[p + 15] = (byte)c;
+                if (c > 0xFFFF) Carry(b, p + 13);
+            }
+            engine.EncryptBlocks(b, 0, b, 0, total);
+            for (int i = 0; i < length; i++) data[offset + i] ^= b[i];
+        }
+
+        /// <summary>Wipes the keystream scratch.</summary>
+        public void Clear()
+        {
+            Array.Clear(_blocks, 0, _blocks.Length);
+        }
+
+        private static void Carry(byte[] b, int p)
+        {
+            // Rare: the IV's low 16 bits were non-zero; propagate the carry through the upper 112 bits.
+            int start = p - 13;
+            for (int i = p; i >= start; i--)
+            {
+                b[i]++;
+                if (b[i] != 0) break;
+            }
+        }
+    }
+}

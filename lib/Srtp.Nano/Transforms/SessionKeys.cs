@@ -1,0 +1,72 @@
+using System;
+using NanoMikey.Crypto;
+using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto.Mac;
+using NanoMikey.Srtp.Kdf;
+
+namespace NanoMikey.Srtp.Transforms
+{
+    /// <summary>
+    /// The session keys of one protocol (SRTP or SRTCP) for one value of r = index DIV KDR (RFC 3711 §4.3):
+    /// a keyed AES engine, the session salt and a keyed HMAC-SHA-1, all allocated once and re-keyed in place.
+    /// </summary>
+    internal sealed class SessionKeys
+    {
+        internal readonly IAesEngine? Cipher;
+        internal readonly byte[] Salt = new byte[14];
+        internal readonly HmacSha1? Auth;
+        internal readonly AeadGcm? Gcm;
+        internal ulong R;
+        internal bool Valid;
+
+        private readonly int _encKeyLength;
+        private readonly int _saltLength;
+        private readonly int _authKeyLength;
+        private readonly byte[] _scratch;
+
+        internal SessionKeys(IAesEngine? cipher, int encKeyLength, int saltLength, int authKeyLength, bool aead, int aeadTagLength, int maxPacketLength)
+        {
+            Cipher = cipher;
+            _encKeyLength = encKeyLength;
+            _saltLength = saltLength;
+            _authKeyLength = authKeyLength;
+            int n = encKeyLength > authKeyLength ? encKeyLength : authKeyLength;
+            _scratch = new byte[n < 16 ? 16 : n];
+            if (authKeyLength > 0) Auth = new HmacSha1();
+            if (aead && cipher != null) Gcm = new AeadGcm(cipher, aeadTagLength, maxPacketLength);
+        }
+
+        /// <summary>Derives all keys of this protocol for <paramref name="r"/> (labels 0–2 for SRTP, 3–5 for SRTCP).</summary>
+        internal void Derive(SrtpKeyDerivation kdf, int labelBase, ulong r)
+        {
+            byte[] s = _scratch;
+            Valid = false;
+            if (Cipher != null)
+            {
+                kdf.Derive(labelBase, r, s, 0, _encKeyLength);
+                Cipher.SetKey(s, 0, _encKeyLength);
+                if (Gcm != null) Gcm.Rekey();
+            }
+            Array.Clear(Salt, 0, Salt.Length);
+            kdf.Derive(labelBase + 2, r, Salt, 0, _saltLength);
+            if (Auth != null)
+            {
+                kdf.Derive(labelBase + 1, r, s, 0, _authKeyLength);
+                Auth.SetKey(s, 0, _authKeyLength);
+            }
+            SecureMemory.Wipe(s, 0, s.Length);
+            R = r;
+            Valid = true;
+        }
+
+        /// <summary>Wipes every key.</summary>
+        internal void Clear()
+        {
+            if (Cipher != null) Cipher.ClearKey();
+            if (Auth != null) Auth.Clear();
+            if (Gcm != null) Gcm.Clear();
+            SecureMemory.Wipe(Salt, 0, Salt.Length);
+            Valid = false;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace NanoMikey.LibSrtp.Interop { internal static class Placeholder { } }
