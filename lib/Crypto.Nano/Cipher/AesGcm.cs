@@ -1,0 +1,367 @@
+using System;
+using NanoMikey.Crypto.Hal;
+
+namespace NanoMikey.Crypto.Cipher
+{
+    /// <summary>
+    /// AES-GCM (NIST SP 800-38D) through an <see cref="IAesEngine"/>, into caller buffers, with a constant-time GHASH
+    /// (carry-less multiplication by masked integer products, no secret-indexed tables).
+    /// </summary>
+    /// <remarks>
+    /// The tag block E(J0) and the data keystream come from one engine call per request (up to the length given at
+    /// construction). <see cref="Open"/> checks the tag before it writes any plaintext. Not thread-safe.
+    /// </remarks>
+    public sealed class AesGcm
+    {
+        /// <summary>The recommended nonce size in bytes (SP 800-38D §8.2); other non-zero lengths go through GHASH.</summary>
+        public const int NonceSize = 12;
+
+        /// <summary>The full tag size in bytes.</summary>
+        public const int TagSize = 16;
+
+        private readonly IAesEngine _engine;
+        private readonly byte[] _keystream;
+        private readonly int _capacity;
+        private readonly byte[] _counter = new byte[16];
+        private readonly byte[] _tagMask = new byte[16];
+        private readonly byte[] _block = new byte[16];
+        private ulong _h0, _h1, _h2, _h0r, _h1r, _h2r;
+        private ulong _y0, _y1;
+
+        /// <summary>Creates GCM over an engine that already holds the key.</summary>
+        /// <param name="engine">AES engine with its key loaded.</param>
+        /// <param name="maxPlaintextLength">Largest message served by a single engine call (longer ones take several).</param>
+        /// <exception cref="ArgumentNullException">The engine is null.</exception>
+        /// <exception cref="InvalidOperationException">The engine has no key.</exception>
+        public AesGcm(IAesEngine engine, int maxPlaintextLength)
+        {
+            if (engine == null) throw new ArgumentNullException(nameof(engine));
+            if (maxPlaintextLength < 0 || maxPlaintextLength > 0x7FFFFFD0) throw new ArgumentOutOfRangeException(nameof(maxPlaintextLength));
+            _engine = engine;
+            _capacity = ((maxPlaintextLength + 15) & ~15) + 16;
+            _keystream = new byte[_capacity];
+            DeriveHashKey();
+        }
+
+        /// <summary>Loads a new key into the engine and derives the GHASH key H = E(0^128).</summary>
+        /// <param name="key">Key buffer.</param>
+        /// <param name="offset">Offset of the key.</param>
+        /// <param name="length">Key length (16, 24 or 32, as the engine supports).</param>
+        public void SetKey(byte[] key, int offset, int length)
+        {
+            _engine.SetKey(key, offset, length);
+            DeriveHashKey();
+        }
+
+        /// <summary>Encrypts and authenticates: writes the ciphertext (same length as the plaintext) and a tag.</summary>
+        /// <param name="nonce">Nonce buffer.</param>
+        /// <param name="nonceOffset">Offset of the nonce.</param>
+        /// <param name="nonceLength">Nonce length (12 recommended; at least 1).</param>
+        /// <param name="aad">Additional authenticated data, or null when <paramref name="aadLength"/> is 0.</param>
+        /// <param name="aadOffset">Offset of the AAD.</param>
+        /// <param name="aadLength">AAD length.</param>
+        /// <param name="plaintext">Plaintext buffer.</param>
+        /// <param name="plaintextOffset">Offset of the plaintext.</param>
+        /// <param name="plaintextLength">Plaintext length.</param>
+        /// <param name="ciphertext">Ciphertext buffer (may be the plaintext range itself).</param>
+        /// <param name="ciphertextOffset">Offset of the ciphertext.</param>
+        /// <param name="tag">Tag buffer.</param>
+        /// <param name="tagOffset">Offset of the tag.</param>
+        /// <param name="tagLength">Tag length: 16, 15, 14, 13, 12, 8 or 4 (SP 800-38D §5.2.1.2).</param>
+        /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
+        public void Seal(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
+            byte[] plaintext, int plaintextOffset, int plaintextLength, byte[] ciphertext, int ciphertextOffset,
+            byte[] tag, int tagOffset, int tagLength)
+        {
+            CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
+            CheckRange(plaintext, plaintextOffset, plaintextLength, nameof(plaintext));
+            CheckRange(ciphertext, ciphertextOffset, plaintextLength, nameof(ciphertext));
+            ComputeJ0(nonce, nonceOffset, nonceLength);
+            int done = 0;
+            bool first = true;
+            do
+            {
+                int n = FillKeystream(first, plaintextLength - done);
+                int ks = first ? 16 : 0;
+                for (int i = 0; i < n; i++)
+                {
+                    ciphertext[ciphertextOffset + done + i] = (byte)(plaintext[plaintextOffset + done + i] ^ _keystream[ks + i]);
+                }
+                done += n;
+                first = false;
+            }
+            while (done < plaintextLength);
+            ComputeS(aad, aadOffset, aadLength, ciphertext, ciphertextOffset, plaintextLength);
+            for (int i = 0; i < tagLength; i++)
+            {
+                tag[tagOffset + i] = (byte)(_block[i] ^ _tagMask[i]);
+            }
+            Wipe();
+        }
+
+        /// <summary>Verifies the tag in constant time, then decrypts; on failure nothing is written and false is returned.</summary>
+        /// <param name="nonce">Nonce buffer.</param>
+        /// <param name="nonceOffset">Offset of the nonce.</param>
+        /// <param name="nonceLength">Nonce length (at least 1).</param>
+        /// <param name="aad">Additional authenticated data, or null when <paramref name="aadLength"/> is 0.</param>
+        /// <param name="aadOffset">Offset of the AAD.</param>
+        /// <param name="aadLength">AAD length.</param>
+        /// <param name="ciphertext">Ciphertext buffer.</param>
+        /// <param name="ciphertextOffset">Offset of the ciphertext.</param>
+        /// <param name="ciphertextLength">Ciphertext length.</param>
+        /// <param name="tag">Buffer holding the received tag.</param>
+        /// <param name="tagOffset">Offset of the tag.</param>
+        /// <param name="tagLength">Tag length: 16, 15, 14, 13, 12, 8 or 4.</param>
+        /// <param name="plaintext">Plaintext buffer (may be the ciphertext range itself).</param>
+        /// <param name="plaintextOffset">Offset of the plaintext.</param>
+        /// <returns>True when the tag verified and the plaintext was written.</returns>
+        /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
+        public bool Open(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
+            byte[] ciphertext, int ciphertextOffset, int ciphertextLength, byte[] tag, int tagOffset, int tagLength,
+            byte[] plaintext, int plaintextOffset)
+        {
+            CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
+            CheckRange(ciphertext, ciphertextOffset, ciphertextLength, nameof(ciphertext));
+            CheckRange(plaintext, plaintextOffset, ciphertextLength, nameof(plaintext));
+            ComputeJ0(nonce, nonceOffset, nonceLength);
+            int n = FillKeystream(true, ciphertextLength);
+            ComputeS(aad, aadOffset, aadLength, ciphertext, ciphertextOffset, ciphertextLength);
+            for (int i = 0; i < 16; i++)
+            {
+                _block[i] ^= _tagMask[i];
+            }
+            if (!ConstantTime.AreEqual(_block, 0, tag, tagOffset, tagLength))
+            {
+                Wipe();
+                return false;
+            }
+            int done = 0;
+            int ks = 16;
+            while (true)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    plaintext[plaintextOffset + done + i] = (byte)(ciphertext[ciphertextOffset + done + i] ^ _keystream[ks + i]);
+                }
+                done += n;
+                if (done >= ciphertextLength) break;
+                n = FillKeystream(false, ciphertextLength - done);
+                ks = 0;
+            }
+            Wipe();
+            return true;
+        }
+
+        private static void CheckCommon(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
+            byte[] tag, int tagOffset, int tagLength)
+        {
+            if (nonceLength < 1) throw new ArgumentException("GCM nonce must not be empty.", nameof(nonceLength));
+            CheckRange(nonce, nonceOffset, nonceLength, nameof(nonce));
+            if (aad != null || aadLength != 0) CheckRange(aad, aadOffset, aadLength, nameof(aad));
+            if (tagLength != 16 && tagLength != 15 && tagLength != 14 && tagLength != 13 && tagLength != 12 && tagLength != 8 && tagLength != 4)
+            {
+                throw new ArgumentException("GCM tag length must be 4, 8 or 12..16 bytes.", nameof(tagLength));
+            }
+            CheckRange(tag, tagOffset, tagLength, nameof(tag));
+        }
+
+        private static void CheckRange(byte[]? buffer, int offset, int length, string name)
+        {
+            if (buffer == null) throw new ArgumentNullException(name);
+            if (length < 0 || offset < 0 || offset > buffer.Length - length) throw new ArgumentOutOfRangeException(name);
+        }
+
+        // SP 800-38D §6.3: H = CIPH_K(0^128), kept as two 64-bit halves plus their bit reversals for the multiplier.
+        private void DeriveHashKey()
+        {
+            byte[] b = _block;
+            Array.Clear(b, 0, 16);
+            _engine.EncryptBlocks(b, 0, b, 0, 16);
+            _h1 = ReadBe64(b, 0);
+            _h0 = ReadBe64(b, 8);
+            _h0r = Rev64(_h0);
+            _h1r = Rev64(_h1);
+            _h2 = _h0 ^ _h1;
+            _h2r = _h0r ^ _h1r;
+            Array.Clear(b, 0, 16);
+        }
+
+        // SP 800-38D §7.1 step 2: J0 = IV || 0^31 || 1 for 96-bit IVs, else GHASH(IV || 0^s || [len(IV)]64).
+        private void ComputeJ0(byte[] nonce, int offset, int length)
+        {
+            byte[] c = _counter;
+            if (length == 12)
+            {
+                Array.Copy(nonce, offset, c, 0, 12);
+                c[12] = 0;
+                c[13] = 0;
+                c[14] = 0;
+                c[15] = 1;
+                return;
+            }
+            _y0 = 0;
+            _y1 = 0;
+            GhashPadded(nonce, offset, length);
+            Array.Clear(_block, 0, 8);
+            WriteBe64((ulong)length << 3, _block, 8);
+            Ghash(_block, 0, 16);
+            WriteBe64(_y1, c, 0);
+            WriteBe64(_y0, c, 8);
+        }
+
+        // Builds counter blocks from _counter (J0 first when asked), encrypts them in one engine call; returns data bytes covered.
+        private int FillKeystream(bool withJ0, int remaining)
+        {
+            int room = withJ0 ? _capacity - 16 : _capacity;
+            int n = remaining < room ? remaining : room;
+            int total = ((n + 15) & ~15) + (withJ0 ? 16 : 0);
+            byte[] ks = _keystream;
+            byte[] c = _counter;
+            for (int o = 0; o < total; o += 16)
+            {
+                Array.Copy(c, 0, ks, o, 16);
+                // inc32 (SP 800-38D §6.2): only the low 32 bits count.
+                uint carry = 1;
+                for (int i = 15; i >= 12; i--)
+                {
+                    uint v = c[i] + carry;
+                    c[i] = (byte)v;
+                    carry = v >> 8;
+                }
+            }
+            _engine.EncryptBlocks(ks, 0, ks, 0, total);
+            if (withJ0)
+            {
+                Array.Copy(ks, 0, _tagMask, 0, 16);
+            }
+            return n;
+        }
+
+        // SP 800-38D §7.1 steps 5-6: S = GHASH(A || 0^v || C || 0^u || [len(A)]64 || [len(C)]64), left in _block.
+        private void ComputeS(byte[]? aad, int aadOffset, int aadLength, byte[] ct, int ctOffset, int ctLength)
+        {
+            _y0 = 0;
+            _y1 = 0;
+            if (aadLength > 0) GhashPadded(aad!, aadOffset, aadLength);
+            GhashPadded(ct, ctOffset, ctLength);
+            WriteBe64((ulong)aadLength << 3, _block, 0);
+            WriteBe64((ulong)ctLength << 3, _block, 8);
+            Ghash(_block, 0, 16);
+            WriteBe64(_y1, _block, 0);
+            WriteBe64(_y0, _block, 8);
+        }
+
+        private void GhashPadded(byte[] data, int offset, int length)
+        {
+            int full = length & ~15;
+            Ghash(data, offset, full);
+            int rest = length - full;
+            if (rest > 0)
+            {
+                Array.Clear(_block, 0, 16);
+                Array.Copy(data, offset + full, _block, 0, rest);
+                Ghash(_block, 0, 16);
+            }
+        }
+
+        // Y = (Y xor X_i) * H per block (SP 800-38D §6.4): Karatsuba over 64-bit halves, products by Mul64, then reduction
+        // modulo x^128 + x^7 + x^2 + x + 1 in GCM's reflected bit order (model: BearSSL ghash_ctmul64).
+        private void Ghash(byte[] data, int offset, int length)
+        {
+            ulong y0 = _y0, y1 = _y1;
+            ulong h0 = _h0, h1 = _h1, h2 = _h2, h0r = _h0r, h1r = _h1r, h2r = _h2r;
+            for (int end = offset + length; offset < end; offset += 16)
+            {
+                y1 ^= ReadBe64(data, offset);
+                y0 ^= ReadBe64(data, offset + 8);
+                ulong y0r = Rev64(y0);
+                ulong y1r = Rev64(y1);
+                ulong y2 = y0 ^ y1;
+                ulong y2r = y0r ^ y1r;
+                ulong z0 = Mul64(y0, h0);
+                ulong z1 = Mul64(y1, h1);
+                ulong z2 = Mul64(y2, h2);
+                ulong z0h = Mul64(y0r, h0r);
+                ulong z1h = Mul64(y1r, h1r);
+                ulong z2h = Mul64(y2r, h2r);
+                z2 ^= z0 ^ z1;
+                z2h ^= z0h ^ z1h;
+                z0h = Rev64(z0h) >> 1;
+                z1h = Rev64(z1h) >> 1;
+                z2h = Rev64(z2h) >> 1;
+                ulong v0 = z0;
+                ulong v1 = z0h ^ z2;
+                ulong v2 = z1 ^ z2h;
+                ulong v3 = z1h;
+                v3 = (v3 << 1) | (v2 >> 63);
+                v2 = (v2 << 1) | (v1 >> 63);
+                v1 = (v1 << 1) | (v0 >> 63);
+                v0 <<= 1;
+                v2 ^= v0 ^ (v0 >> 1) ^ (v0 >> 2) ^ (v0 >> 7);
+                v1 ^= (v0 << 63) ^ (v0 << 62) ^ (v0 << 57);
+                v3 ^= v1 ^ (v1 >> 1) ^ (v1 >> 2) ^ (v1 >> 7);
+                v2 ^= (v1 << 63) ^ (v1 << 62) ^ (v1 << 57);
+                y0 = v2;
+                y1 = v3;
+            }
+            _y0 = y0;
+            _y1 = y1;
+        }
+
+        // Low 64 bits of the carry-less product: integer products of operands with 3-bit holes every 4 bits, so carries
+        // land in the holes and are masked away; no branch or lookup depends on the operands.
+        private static ulong Mul64(ulong x, ulong y)
+        {
+            ulong x0 = x & 0x1111111111111111UL;
+            ulong x1 = x & 0x2222222222222222UL;
+            ulong x2 = x & 0x4444444444444444UL;
+            ulong x3 = x & 0x8888888888888888UL;
+            ulong y0 = y & 0x1111111111111111UL;
+            ulong y1 = y & 0x2222222222222222UL;
+            ulong y2 = y & 0x4444444444444444UL;
+            ulong y3 = y & 0x8888888888888888UL;
+            ulong z0 = (x0 * y0) ^ (x1 * y3) ^ (x2 * y2) ^ (x3 * y1);
+            ulong z1 = (x0 * y1) ^ (x1 * y0) ^ (x2 * y3) ^ (x3 * y2);
+            ulong z2 = (x0 * y2) ^ (x1 * y1) ^ (x2 * y0) ^ (x3 * y3);
+            ulong z3 = (x0 * y3) ^ (x1 * y2) ^ (x2 * y1) ^ (x3 * y0);
+            return (z0 & 0x1111111111111111UL) | (z1 & 0x2222222222222222UL)
+                | (z2 & 0x4444444444444444UL) | (z3 & 0x8888888888888888UL);
+        }
+
+        private static ulong Rev64(ulong x)
+        {
+            x = ((x & 0x5555555555555555UL) << 1) | ((x >> 1) & 0x5555555555555555UL);
+            x = ((x & 0x3333333333333333UL) << 2) | ((x >> 2) & 0x3333333333333333UL);
+            x = ((x & 0x0F0F0F0F0F0F0F0FUL) << 4) | ((x >> 4) & 0x0F0F0F0F0F0F0F0FUL);
+            x = ((x & 0x00FF00FF00FF00FFUL) << 8) | ((x >> 8) & 0x00FF00FF00FF00FFUL);
+            x = ((x & 0x0000FFFF0000FFFFUL) << 16) | ((x >> 16) & 0x0000FFFF0000FFFFUL);
+            return (x << 32) | (x >> 32);
+        }
+
+        private static ulong ReadBe64(byte[] b, int o)
+        {
+            uint hi = ((uint)b[o] << 24) | ((uint)b[o + 1] << 16) | ((uint)b[o + 2] << 8) | b[o + 3];
+            uint lo = ((uint)b[o + 4] << 24) | ((uint)b[o + 5] << 16) | ((uint)b[o + 6] << 8) | b[o + 7];
+            return ((ulong)hi << 32) | lo;
+        }
+
+        private static void WriteBe64(ulong v, byte[] b, int o)
+        {
+            for (int i = 7; i >= 0; i--)
+            {
+                b[o + i] = (byte)v;
+                v >>= 8;
+            }
+        }
+
+        private void Wipe()
+        {
+            Array.Clear(_keystream, 0, _keystream.Length);
+            Array.Clear(_tagMask, 0, 16);
+            Array.Clear(_block, 0, 16);
+            Array.Clear(_counter, 0, 16);
+            _y0 = 0;
+            _y1 = 0;
+        }
+    }
+}
