@@ -290,8 +290,8 @@ namespace NanoMikey.Srtp.Context
             if (_aead)
             {
                 BuildGcmIv(keys.Salt, _ssrc, roc, (uint)seq);
-                if (_srtpEncrypt) keys.Gcm!.Seal(_iv, packet, offset, h, packet, offset + h, len - h, packet, offset + len);
-                else keys.Gcm!.Seal(_iv, packet, offset, len, packet, offset + len, 0, packet, offset + len);
+                if (_srtpEncrypt) keys.Gcm!.Seal(_iv, 0, 12, packet, offset, h, packet, offset + h, len - h, packet, offset + h, packet, offset + len, _aeadTagLength);
+                else keys.Gcm!.Seal(_iv, 0, 12, packet, offset, len, packet, offset + len, 0, packet, offset + len, packet, offset + len, _aeadTagLength);
             }
             else if (_srtpEncrypt)
             {
@@ -361,8 +361,8 @@ namespace NanoMikey.Srtp.Context
             {
                 BuildGcmIv(keys.Salt, _ssrc, roc, (uint)seq);
                 bool ok = _srtpEncrypt
-                    ? keys.Gcm!.Open(_iv, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd)
-                    : keys.Gcm!.Open(_iv, packet, offset, payloadEnd, packet, offset + payloadEnd, 0, packet, offset + payloadEnd);
+                    ? keys.Gcm!.Open(_iv, 0, 12, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd, _aeadTagLength, packet, offset + h)
+                    : keys.Gcm!.Open(_iv, 0, 12, packet, offset, payloadEnd, packet, offset + payloadEnd, 0, packet, offset + payloadEnd, _aeadTagLength, packet, offset + payloadEnd);
                 if (!ok) return SrtpStatus.AuthFailure;
             }
             else
@@ -418,9 +418,9 @@ namespace NanoMikey.Srtp.Context
             if (_aead)
             {
                 BuildGcmRtcpIv(keys.Salt, _ssrc, idx);
-                int aadLength = PrepareRtcpAad(packet, offset, len, word);
-                if (_srtcpEncrypt) keys.Gcm!.Seal(_iv, _aad, 0, aadLength, packet, offset + 8, len - 8, packet, offset + len);
-                else keys.Gcm!.Seal(_iv, _aad, 0, aadLength, packet, offset + len, 0, packet, offset + len);
+                int aadLength = PrepareRtcpAad(packet, offset, _srtcpEncrypt ? 8 : len, word);
+                if (_srtcpEncrypt) keys.Gcm!.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, offset + 8, len - 8, packet, offset + 8, packet, offset + len, _aeadTagLength);
+                else keys.Gcm!.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, offset + len, 0, packet, offset + len, packet, offset + len, _aeadTagLength);
                 pos = offset + len + _aeadTagLength;
                 RtpHeader.WriteUInt32(packet, pos, word);
                 pos += 4;
@@ -488,8 +488,8 @@ namespace NanoMikey.Srtp.Context
                 BuildGcmRtcpIv(keys.Salt, _ssrc, idx);
                 int aadLength = PrepareRtcpAad(packet, offset, encrypted ? 8 : payloadEnd, word);
                 bool ok = encrypted
-                    ? keys.Gcm!.Open(_iv, _aad, 0, aadLength, packet, offset + 8, payloadEnd - 8, packet, offset + payloadEnd)
-                    : keys.Gcm!.Open(_iv, _aad, 0, aadLength, packet, offset + payloadEnd, 0, packet, offset + payloadEnd);
+                    ? keys.Gcm!.Open(_iv, 0, 12, _aad, 0, aadLength, packet, offset + 8, payloadEnd - 8, packet, offset + payloadEnd, _aeadTagLength, packet, offset + 8)
+                    : keys.Gcm!.Open(_iv, 0, 12, _aad, 0, aadLength, packet, offset + payloadEnd, 0, packet, offset + payloadEnd, _aeadTagLength, packet, offset + payloadEnd);
                 if (!ok) return SrtpStatus.AuthFailure;
             }
             else
@@ -555,7 +555,7 @@ namespace NanoMikey.Srtp.Context
                 }
             }
             IAesEngine? engine = cipher ? CreateEngine(p.SessionEncryptionKeyLength) : null;
-            return new SessionKeys(engine, p.SessionEncryptionKeyLength, p.SessionSaltKeyLength, authKeyLength, _aead, _aeadTagLength, p.MaxPacketLength);
+            return new SessionKeys(engine, p.SessionEncryptionKeyLength, p.SessionSaltKeyLength, authKeyLength, _aead, p.MaxPacketLength);
         }
 
         private MasterKey? FindKey(byte[] packet, int mkiPos)

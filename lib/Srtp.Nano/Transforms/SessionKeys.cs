@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto;
+using NanoMikey.Crypto.Cipher;
 using NanoMikey.Crypto.Hal;
 using NanoMikey.Crypto.Mac;
 using NanoMikey.Srtp.Kdf;
@@ -15,7 +16,7 @@ namespace NanoMikey.Srtp.Transforms
         internal readonly IAesEngine? Cipher;
         internal readonly byte[] Salt = new byte[14];
         internal readonly HmacSha1? Auth;
-        internal readonly AeadGcm? Gcm;
+        internal AesGcm? Gcm;
         internal ulong R;
         internal bool Valid;
 
@@ -23,8 +24,10 @@ namespace NanoMikey.Srtp.Transforms
         private readonly int _saltLength;
         private readonly int _authKeyLength;
         private readonly byte[] _scratch;
+        private readonly bool _aead;
+        private readonly int _maxPacketLength;
 
-        internal SessionKeys(IAesEngine? cipher, int encKeyLength, int saltLength, int authKeyLength, bool aead, int aeadTagLength, int maxPacketLength)
+        internal SessionKeys(IAesEngine? cipher, int encKeyLength, int saltLength, int authKeyLength, bool aead, int maxPacketLength)
         {
             Cipher = cipher;
             _encKeyLength = encKeyLength;
@@ -33,7 +36,8 @@ namespace NanoMikey.Srtp.Transforms
             int n = encKeyLength > authKeyLength ? encKeyLength : authKeyLength;
             _scratch = new byte[n < 16 ? 16 : n];
             if (authKeyLength > 0) Auth = new HmacSha1();
-            if (aead && cipher != null) Gcm = new AeadGcm(cipher, aeadTagLength, maxPacketLength);
+            _aead = aead && cipher != null;
+            _maxPacketLength = maxPacketLength;
         }
 
         /// <summary>Derives all keys of this protocol for <paramref name="r"/> (labels 0–2 for SRTP, 3–5 for SRTCP).</summary>
@@ -44,8 +48,9 @@ namespace NanoMikey.Srtp.Transforms
             if (Cipher != null)
             {
                 kdf.Derive(labelBase, r, s, 0, _encKeyLength);
-                Cipher.SetKey(s, 0, _encKeyLength);
-                if (Gcm != null) Gcm.Rekey();
+                if (!_aead) Cipher.SetKey(s, 0, _encKeyLength);
+                else if (Gcm == null) { Cipher.SetKey(s, 0, _encKeyLength); Gcm = new AesGcm(Cipher, _maxPacketLength); }
+                else Gcm.SetKey(s, 0, _encKeyLength);
             }
             Array.Clear(Salt, 0, Salt.Length);
             kdf.Derive(labelBase + 2, r, Salt, 0, _saltLength);
@@ -64,7 +69,6 @@ namespace NanoMikey.Srtp.Transforms
         {
             if (Cipher != null) Cipher.ClearKey();
             if (Auth != null) Auth.Clear();
-            if (Gcm != null) Gcm.Clear();
             SecureMemory.Wipe(Salt, 0, Salt.Length);
             Valid = false;
         }
