@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto.Random;
 
 namespace NanoMikey.Crypto.Ec
 {
@@ -23,7 +24,7 @@ namespace NanoMikey.Crypto.Ec
         private P256PublicKey? _peer;
         private bool _hasValue;
 
-        /// <summary>Creates an empty key holder; fill it with <see cref="TryImport"/> or Generate.</summary>
+        /// <summary>Creates an empty key holder; fill it with <see cref="TryImport"/> or <see cref="Generate"/>.</summary>
         public P256PrivateKey()
         {
         }
@@ -83,6 +84,29 @@ namespace NanoMikey.Crypto.Ec
 
             Array.Clear(_candidate, 0, 8);
             return ok;
+        }
+
+        /// <summary>
+        /// Generates a fresh key with the project's DRBG: 256-bit candidates until one lies in [1, n-1] (rejection sampling,
+        /// FIPS 186-4 B.4.2; a candidate is rejected with probability below 2^-32).
+        /// </summary>
+        /// <param name="drbg">The DRBG.</param>
+        public void Generate(HmacDrbg drbg)
+        {
+            if (drbg == null)
+            {
+                throw new ArgumentNullException(nameof(drbg));
+            }
+
+            while (true)
+            {
+                drbg.Generate(_buffer, 0, 32);
+                if (TryImport(_buffer, 0))
+                {
+                    Array.Clear(_buffer, 0, 32);
+                    return;
+                }
+            }
         }
 
         /// <summary>Writes the scalar as 32 bytes big-endian.</summary>
