@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto.Ec;
 
 namespace NanoMikey.Crypto.Asn1
 {
@@ -113,6 +114,74 @@ namespace NanoMikey.Crypto.Asn1
 
             r.Finish();
             return Finish(r, scalar, scalarOffset, ref publicKeyOffset, ref publicKeyLength);
+        }
+
+        /// <summary>
+        /// Reads an RFC 5915 ECPrivateKey into <paramref name="key"/>; an embedded public key must equal d*G.
+        /// </summary>
+        /// <param name="der">Buffer holding the DER.</param>
+        /// <param name="offset">Offset of the structure.</param>
+        /// <param name="length">Exact length of the structure.</param>
+        /// <param name="key">Key holder to fill; kept on a read error, cleared when the embedded public key does not match.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>, <see cref="Asn1Status.InvalidPublicKey"/> when the embedded public key does not match, or a read error.</returns>
+        public static Asn1Status ReadEcPrivateKey(byte[] der, int offset, int length, P256PrivateKey key)
+        {
+            return Import(der, offset, length, key, false);
+        }
+
+        /// <summary>Reads a PKCS #8 P-256 private key into <paramref name="key"/>; an embedded public key must equal d*G.</summary>
+        /// <param name="der">Buffer holding the DER.</param>
+        /// <param name="offset">Offset of the structure.</param>
+        /// <param name="length">Exact length of the structure.</param>
+        /// <param name="key">Key holder to fill; kept on a read error, cleared when the embedded public key does not match.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>, <see cref="Asn1Status.InvalidPublicKey"/> when the embedded public key does not match, or a read error.</returns>
+        public static Asn1Status ReadPkcs8(byte[] der, int offset, int length, P256PrivateKey key)
+        {
+            return Import(der, offset, length, key, true);
+        }
+
+        private static Asn1Status Import(byte[] der, int offset, int length, P256PrivateKey key, bool pkcs8)
+        {
+            if (key == null)
+            {
+                throw new ArgumentNullException("key");
+            }
+
+            byte[] scalar = new byte[ScalarLength];
+            int po;
+            int pl;
+            Asn1Status s = pkcs8
+                ? ReadPkcs8(der, offset, length, scalar, 0, out po, out pl)
+                : ReadEcPrivateKey(der, offset, length, scalar, 0, out po, out pl);
+            if (s == Asn1Status.Ok)
+            {
+                P256PublicKey? embedded = null;
+                if (pl != 0)
+                {
+                    embedded = P256PublicKey.Decode(der, po, pl);
+                    if (embedded == null)
+                    {
+                        s = Asn1Status.InvalidPublicKey;
+                    }
+                }
+
+                if (s == Asn1Status.Ok)
+                {
+                    if (!key.TryImport(scalar, 0))
+                    {
+                        s = Asn1Status.InvalidPrivateKey;
+                    }
+                    else if (embedded != null && !key.PublicKey.SameAs(embedded))
+                    {
+                        // One scalar multiplication only: a mismatching key is cleared rather than restored.
+                        key.Clear();
+                        s = Asn1Status.InvalidPublicKey;
+                    }
+                }
+            }
+
+            SecureMemory.Wipe(scalar);
+            return s;
         }
 
         /// <summary>Constant-time check that a 32-byte big-endian scalar lies in [1, n-1].</summary>

@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto.Asn1;
+using NanoMikey.Crypto.Ec;
 
 namespace NanoMikey.Crypto.X509
 {
@@ -74,6 +75,50 @@ namespace NanoMikey.Crypto.X509
             w.Pop();
             written = w.Length;
             return w.Status;
+        }
+
+        /// <summary>Reads a P-256 SubjectPublicKeyInfo into <paramref name="key"/>, validating the point on the curve.</summary>
+        /// <param name="der">Buffer holding the DER.</param>
+        /// <param name="offset">Offset of the structure.</param>
+        /// <param name="length">Exact length of the structure.</param>
+        /// <param name="key">Key holder to fill; unchanged on failure.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>, <see cref="Asn1Status.InvalidPublicKey"/> for a point not on P-256, or a read error.</returns>
+        public static Asn1Status Read(byte[] der, int offset, int length, P256PublicKey key)
+        {
+            if (key == null)
+            {
+                throw new ArgumentNullException("key");
+            }
+
+            int pointOffset;
+            int pointLength;
+            Asn1Status s = Read(der, offset, length, out pointOffset, out pointLength);
+            if (s != Asn1Status.Ok)
+            {
+                return s;
+            }
+
+            return key.TryImport(der, pointOffset, pointLength) ? Asn1Status.Ok : Asn1Status.InvalidPublicKey;
+        }
+
+        /// <summary>Writes the SPKI of <paramref name="key"/> with an uncompressed (91 bytes) or compressed (59 bytes) point.</summary>
+        /// <param name="key">A key holding a point.</param>
+        /// <param name="compressed">True for the 33-byte compressed point form.</param>
+        /// <param name="output">Destination buffer.</param>
+        /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
+        /// <param name="capacity">Room in <paramref name="output"/>.</param>
+        /// <param name="written">Bytes written; 0 on failure.</param>
+        /// <returns><see cref="Asn1Status.Ok"/> or <see cref="Asn1Status.BufferTooSmall"/>.</returns>
+        public static Asn1Status Write(P256PublicKey key, bool compressed, byte[] output, int outputOffset, int capacity, out int written)
+        {
+            if (key == null)
+            {
+                throw new ArgumentNullException("key");
+            }
+
+            byte[] point = new byte[P256PublicKey.UncompressedLength];
+            int n = compressed ? key.ExportCompressed(point, 0) : key.ExportUncompressed(point, 0);
+            return Write(point, 0, n, output, outputOffset, capacity, out written);
         }
 
         /// <summary>Reads one SPKI element at the reader's position (used by the certificate reader).</summary>
