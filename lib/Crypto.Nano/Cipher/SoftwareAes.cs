@@ -191,7 +191,11 @@ namespace NanoMikey.Crypto.Cipher
                 InvShiftRows(q);
                 InvSubBytes(q);
                 AddRoundKey(q, rk, r << 3);
-                InvMixColumns(q);
+                // FIPS 197 §5.3.3: the MixColumns polynomial c(x) has c(x)^4 = 1 mod x^4 + 1, so its inverse is c(x)^3.
+                // Decryption (Key Wrap unwrap only) trades speed for code size on the 64 KB IL budget.
+                MixColumns(q);
+                MixColumns(q);
+                MixColumns(q);
             }
             InvShiftRows(q);
             InvSubBytes(q);
@@ -372,6 +376,14 @@ namespace NanoMikey.Crypto.Cipher
             q[0] = q2 ^ q5 ^ q7;
         }
 
+        // FIPS 197 §5.3.1: ShiftRows has order 4, so its inverse is three applications.
+        private static void InvShiftRows(ulong[] q)
+        {
+            ShiftRows(q);
+            ShiftRows(q);
+            ShiftRows(q);
+        }
+
         // FIPS 197 §5.1.2 on the nibble layout: each 16-bit group is one row across the four columns.
         private static void ShiftRows(ulong[] q)
         {
@@ -385,22 +397,6 @@ namespace NanoMikey.Crypto.Cipher
                     | ((x & 0x000000FF00000000UL) << 8)
                     | ((x & 0xF000000000000000UL) >> 12)
                     | ((x & 0x0FFF000000000000UL) << 4);
-            }
-        }
-
-        // FIPS 197 §5.3.1.
-        private static void InvShiftRows(ulong[] q)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                ulong x = q[i];
-                q[i] = (x & 0x000000000000FFFFUL)
-                    | ((x & 0x000000000FFF0000UL) << 4)
-                    | ((x & 0x00000000F0000000UL) >> 12)
-                    | ((x & 0x000000FF00000000UL) << 8)
-                    | ((x & 0x0000FF0000000000UL) >> 8)
-                    | ((x & 0x000F000000000000UL) << 12)
-                    | ((x & 0xFFF0000000000000UL) >> 4);
             }
         }
 
@@ -424,28 +420,6 @@ namespace NanoMikey.Crypto.Cipher
             q[5] = q4 ^ r4 ^ r5 ^ Rot32(q5 ^ r5);
             q[6] = q5 ^ r5 ^ r6 ^ Rot32(q6 ^ r6);
             q[7] = q6 ^ r6 ^ r7 ^ Rot32(q7 ^ r7);
-        }
-
-        // FIPS 197 §5.3.3: multiplication by {0e,0b,0d,09} expanded into bit-plane XORs.
-        private static void InvMixColumns(ulong[] q)
-        {
-            ulong q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
-            ulong r0 = (q0 >> 16) | (q0 << 48);
-            ulong r1 = (q1 >> 16) | (q1 << 48);
-            ulong r2 = (q2 >> 16) | (q2 << 48);
-            ulong r3 = (q3 >> 16) | (q3 << 48);
-            ulong r4 = (q4 >> 16) | (q4 << 48);
-            ulong r5 = (q5 >> 16) | (q5 << 48);
-            ulong r6 = (q6 >> 16) | (q6 << 48);
-            ulong r7 = (q7 >> 16) | (q7 << 48);
-            q[0] = q5 ^ q6 ^ q7 ^ r0 ^ r5 ^ r7 ^ Rot32(q0 ^ q5 ^ q6 ^ r0 ^ r5);
-            q[1] = q0 ^ q5 ^ r0 ^ r1 ^ r5 ^ r6 ^ r7 ^ Rot32(q1 ^ q5 ^ q7 ^ r1 ^ r5 ^ r6);
-            q[2] = q0 ^ q1 ^ q6 ^ r1 ^ r2 ^ r6 ^ r7 ^ Rot32(q0 ^ q2 ^ q6 ^ r2 ^ r6 ^ r7);
-            q[3] = q0 ^ q1 ^ q2 ^ q5 ^ q6 ^ r0 ^ r2 ^ r3 ^ r5 ^ Rot32(q0 ^ q1 ^ q3 ^ q5 ^ q6 ^ q7 ^ r0 ^ r3 ^ r5 ^ r7);
-            q[4] = q1 ^ q2 ^ q3 ^ q5 ^ r1 ^ r3 ^ r4 ^ r5 ^ r6 ^ r7 ^ Rot32(q1 ^ q2 ^ q4 ^ q5 ^ q7 ^ r1 ^ r4 ^ r5 ^ r6);
-            q[5] = q2 ^ q3 ^ q4 ^ q6 ^ r2 ^ r4 ^ r5 ^ r6 ^ r7 ^ Rot32(q2 ^ q3 ^ q5 ^ q6 ^ r2 ^ r5 ^ r6 ^ r7);
-            q[6] = q3 ^ q4 ^ q5 ^ q7 ^ r3 ^ r5 ^ r6 ^ r7 ^ Rot32(q3 ^ q4 ^ q6 ^ q7 ^ r3 ^ r6 ^ r7);
-            q[7] = q4 ^ q5 ^ q6 ^ r4 ^ r6 ^ r7 ^ Rot32(q4 ^ q5 ^ q7 ^ r4 ^ r7);
         }
 
         private static ulong Rot32(ulong x)
