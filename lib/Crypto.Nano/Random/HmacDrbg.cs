@@ -82,6 +82,12 @@ namespace NanoMikey.Crypto.Random
             get { return _reseedCounter; }
         }
 
+        /// <summary>Generate requests left before the next automatic reseed (0 means the next request reseeds first).</summary>
+        public long RequestsUntilReseed
+        {
+            get { return _reseedCounter > _reseedInterval ? 0 : _reseedInterval - _reseedCounter + 1; }
+        }
+
         /// <summary>Generate requests allowed between reseeds.</summary>
         public int ReseedInterval
         {

@@ -147,12 +147,14 @@ namespace NanoMikey.Crypto.Tests.Symmetric
             var src = new CountingSource();
             var drbg = new HmacDrbg(src, new byte[] { 1, 2, 3 }, 3);
             Assert.Equal(2, src.Calls); // entropy input + nonce
+            Assert.Equal(3, drbg.RequestsUntilReseed);
             var o = new byte[40];
             drbg.Generate(o, 0, 40);
             drbg.Generate(o, 0, 40);
             drbg.Generate(o, 0, 40);
             Assert.Equal(2, src.Calls);
             Assert.Equal(4, drbg.ReseedCounter);
+            Assert.Equal(0, drbg.RequestsUntilReseed);
             drbg.Generate(o, 0, 40); // counter 4 > interval 3: reseed first
             Assert.Equal(3, src.Calls);
             Assert.Equal(2, drbg.ReseedCounter);
