@@ -117,13 +117,13 @@ namespace NanoMikey.Srtp.Tests
         {
             byte[] k = Hex(key), s = Hex(salt);
             byte[] plain = Hex("800f1234decafbadcafebabe" + new string('a', 0) + "abababababababababababababababab");
-            var tx = TestKit.Context(policy, 0xcafebabe, SrtpDirection.Outbound, k, s);
+            var tx = TestKit.NewContext(policy, 0xcafebabe, SrtpDirection.Outbound, k, s);
             byte[] buf = new byte[64];
             Array.Copy(plain, buf, plain.Length);
             int len = plain.Length;
             Assert.Equal(SrtpStatus.Ok, tx.Protect(buf, 0, ref len, buf.Length));
             Assert.Equal(expected, ToHex(buf, 0, len));
-            var rx = TestKit.Context(policy, 0xcafebabe, SrtpDirection.Inbound, k, s);
+            var rx = TestKit.NewContext(policy, 0xcafebabe, SrtpDirection.Inbound, k, s);
             Assert.Equal(SrtpStatus.Ok, rx.Unprotect(buf, 0, ref len));
             Assert.Equal(plain, buf.AsSpan(0, len).ToArray());
         }

@@ -53,7 +53,7 @@ namespace NanoMikey.Srtp.Tests
             return length;
         }
 
-        internal static SrtpCryptoContext Context(SrtpPolicy policy, uint ssrc, SrtpDirection dir, byte[] key, byte[] salt, byte[]? mki = null, IAesEngineFactory? factory = null)
+        internal static SrtpCryptoContext NewContext(SrtpPolicy policy, uint ssrc, SrtpDirection dir, byte[] key, byte[] salt, byte[]? mki = null, IAesEngineFactory? factory = null)
         {
             var c = new SrtpCryptoContext(policy, ssrc, dir, factory ?? Host);
             c.AddMasterKey(key, 0, salt, 0, mki, 0);

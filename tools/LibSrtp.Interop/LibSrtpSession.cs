@@ -13,6 +13,13 @@ namespace NanoMikey.LibSrtp.Interop
         private static bool _initialised;
         private IntPtr _session;
         private readonly bool _useMki;
+        private readonly LibSrtpProfile _profile;
+        private readonly uint _ssrc;
+        private readonly int _ssrcType;
+        private readonly byte[][] _masterKeys;
+        private readonly byte[][]? _mkis;
+        private readonly int _windowSize;
+        private readonly uint _roc;
 
         /// <summary>Creates a session for one SSRC (or any inbound/outbound when <paramref name="ssrcType"/> is 2/3).</summary>
         /// <param name="profile">Crypto policy for SRTP and SRTCP.</param>
@@ -26,6 +33,32 @@ namespace NanoMikey.LibSrtp.Interop
         {
             EnsureInit();
             _useMki = mkis != null;
+            _profile = profile;
+            _ssrc = ssrc;
+            _ssrcType = ssrcType;
+            _masterKeys = masterKeys;
+            _mkis = mkis;
+            _windowSize = windowSize;
+            _roc = roc;
+            Create();
+        }
+
+        /// <summary>Frees the libsrtp session and creates it again from the same policy (fresh ROC and replay state).</summary>
+        public void Recreate()
+        {
+            Dispose();
+            Create();
+        }
+
+        private void Create()
+        {
+            LibSrtpProfile profile = _profile;
+            uint ssrc = _ssrc;
+            int ssrcType = _ssrcType;
+            byte[][] masterKeys = _masterKeys;
+            byte[][]? mkis = _mkis;
+            int windowSize = _windowSize;
+            uint roc = _roc;
             LibSrtpNative.Policy policy = default;
             SetProfile(profile, &policy.Rtp, &policy.Rtcp);
             policy.Ssrc.Type = ssrcType;

@@ -289,13 +289,13 @@ namespace NanoMikey.Srtp.Context
             SessionKeys keys = SrtpKeys(mk, index);
             if (_aead)
             {
-                BuildGcmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                SrtpIv.GcmSrtp(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
                 if (_srtpEncrypt) keys.Gcm!.Seal(_iv, 0, 12, packet, offset, h, packet, offset + h, len - h, packet, offset + h, packet, offset + len, _aeadTagLength);
                 else keys.Gcm!.Seal(_iv, 0, 12, packet, offset, len, packet, offset + len, 0, packet, offset + len, packet, offset + len, _aeadTagLength);
             }
             else if (_srtpEncrypt)
             {
-                BuildCmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
                 _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + h, len - h);
             }
             int pos = offset + len + _aeadTagLength;
@@ -359,7 +359,7 @@ namespace NanoMikey.Srtp.Context
             SessionKeys keys = SrtpKeys(mk, index);
             if (_aead)
             {
-                BuildGcmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                SrtpIv.GcmSrtp(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
                 bool ok = _srtpEncrypt
                     ? keys.Gcm!.Open(_iv, 0, 12, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd, _aeadTagLength, packet, offset + h)
                     : keys.Gcm!.Open(_iv, 0, 12, packet, offset, payloadEnd, packet, offset + payloadEnd, 0, packet, offset + payloadEnd, _aeadTagLength, packet, offset + payloadEnd);
@@ -376,7 +376,7 @@ namespace NanoMikey.Srtp.Context
                 }
                 if (_srtpEncrypt)
                 {
-                    BuildCmIv(keys.Salt, _ssrc, roc, (uint)seq);
+                    SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
                     _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + h, payloadEnd - h);
                 }
             }
@@ -417,7 +417,7 @@ namespace NanoMikey.Srtp.Context
             int pos;
             if (_aead)
             {
-                BuildGcmRtcpIv(keys.Salt, _ssrc, idx);
+                SrtpIv.GcmSrtcp(keys.Salt, _ssrc, idx, _iv, 0);
                 int aadLength = PrepareRtcpAad(packet, offset, _srtcpEncrypt ? 8 : len, word);
                 if (_srtcpEncrypt) keys.Gcm!.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, offset + 8, len - 8, packet, offset + 8, packet, offset + len, _aeadTagLength);
                 else keys.Gcm!.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, offset + len, 0, packet, offset + len, packet, offset + len, _aeadTagLength);
@@ -430,7 +430,7 @@ namespace NanoMikey.Srtp.Context
             {
                 if (_srtcpEncrypt)
                 {
-                    BuildCmIv(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF);
+                    SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
                     _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + 8, len - 8);
                 }
                 pos = offset + len;
@@ -485,7 +485,7 @@ namespace NanoMikey.Srtp.Context
             SessionKeys keys = SrtcpKeys(mk, idx);
             if (_aead)
             {
-                BuildGcmRtcpIv(keys.Salt, _ssrc, idx);
+                SrtpIv.GcmSrtcp(keys.Salt, _ssrc, idx, _iv, 0);
                 int aadLength = PrepareRtcpAad(packet, offset, encrypted ? 8 : payloadEnd, word);
                 bool ok = encrypted
                     ? keys.Gcm!.Open(_iv, 0, 12, _aad, 0, aadLength, packet, offset + 8, payloadEnd - 8, packet, offset + payloadEnd, _aeadTagLength, packet, offset + 8)
@@ -506,7 +506,7 @@ namespace NanoMikey.Srtp.Context
                 if (encrypted)
                 {
                     if (keys.Cipher == null) return SrtpStatus.AuthFailure;
-                    BuildCmIv(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF);
+                    SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
                     _cm.Apply(keys.Cipher, _iv, 0, packet, offset + 8, payloadEnd - 8);
                 }
             }
@@ -614,57 +614,6 @@ namespace NanoMikey.Srtp.Context
             RtpHeader.WriteUInt32(_word, 0, roc);
             keys.Auth.Update(_word, 0, 4);
             keys.Auth.Final(_mac, 0, macLength);
-        }
-
-        // RFC 3711 §4.1.1: IV = (k_s * 2^16) XOR (SSRC * 2^64) XOR (i * 2^16), i = ROC || SEQ (SRTCP: the index).
-        private void BuildCmIv(byte[] salt, uint ssrc, uint high, uint low16)
-        {
-            byte[] iv = _iv;
-            Array.Copy(salt, 0, iv, 0, 14);
-            iv[14] = 0;
-            iv[15] = 0;
-            iv[4] ^= (byte)(ssrc >> 24);
-            iv[5] ^= (byte)(ssrc >> 16);
-            iv[6] ^= (byte)(ssrc >> 8);
-            iv[7] ^= (byte)ssrc;
-            iv[8] ^= (byte)(high >> 24);
-            iv[9] ^= (byte)(high >> 16);
-            iv[10] ^= (byte)(high >> 8);
-            iv[11] ^= (byte)high;
-            iv[12] ^= (byte)(low16 >> 8);
-            iv[13] ^= (byte)low16;
-        }
-
-        // RFC 7714 §8.1: IV = (0x0000 || SSRC || ROC || SEQ) XOR salt (12 bytes).
-        private void BuildGcmIv(byte[] salt, uint ssrc, uint roc, uint seq)
-        {
-            byte[] iv = _iv;
-            Array.Copy(salt, 0, iv, 0, 12);
-            iv[2] ^= (byte)(ssrc >> 24);
-            iv[3] ^= (byte)(ssrc >> 16);
-            iv[4] ^= (byte)(ssrc >> 8);
-            iv[5] ^= (byte)ssrc;
-            iv[6] ^= (byte)(roc >> 24);
-            iv[7] ^= (byte)(roc >> 16);
-            iv[8] ^= (byte)(roc >> 8);
-            iv[9] ^= (byte)roc;
-            iv[10] ^= (byte)(seq >> 8);
-            iv[11] ^= (byte)seq;
-        }
-
-        // RFC 7714 §9.1: IV = (0x0000 || SSRC || 0x0000 || 0 || SRTCP index) XOR salt.
-        private void BuildGcmRtcpIv(byte[] salt, uint ssrc, uint index)
-        {
-            byte[] iv = _iv;
-            Array.Copy(salt, 0, iv, 0, 12);
-            iv[2] ^= (byte)(ssrc >> 24);
-            iv[3] ^= (byte)(ssrc >> 16);
-            iv[4] ^= (byte)(ssrc >> 8);
-            iv[5] ^= (byte)ssrc;
-            iv[8] ^= (byte)(index >> 24);
-            iv[9] ^= (byte)(index >> 16);
-            iv[10] ^= (byte)(index >> 8);
-            iv[11] ^= (byte)index;
         }
 
         // RFC 7714 §9.2/§9.3: AAD = the first `covered` bytes of the packet (8, or all of it when unencrypted) || E || index.
