@@ -150,7 +150,7 @@ namespace NanoMikey.Crypto.Ec
             w.Engine.ScalarMultBase(w.Point0, D);
             w.Engine.ToAffine(w.Point0, w.A, w.B);
             _publicKey.SetAffine(w.A, w.B);
-            w.Point0.Wipe();
+            w.Wipe();
             _hasValue = true;
         }
     }
