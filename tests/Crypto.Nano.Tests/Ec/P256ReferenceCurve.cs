@@ -21,7 +21,19 @@ namespace NanoMikey.Crypto.Tests.Ec
 
         internal static BigInteger Mod(BigInteger a, BigInteger m) => ((a % m) + m) % m;
 
-        internal static BigInteger Inv(BigInteger a, BigInteger m) => BigInteger.ModPow(Mod(a, m), m - 2, m);
+        /// <summary>a^-1 mod m by the extended Euclidean algorithm.</summary>
+        internal static BigInteger Inv(BigInteger a, BigInteger m)
+        {
+            BigInteger r0 = m, r1 = Mod(a, m), t0 = 0, t1 = 1;
+            while (r1 != 0)
+            {
+                BigInteger q = r0 / r1;
+                (r0, r1) = (r1, r0 - q * r1);
+                (t0, t1) = (t1, t0 - q * t1);
+            }
+            if (r0 != 1) throw new ArgumentException("not invertible");
+            return Mod(t0, m);
+        }
 
         internal static BigInteger[]? Add(BigInteger[]? a, BigInteger[]? b)
         {
