@@ -300,6 +300,63 @@ namespace NanoMikey.Crypto.X509
             return Asn1Status.NotFound;
         }
 
+        /// <summary>
+        /// Finds the first critical extension whose type is not in <paramref name="handled"/>; RFC 5280 §4.2 requires
+        /// rejecting a certificate with a critical extension the relying party does not process.
+        /// </summary>
+        /// <param name="handled">Extension types the caller processes.</param>
+        /// <param name="oidOffset">Offset of the offending extension's OID content octets.</param>
+        /// <param name="oidLength">Length of that OID's content octets.</param>
+        /// <returns><see cref="Asn1Status.Ok"/> when one was found, <see cref="Asn1Status.NotFound"/> when none (or nothing parsed).</returns>
+        public Asn1Status FindUnhandledCriticalExtension(X509ExtensionType[] handled, out int oidOffset, out int oidLength)
+        {
+            if (handled == null)
+            {
+                throw new ArgumentNullException("handled");
+            }
+
+            oidOffset = 0;
+            oidLength = 0;
+            if (_status != Asn1Status.Ok || _extensionsLength == 0)
+            {
+                return Asn1Status.NotFound;
+            }
+
+            DerReader s = _scan;
+            s.Reset(_data, _extensionsOffset, _extensionsLength);
+            s.EnterSequence();
+            while (s.HasData)
+            {
+                int oidOff;
+                int oidLen;
+                bool crit;
+                int off;
+                int len;
+                if (!ReadExtension(s, out oidOff, out oidLen, out crit, out off, out len) || !crit)
+                {
+                    continue;
+                }
+
+                bool known = false;
+                if (Asn1Oid.IsUnder(_data, oidOff, oidLen, Asn1Oid.CertificateExtensionArc, 1))
+                {
+                    for (int i = 0; i < handled.Length && !known; i++)
+                    {
+                        known = _data[oidOff + 2] == (int)handled[i];
+                    }
+                }
+
+                if (!known)
+                {
+                    oidOffset = oidOff;
+                    oidLength = oidLen;
+                    return Asn1Status.Ok;
+                }
+            }
+
+            return Asn1Status.NotFound;
+        }
+
         /// <summary>Reads basicConstraints (RFC 5280 §4.2.1.9).</summary>
         /// <param name="isCertificateAuthority">The cA flag; false when the extension is absent.</param>
         /// <param name="pathLengthConstraint">pathLenConstraint, or -1 when absent.</param>
@@ -349,6 +406,57 @@ namespace NanoMikey.Crypto.X509
 
             isCertificateAuthority = ca;
             pathLengthConstraint = path;
+            return Asn1Status.Ok;
+        }
+
+        /// <summary>Reads keyUsage (RFC 5280 §4.2.1.3) in DER form: at least one bit set, no trailing zero bits (X.690 §11.2.2).</summary>
+        /// <param name="usage">The asserted bits; <see cref="X509KeyUsage.None"/> when absent.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>, <see cref="Asn1Status.NotFound"/>, or an encoding error of the extension.</returns>
+        public Asn1Status ReadKeyUsage(out X509KeyUsage usage)
+        {
+            usage = X509KeyUsage.None;
+            bool critical;
+            int off;
+            int len;
+            Asn1Status st = FindExtension(X509ExtensionType.KeyUsage, out critical, out off, out len);
+            if (st != Asn1Status.Ok)
+            {
+                return st;
+            }
+
+            DerReader s = _scan;
+            s.Reset(_data, off, len);
+            int unused;
+            int bitsOffset;
+            int bitsLength;
+            int start = s.Position;
+            if (s.ReadBitString(out unused, out bitsOffset, out bitsLength) && s.Finish())
+            {
+                if (bitsLength == 0 || bitsLength > 2)
+                {
+                    s.Fail(Asn1Status.InvalidBitString, start);
+                }
+                else if ((_data[bitsOffset + bitsLength - 1] & (1 << unused)) == 0)
+                {
+                    s.Fail(Asn1Status.NotCanonical, start);
+                }
+            }
+
+            if (!s.IsOk)
+            {
+                return s.Status;
+            }
+
+            int bits = 0;
+            for (int i = 0; i < bitsLength * 8; i++)
+            {
+                if ((_data[bitsOffset + (i >> 3)] & (0x80 >> (i & 7))) != 0)
+                {
+                    bits |= 1 << i;
+                }
+            }
+
+            usage = (X509KeyUsage)bits;
             return Asn1Status.Ok;
         }
 

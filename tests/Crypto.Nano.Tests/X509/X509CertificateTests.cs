@@ -363,12 +363,97 @@ namespace NanoMikey.Crypto.Tests.X509
             byte[] sigBits = Rebuild(good, t => { });
             List<byte[]> o2 = Elements(sigBits);
             byte[] bs = o2[2];
-            int contentStart = bs.Length - (bs[1] < 0x80 ? bs[1] : 0) ;
             Assert.True(bs[1] < 0x80);
-            bs[2] = 1; // unused bits = 1, last octet keeps whatever low bit it has
+            bs[2] = 1; // one unused bit, padding bit cleared: well-formed DER, but a signature must be whole octets
             bs[bs.Length - 1] &= 0xFE;
             Assert.Equal(Asn1Status.InvalidBitString, ParseStatus(Seq(o2)));
-            Assert.True(contentStart >= 0);
+        }
+
+        [Theory]
+        [InlineData("03020780", Asn1Status.Ok, X509KeyUsage.DigitalSignature)]
+        [InlineData("03020106", Asn1Status.Ok, X509KeyUsage.KeyCertSign | X509KeyUsage.CrlSign)]
+        [InlineData("0303070080", Asn1Status.Ok, X509KeyUsage.DecipherOnly)]
+        [InlineData("03020080", Asn1Status.NotCanonical, X509KeyUsage.None)]
+        [InlineData("030100", Asn1Status.InvalidBitString, X509KeyUsage.None)]
+        [InlineData("0304000000ff", Asn1Status.InvalidBitString, X509KeyUsage.None)]
+        [InlineData("0302078000", Asn1Status.TrailingData, X509KeyUsage.None)]
+        public void KeyUsageBits(string valueHex, Asn1Status status, X509KeyUsage expected)
+        {
+            using var chain = new Chain();
+            byte[] value = Hex(valueHex);
+            var w = new AsnWriter(AsnEncodingRules.DER);
+            w.PushSequence();
+            w.WriteObjectIdentifier("2.5.29.15");
+            w.WriteBoolean(true);
+            w.WriteOctetString(value);
+            w.PopSequence();
+            byte[] ext = w.Encode();
+            byte[] der = Rebuild(chain.Root.RawData, t => t[7] = Seq(new[] { Seq(new[] { ext }) }, new DotNetTag(TagClass.ContextSpecific, 3, true)));
+            var ours = new X509Certificate();
+            Assert.Equal(Asn1Status.Ok, ours.Parse(der, 0, der.Length));
+            Assert.Equal(status, ours.ReadKeyUsage(out X509KeyUsage usage));
+            Assert.Equal(expected, usage);
+        }
+
+        [Fact]
+        public void KeyUsageOfDotNetCertificates()
+        {
+            using var chain = new Chain();
+            var ours = new X509Certificate();
+            ours.Parse(chain.Leaf.RawData, 0, chain.Leaf.RawData.Length);
+            Assert.Equal(Asn1Status.Ok, ours.ReadKeyUsage(out X509KeyUsage usage));
+            Assert.Equal(X509KeyUsage.DigitalSignature, usage);
+            ours.Parse(chain.Root.RawData, 0, chain.Root.RawData.Length);
+            Assert.Equal(Asn1Status.NotFound, ours.ReadKeyUsage(out usage));
+            Assert.Equal(X509KeyUsage.None, usage);
+
+            using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var req = new CertificateRequest("CN=ca", key, HashAlgorithmName.SHA256);
+            req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DecipherOnly, true));
+            using DotNetCert c = req.CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+            ours.Parse(c.RawData, 0, c.RawData.Length);
+            Assert.Equal(Asn1Status.Ok, ours.ReadKeyUsage(out usage));
+            Assert.Equal(X509KeyUsage.KeyCertSign | X509KeyUsage.CrlSign | X509KeyUsage.DecipherOnly, usage);
+        }
+
+        [Fact]
+        public void UnhandledCriticalExtensions()
+        {
+            using var chain = new Chain();
+            var ours = new X509Certificate();
+            ours.Parse(chain.Leaf.RawData, 0, chain.Leaf.RawData.Length);
+            var both = new[] { X509ExtensionType.BasicConstraints, X509ExtensionType.KeyUsage };
+            Assert.Equal(Asn1Status.NotFound, ours.FindUnhandledCriticalExtension(both, out _, out _));
+            // basicConstraints is not critical in the leaf; keyUsage is.
+            Assert.Equal(Asn1Status.Ok, ours.FindUnhandledCriticalExtension(new[] { X509ExtensionType.BasicConstraints }, out int o, out int l));
+            Assert.Equal("2.5.29.15", Asn1Oid.ToDottedString(ours.Data, o, l));
+
+            // A critical extension outside id-ce is never handled.
+            byte[] der = Rebuild(chain.Leaf.RawData, t =>
+            {
+                List<byte[]> ext = Elements(new AsnReader(t[7], AsnEncodingRules.DER).ReadSequence(new DotNetTag(TagClass.ContextSpecific, 3)).ReadEncodedValue());
+                ext.Add(Hex("300f06062b0601040101" + "0101ff" + "04023000"));
+                t[7] = Seq(new[] { Seq(ext) }, new DotNetTag(TagClass.ContextSpecific, 3, true));
+            });
+            Assert.Equal(Asn1Status.Ok, ours.Parse(der, 0, der.Length));
+            Assert.Equal(Asn1Status.Ok, ours.FindUnhandledCriticalExtension(both, out o, out l));
+            Assert.Equal("1.3.6.1.4.1.1", Asn1Oid.ToDottedString(ours.Data, o, l));
+        }
+
+        [Theory]
+        [InlineData("2a864886f70d010101", "1.2.840.113549.1.1.1")]
+        [InlineData("550403", "2.5.4.3")]
+        [InlineData("00", "0.0")]
+        [InlineData("27", "0.39")]
+        [InlineData("28", "1.0")]
+        [InlineData("8837", "2.999")]
+        [InlineData("2b8104", "1.3.132")]
+        [InlineData("2b81", null)]
+        [InlineData("2b808104", null)]
+        public void OidText(string hex, string? expected)
+        {
+            byte[] b = TestData.Hex(hex);
+            Assert.Equal(expected, Asn1Oid.ToDottedString(b, 0, b.Length));
         }
 
         [Fact]
@@ -404,6 +489,7 @@ namespace NanoMikey.Crypto.Tests.X509
                     Assert.InRange(ours.SignatureOffset + ours.SignatureLength, 0, m.Length);
                     X509Name.ToDisplayString(m, ours.SubjectOffset, ours.SubjectLength);
                     ours.ReadBasicConstraints(out _, out _);
+                    ours.ReadKeyUsage(out _);
                 }
                 else
                 {
