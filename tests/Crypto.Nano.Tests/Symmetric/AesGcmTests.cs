@@ -57,7 +57,7 @@ namespace NanoMikey.Crypto.Tests.Symmetric
         public void RandomLengths_MatchDotNetAesGcm()
         {
             var rng = new System.Random(5);
-            for (int len = 0; len <= 2000; len += 1 + len / 40)
+            for (int len = 0; len <= 2000; len++)
             {
                 int kl = 16 + 8 * rng.Next(0, 3);
                 var key = RandomNumberGenerator.GetBytes(kl);
