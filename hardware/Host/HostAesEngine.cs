@@ -9,6 +9,8 @@ namespace NanoMikey.Hardware.Host
     {
         private readonly Aes _aes = Aes.Create();
         private readonly int _onlyKeyLength;
+        private ICryptoTransform? _encryptor;
+        private ICryptoTransform? _decryptor;
         private bool _keyed;
 
         /// <summary>Creates an engine for every AES key size.</summary>
@@ -35,6 +37,13 @@ namespace NanoMikey.Hardware.Host
             if (!SupportsKeyLength(length)) throw new ArgumentException("Unsupported AES key length.", nameof(length));
             if (offset < 0 || offset > key.Length - length) throw new ArgumentOutOfRangeException(nameof(offset));
             _aes.Key = key.AsSpan(offset, length).ToArray();
+            // Cached ECB transforms: the one-shot EncryptEcb builds a native cipher context (and a managed handle) per call.
+            _encryptor?.Dispose();
+            _decryptor?.Dispose();
+            _aes.Mode = CipherMode.ECB;
+            _aes.Padding = PaddingMode.None;
+            _encryptor = _aes.CreateEncryptor();
+            _decryptor = _aes.CreateDecryptor();
             _keyed = true;
         }
 
@@ -42,25 +51,34 @@ namespace NanoMikey.Hardware.Host
         public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);
-            _aes.EncryptEcb(input.AsSpan(inputOffset, length), output.AsSpan(outputOffset, length), PaddingMode.None);
+            if (length != 0) _encryptor!.TransformBlock(input, inputOffset, length, output, outputOffset);
         }
 
         /// <inheritdoc />
         public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);
-            _aes.DecryptEcb(input.AsSpan(inputOffset, length), output.AsSpan(outputOffset, length), PaddingMode.None);
+            if (length != 0) _decryptor!.TransformBlock(input, inputOffset, length, output, outputOffset);
         }
 
         /// <inheritdoc />
         public void ClearKey()
         {
             _aes.Key = new byte[32];
+            _encryptor?.Dispose();
+            _decryptor?.Dispose();
+            _encryptor = null;
+            _decryptor = null;
             _keyed = false;
         }
 
         /// <inheritdoc />
-        public void Dispose() => _aes.Dispose();
+        public void Dispose()
+        {
+            _encryptor?.Dispose();
+            _decryptor?.Dispose();
+            _aes.Dispose();
+        }
 
         private void Check(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
