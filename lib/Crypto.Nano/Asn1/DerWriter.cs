@@ -77,17 +77,16 @@ namespace NanoMikey.Crypto.Asn1
             _status = Asn1Status.Ok;
         }
 
-        /// <summary>Opens a constructed element with tag <paramref name="tag"/>.</summary>
-        /// <param name="tag">Identifier octet (constructed, low-tag-number form).</param>
+        /// <summary>
+        /// Opens an element with tag <paramref name="tag"/> whose contents are the elements written until <see cref="Pop"/>:
+        /// a constructed type, or an OCTET STRING that wraps DER (e.g. PKCS #8 privateKey, extnValue).
+        /// </summary>
+        /// <param name="tag">Identifier octet (low-tag-number form).</param>
         /// <returns>False when the buffer is full.</returns>
         /// <exception cref="InvalidOperationException">Too many elements are open.</exception>
         public bool Push(int tag)
         {
             CheckTag(tag);
-            if ((tag & Asn1Tag.ConstructedFlag) == 0)
-            {
-                throw new ArgumentException("Only constructed tags can be pushed.", "tag");
-            }
 
             if (_depth == _starts.Length)
             {

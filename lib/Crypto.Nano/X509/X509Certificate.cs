@@ -240,6 +240,12 @@ namespace NanoMikey.Crypto.X509
             DerReader r = _reader;
             r.Reset(der, offset, length);
             ReadCertificate(r);
+            if (r.IsOk && r.Depth != 0)
+            {
+                // Defensive: every early return above records an error; an unbalanced walk must never pass as success.
+                r.Fail(Asn1Status.Truncated, r.Position);
+            }
+
             _status = r.Status;
             _errorOffset = r.ErrorOffset;
             if (_status != Asn1Status.Ok)
