@@ -90,7 +90,7 @@ namespace NanoMikey.Crypto.X509
             return DecodeString(data, tag, off, len);
         }
 
-        /// <summary>Renders a DER Name in RFC 4514 style, most specific RDN first (e.g. "CN=leaf, O=Example, C=DE").</summary>
+        /// <summary>Renders a DER Name for display in RFC 4514 order, most specific RDN first (e.g. "CN=leaf, O=Example, C=DE"); values are not escaped.</summary>
         /// <param name="data">Buffer holding the Name.</param>
         /// <param name="nameOffset">Offset of the Name's SEQUENCE.</param>
         /// <param name="nameLength">Length of the whole Name encoding.</param>
