@@ -10,6 +10,9 @@ namespace NanoMikey.Mikey.Transport
     {
         private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+        private static readonly char[] s_encode = Alphabet.ToCharArray();
+        private static readonly sbyte[] s_decode = BuildDecodeTable();
+
         /// <summary>Number of characters that encode <paramref name="count"/> bytes.</summary>
         public static int GetEncodedLength(int count)
         {
@@ -43,26 +46,26 @@ namespace NanoMikey.Mikey.Transport
             for (; end - i >= 3; i += 3)
             {
                 int v = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-                output[o++] = Alphabet[v >> 18];
-                output[o++] = Alphabet[(v >> 12) & 63];
-                output[o++] = Alphabet[(v >> 6) & 63];
-                output[o++] = Alphabet[v & 63];
+                output[o++] = s_encode[v >> 18];
+                output[o++] = s_encode[(v >> 12) & 63];
+                output[o++] = s_encode[(v >> 6) & 63];
+                output[o++] = s_encode[v & 63];
             }
 
             if (end - i == 1)
             {
                 int v = data[i] << 16;
-                output[o++] = Alphabet[v >> 18];
-                output[o++] = Alphabet[(v >> 12) & 63];
+                output[o++] = s_encode[v >> 18];
+                output[o++] = s_encode[(v >> 12) & 63];
                 output[o++] = '=';
                 output[o++] = '=';
             }
             else if (end - i == 2)
             {
                 int v = (data[i] << 16) | (data[i + 1] << 8);
-                output[o++] = Alphabet[v >> 18];
-                output[o++] = Alphabet[(v >> 12) & 63];
-                output[o++] = Alphabet[(v >> 6) & 63];
+                output[o++] = s_encode[v >> 18];
+                output[o++] = s_encode[(v >> 12) & 63];
+                output[o++] = s_encode[(v >> 6) & 63];
                 output[o++] = '=';
             }
 
@@ -160,22 +163,23 @@ namespace NanoMikey.Mikey.Transport
 
         private static int Value(char ch)
         {
-            if (ch >= 'A' && ch <= 'Z')
+            return ch < 128 ? s_decode[ch] : -1;
+        }
+
+        private static sbyte[] BuildDecodeTable()
+        {
+            var t = new sbyte[128];
+            for (int i = 0; i < t.Length; i++)
             {
-                return ch - 'A';
+                t[i] = -1;
             }
 
-            if (ch >= 'a' && ch <= 'z')
+            for (int i = 0; i < Alphabet.Length; i++)
             {
-                return ch - 'a' + 26;
+                t[Alphabet[i]] = (sbyte)i;
             }
 
-            if (ch >= '0' && ch <= '9')
-            {
-                return ch - '0' + 52;
-            }
-
-            return ch == '+' ? 62 : ch == '/' ? 63 : -1;
+            return t;
         }
 
         private static void CheckRange(byte[] data, int offset, int count)
