@@ -79,12 +79,12 @@ namespace NanoMikey.Crypto.Ec
                 }
 
                 // Step 6: s = k^-1 (e + r d) mod n. r*d: (r R) * d * R^-1 = r d; k^-1 in Montgomery form times the sum is plain.
-                P256Scalar.ToMontgomery(t, r);
-                P256Scalar.Mul(t, t, key.D);
+                w.Engine.ScalarToMontgomery(t, r);
+                w.Engine.ScalarMul(t, t, key.D);
                 P256Scalar.Add(t, t, e);
                 w.Engine.InvertScalar(u, k);
-                P256Scalar.ToMontgomery(u, u);
-                P256Scalar.Mul(s, u, t);
+                w.Engine.ScalarToMontgomery(u, u);
+                w.Engine.ScalarMul(s, u, t);
                 if (P256Field.IsZero(s) != 0)
                 {
                     continue;
@@ -133,9 +133,9 @@ namespace NanoMikey.Crypto.Ec
             // Steps 2-4: e; u1 = e s^-1, u2 = r s^-1 (s^-1 in Montgomery form times a plain value gives a plain value).
             HashToScalar(hash, hashOffset, hashLength, w.Bytes, e);
             w.Engine.InvertScalar(t, s);
-            P256Scalar.ToMontgomery(t, t);
-            P256Scalar.Mul(u1, e, t);
-            P256Scalar.Mul(u2, r, t);
+            w.Engine.ScalarToMontgomery(t, t);
+            w.Engine.ScalarMul(u1, e, t);
+            w.Engine.ScalarMul(u2, r, t);
 
             // Step 5: R = u1 G + u2 Q; reject infinity.
             w.Point1.SetAffine(key.X, key.Y);

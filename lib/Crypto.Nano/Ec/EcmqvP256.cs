@@ -65,8 +65,8 @@ namespace NanoMikey.Crypto.Ec
             // Steps 1-2: s = d2,U + avf(Q2,U) * d1,U mod n. avf(Q2,U) is public (from a public key) but s is secret:
             // constant-time scalar arithmetic. (avf R) * d * R^-1 = avf * d.
             AssociateValue(avfU, ownEphemeral.PublicKey.X);
-            P256Scalar.ToMontgomery(avfU, avfU);
-            P256Scalar.Mul(s, avfU, ownStatic.D);
+            w.Engine.ScalarToMontgomery(avfU, avfU);
+            w.Engine.ScalarMul(s, avfU, ownStatic.D);
             P256Scalar.Add(s, s, ownEphemeral.D);
 
             // Step 3: avf(Q2,V).
