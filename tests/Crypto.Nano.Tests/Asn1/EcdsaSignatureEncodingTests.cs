@@ -169,6 +169,75 @@ namespace NanoMikey.Crypto.Tests.Asn1
             Assert.Equal(rs, back);
         }
 
+        private static bool ReferenceAccepts(byte[] der)
+        {
+            try
+            {
+                var outer = new System.Formats.Asn1.AsnReader(der, System.Formats.Asn1.AsnEncodingRules.DER);
+                var seq = outer.ReadSequence();
+                outer.ThrowIfNotEmpty();
+                for (int i = 0; i < 2; i++)
+                {
+                    ReadOnlyMemory<byte> v = seq.ReadIntegerBytes();
+                    ReadOnlySpan<byte> b = v.Span;
+                    if (b[0] >= 0x80)
+                    {
+                        return false;
+                    }
+
+                    int magnitude = b.Length > 1 && b[0] == 0 ? b.Length - 1 : b.Length;
+                    if (magnitude > 32)
+                    {
+                        return false;
+                    }
+                }
+
+                seq.ThrowIfNotEmpty();
+                return true;
+            }
+            catch (System.Formats.Asn1.AsnContentException)
+            {
+                return false;
+            }
+        }
+
+        [Fact]
+        public void MutatedSignaturesAgreeWithDotNetDerReader()
+        {
+            using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var rng = new System.Random(17);
+            byte[] rs = new byte[64];
+            int accepted = 0;
+            var sigs = new byte[64][];
+            for (int i = 0; i < sigs.Length; i++)
+            {
+                sigs[i] = key.SignData(new byte[] { (byte)i }, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            }
+
+            for (int i = 0; i < 20000; i++)
+            {
+                byte[] sig = sigs[i & 63];
+                var m = new System.Collections.Generic.List<byte>(sig);
+                switch (rng.Next(4))
+                {
+                    case 0: m[rng.Next(m.Count)] ^= (byte)(1 << rng.Next(8)); break;
+                    case 1: m.Insert(rng.Next(m.Count + 1), (byte)rng.Next(256)); break;
+                    case 2: m.RemoveAt(rng.Next(m.Count)); break;
+                    default: m[rng.Next(Math.Min(6, m.Count))] = (byte)rng.Next(256); break;
+                }
+
+                byte[] der = m.ToArray();
+                bool ours = EcdsaSignatureEncoding.DecodeDer(der, 0, der.Length, rs, 0) == Asn1Status.Ok;
+                Assert.True(ours == ReferenceAccepts(der), Convert.ToHexString(der));
+                if (ours)
+                {
+                    accepted++;
+                }
+            }
+
+            Assert.True(accepted > 0);
+        }
+
         [Fact]
         public void SmallBufferWritesNothing()
         {
