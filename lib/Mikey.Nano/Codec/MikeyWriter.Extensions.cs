@@ -101,6 +101,7 @@ namespace NanoMikey.Mikey.Codec
             byte[] tpData, int offset, int count)
         {
             CheckRange(tpData, offset, count, 0xFFFF);
+            CheckTicketHead(subtype, version, prf, flags);
             int p = Begin(PayloadType.Tp, 10 + count);
             if (p >= 0)
             {
@@ -120,6 +121,7 @@ namespace NanoMikey.Mikey.Codec
             CheckRange(tpData, tpOffset, tpCount, 0xFFFF);
             CheckRange(ticketData, ticketOffset, ticketCount, 0xFFFF);
             CheckRange(initiatorData, initiatorOffset, initiatorCount, 0xFFFF);
+            CheckTicketHead(subtype, version, prf, flags);
             int p = Begin(PayloadType.Ticket, 14 + tpCount + ticketCount + initiatorCount);
             if (p >= 0)
             {
@@ -178,13 +180,16 @@ namespace NanoMikey.Mikey.Codec
             return _status;
         }
 
-        private void PutTicketHead(int p, TicketType type, int subtype, int version, PrfFunction prf, TicketFlags flags)
+        private static void CheckTicketHead(int subtype, int version, PrfFunction prf, TicketFlags flags)
         {
             if ((uint)subtype > 255 || (uint)version > 255 || (int)prf > 127 || ((int)flags & ~0xFFF) != 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(flags));
             }
+        }
 
+        private void PutTicketHead(int p, TicketType type, int subtype, int version, PrfFunction prf, TicketFlags flags)
+        {
             byte[] b = _buffer;
             int f = (int)flags;
             NetworkOrder.WriteUInt16(b, p + 1, (int)type);

@@ -96,6 +96,28 @@ namespace NanoMikey.Mikey.Codec
             return _status;
         }
 
+        /// <summary>Sets #CS for an Empty map (RFC 4563 §5), which carries no map info entries.</summary>
+        /// <exception cref="InvalidOperationException">The map type is not Empty, or a payload was already written.</exception>
+        public MikeyStatus SetEmptyMapCsCount(int count)
+        {
+            if (!_headerWritten || _payloadWritten || _mapType != CsIdMapType.Empty)
+            {
+                throw new InvalidOperationException();
+            }
+
+            if ((uint)count > 255)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+
+            if (_status == MikeyStatus.Ok)
+            {
+                _buffer[_start + 8] = (byte)count;
+            }
+
+            return _status;
+        }
+
         private void CheckMapEntry(CsIdMapType type)
         {
             if (!_headerWritten || _payloadWritten || _mapType != type || (_status == MikeyStatus.Ok && _buffer[_start + 8] == 255))

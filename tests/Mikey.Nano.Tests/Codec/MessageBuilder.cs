@@ -56,7 +56,13 @@ namespace NanoMikey.Mikey.Tests.Codec
             var dt = (DataType)(forcedType >= 0 ? forcedType : Next(27));
             var map = (CsIdMapType)Next(3);
             w.WriteHeader(dt, Next(2) == 1, (PrfFunction)Next(2), (uint)(Next(65536) * 65536 + Next(65536)), map);
-            int cs = map == CsIdMapType.Empty ? 0 : Next(4);
+            int cs = Next(4);
+            if (map == CsIdMapType.Empty)
+            {
+                w.SetEmptyMapCsCount(cs);
+                cs = 0;
+            }
+
             for (int i = 0; i < cs; i++)
             {
                 if (map == CsIdMapType.SrtpId)

@@ -54,10 +54,9 @@ namespace NanoMikey.Mikey.Tests.Codec
                 }
             }
 
-            if (h.CsIdMapType == CsIdMapType.Empty && h.CsCount != 0)
+            if (h.CsIdMapType == CsIdMapType.Empty)
             {
-                // The Empty map has no entries to re-add; #CS is carried in HDR only.
-                w.Buffer[w.MessageOffset + 8] = (byte)h.CsCount;
+                w.SetEmptyMapCsCount(h.CsCount);
             }
 
             while (r.Read() == MikeyStatus.Ok)
