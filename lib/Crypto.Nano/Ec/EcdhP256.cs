@@ -12,8 +12,9 @@ namespace NanoMikey.Crypto.Ec
         public const int SecretLength = 32;
 
         /// <summary>
-        /// Computes x(d * Q) into <paramref name="secret"/>. Returns false, writing nothing, when the result is infinity or
-        /// all zeros (SEC 1 §3.3.1 step 2; neither happens for a validated key and d in [1, n-1], checked anyway).
+        /// Computes x(d * Q) into <paramref name="secret"/>. Returns false, writing nothing, when the result is infinity
+        /// (SEC 1 §3.3.1 step 2) or all zeros: the point with x = 0 is on P-256, and refusing it is this project's policy
+        /// (Wycheproof calls that case valid; the chance of hitting it honestly is 2^-256).
         /// </summary>
         /// <param name="privateKey">Own private key d.</param>
         /// <param name="peer">The peer's validated public key Q.</param>

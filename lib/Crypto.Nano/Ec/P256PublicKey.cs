@@ -4,7 +4,8 @@ namespace NanoMikey.Crypto.Ec
 {
     /// <summary>
     /// A validated P-256 public key. It only ever holds a point that passed SEC 1 §3.2.2.1 (coordinates below p, on the
-    /// curve, not infinity; the cofactor is 1 so that is the whole check). Owns the scratch its operations need,
+    /// curve, not infinity; the cofactor is 1 so that is the whole check). Both the uncompressed and the compressed
+    /// SEC 1 encodings are accepted; the hybrid form (0x06/0x07) and infinity are not. Owns the scratch its operations need,
     /// created on first use; not thread-safe.
     /// </summary>
     public sealed class P256PublicKey
