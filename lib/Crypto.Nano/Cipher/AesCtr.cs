@@ -14,9 +14,8 @@ namespace NanoMikey.Crypto.Cipher
     public sealed class AesCtr
     {
         private readonly byte[] _keystream;
-        private readonly byte[] _counter = new byte[16];
         private readonly int _capacity;
-        private readonly int _incrementBytes;
+        private readonly bool _increment32;
 
         /// <summary>Creates a counter mode with full 128-bit big-endian counter increment (SP 800-38A Appendix B.1).</summary>
         /// <param name="maxLength">Largest request served by a single engine call, in bytes (at least 1).</param>
@@ -32,7 +31,7 @@ namespace NanoMikey.Crypto.Cipher
             if (maxLength < 1 || maxLength > 0x7FFFFFF0) throw new ArgumentOutOfRangeException(nameof(maxLength));
             _capacity = (maxLength + 15) & ~15;
             _keystream = new byte[_capacity];
-            _incrementBytes = increment32 ? 4 : 16;
+            _increment32 = increment32;
         }
 
         /// <summary>Largest request (bytes) served by one engine call.</summary>
@@ -100,23 +99,32 @@ namespace NanoMikey.Crypto.Cipher
         private void Run(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[]? input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             byte[] ks = _keystream;
-            byte[] ctr = _counter;
-            Array.Copy(counterBlock, counterOffset, ctr, 0, 16);
-            int incFrom = 16 - _incrementBytes;
+            bool full = !_increment32;
+            uint c0 = ReadBe(counterBlock, counterOffset);
+            uint c1 = ReadBe(counterBlock, counterOffset + 4);
+            uint c2 = ReadBe(counterBlock, counterOffset + 8);
+            uint c3 = ReadBe(counterBlock, counterOffset + 12);
             while (length > 0)
             {
                 int n = length < _capacity ? length : _capacity;
                 int padded = (n + 15) & ~15;
                 for (int o = 0; o < padded; o += 16)
                 {
-                    Array.Copy(ctr, 0, ks, o, 16);
-                    // Big-endian increment without data-dependent branches (SP 800-38A B.1 / SP 800-38D inc32).
-                    uint carry = 1;
-                    for (int i = 15; i >= incFrom; i--)
+                    WriteBe(c0, ks, o);
+                    WriteBe(c1, ks, o + 4);
+                    WriteBe(c2, ks, o + 8);
+                    WriteBe(c3, ks, o + 12);
+                    c3++;
+                    if (full)
                     {
-                        uint v = ctr[i] + carry;
-                        ctr[i] = (byte)v;
-                        carry = v >> 8;
+                        // SP 800-38A B.1 128-bit increment; carries computed without data-dependent branches
+                        // ((x | -x) >> 31 is 1 exactly when x != 0).
+                        uint carry = ((c3 | (uint)(-(int)c3)) >> 31) ^ 1;
+                        c2 += carry;
+                        carry &= ((c2 | (uint)(-(int)c2)) >> 31) ^ 1;
+                        c1 += carry;
+                        carry &= ((c1 | (uint)(-(int)c1)) >> 31) ^ 1;
+                        c0 += carry;
                     }
                 }
                 engine.EncryptBlocks(ks, 0, ks, 0, padded);
@@ -136,7 +144,19 @@ namespace NanoMikey.Crypto.Cipher
                 length -= n;
             }
             Array.Clear(ks, 0, ks.Length);
-            Array.Clear(ctr, 0, 16);
+        }
+
+        private static uint ReadBe(byte[] b, int o)
+        {
+            return ((uint)b[o] << 24) | ((uint)b[o + 1] << 16) | ((uint)b[o + 2] << 8) | b[o + 3];
+        }
+
+        private static void WriteBe(uint v, byte[] b, int o)
+        {
+            b[o] = (byte)(v >> 24);
+            b[o + 1] = (byte)(v >> 16);
+            b[o + 2] = (byte)(v >> 8);
+            b[o + 3] = (byte)v;
         }
     }
 }

@@ -217,18 +217,15 @@ namespace NanoMikey.Crypto.Cipher
             int total = ((n + 15) & ~15) + (withJ0 ? 16 : 0);
             byte[] ks = _keystream;
             byte[] c = _counter;
+            uint c3 = ((uint)c[12] << 24) | ((uint)c[13] << 16) | ((uint)c[14] << 8) | c[15];
             for (int o = 0; o < total; o += 16)
             {
-                Array.Copy(c, 0, ks, o, 16);
-                // inc32 (SP 800-38D §6.2): only the low 32 bits count.
-                uint carry = 1;
-                for (int i = 15; i >= 12; i--)
-                {
-                    uint v = c[i] + carry;
-                    c[i] = (byte)v;
-                    carry = v >> 8;
-                }
+                Array.Copy(c, 0, ks, o, 12);
+                WriteBe32(c3, ks, o + 12);
+                // inc32 (SP 800-38D §6.2): only the low 32 bits count, wrapping.
+                c3++;
             }
+            WriteBe32(c3, c, 12);
             _engine.EncryptBlocks(ks, 0, ks, 0, total);
             if (withJ0)
             {
@@ -343,6 +340,14 @@ namespace NanoMikey.Crypto.Cipher
             uint hi = ((uint)b[o] << 24) | ((uint)b[o + 1] << 16) | ((uint)b[o + 2] << 8) | b[o + 3];
             uint lo = ((uint)b[o + 4] << 24) | ((uint)b[o + 5] << 16) | ((uint)b[o + 6] << 8) | b[o + 7];
             return ((ulong)hi << 32) | lo;
+        }
+
+        private static void WriteBe32(uint v, byte[] b, int o)
+        {
+            b[o] = (byte)(v >> 24);
+            b[o + 1] = (byte)(v >> 16);
+            b[o + 2] = (byte)(v >> 8);
+            b[o + 3] = (byte)v;
         }
 
         private static void WriteBe64(ulong v, byte[] b, int o)
