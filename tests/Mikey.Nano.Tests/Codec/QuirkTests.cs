@@ -2,6 +2,7 @@ using System;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Policy;
+using NanoMikey.Srtp.Policy;
 
 namespace NanoMikey.Mikey.Tests.Codec
 {
@@ -27,16 +28,18 @@ namespace NanoMikey.Mikey.Tests.Codec
         {
             // mikey-samples.md §5 case "a" (GStreamer shape): SP type 3 = 10, no type 11.
             byte[] m = Samples.B64(Samples.GortsplibABase64);
-            var policy = new SrtpPolicy();
+            var map = new SrtpPolicyMapping();
             var r = new MikeyReader();
-            Assert.Equal(MikeyStatus.Ok, policy.Load(FirstPolicy(r, m), MikeyQuirks.None));
-            Assert.Equal(10, policy.SrtpAuthenticationKeyLength);
-            Assert.False(policy.UsedGStreamerQuirk);
+            var strict = new SrtpPolicy();
+            Assert.Equal(MikeyStatus.Ok, map.Load(FirstPolicy(r, m), MikeyQuirks.None, strict));
+            Assert.Equal(10, strict.EffectiveSrtpAuthenticationKeyLength);
+            Assert.False(map.UsedGStreamerQuirk);
 
-            Assert.Equal(MikeyStatus.Ok, policy.Load(FirstPolicy(r, m), MikeyQuirks.GStreamerTagLengthInAuthKeyLength));
-            Assert.Equal(20, policy.SrtpAuthenticationKeyLength);
-            Assert.Equal(10, policy.SrtpTagLength);
-            Assert.True(policy.UsedGStreamerQuirk);
+            var quirk = new SrtpPolicy();
+            Assert.Equal(MikeyStatus.Ok, map.Load(FirstPolicy(r, m), MikeyQuirks.GStreamerTagLengthInAuthKeyLength, quirk));
+            Assert.Equal(20, quirk.EffectiveSrtpAuthenticationKeyLength);
+            Assert.Equal(10, quirk.EffectiveSrtpTagLength);
+            Assert.True(map.UsedGStreamerQuirk);
 
             // The 32-bit-tag variant GStreamer writes for AES_CM_128_HMAC_SHA1_32 (type 3 = 4).
             byte[] m32 = (byte[])m.Clone();
@@ -44,24 +47,52 @@ namespace NanoMikey.Mikey.Tests.Codec
             Assert.Equal(0x03, m32[at - 2]);
             Assert.Equal(0x0a, m32[at]);
             m32[at] = 4;
-            policy.Load(FirstPolicy(r, m32), MikeyQuirks.GStreamerTagLengthInAuthKeyLength);
-            Assert.Equal(4, policy.SrtpTagLength);
-            Assert.Equal(4, policy.SrtcpTagLength);
-            policy.Load(FirstPolicy(r, m32), MikeyQuirks.None);
-            Assert.Equal(10, policy.SrtpTagLength);
+            var q32 = new SrtpPolicy();
+            map.Load(FirstPolicy(r, m32), MikeyQuirks.GStreamerTagLengthInAuthKeyLength, q32);
+            Assert.Equal(4, q32.EffectiveSrtpTagLength);
+            Assert.Equal(20, q32.EffectiveSrtpAuthenticationKeyLength);
+            var s32 = new SrtpPolicy();
+            map.Load(FirstPolicy(r, m32), MikeyQuirks.None, s32);
+            Assert.Equal(10, s32.EffectiveSrtpTagLength);
+            Assert.Equal(4, s32.EffectiveSrtpAuthenticationKeyLength);
         }
 
         [Fact]
-        public void RfcCorrectPolicy_IsNotReinterpretedByTheQuirk()
+        public void RfcCorrectPolicy_IsNotReinterpretedByTheQuirk_AndWritesBack()
         {
             // mikey-samples.md §6: types 3 = 20 and 11 = 10 as RFC 3830 means them.
             byte[] m = Samples.B64(Samples.JavaMkiBase64);
+            var map = new SrtpPolicyMapping();
             var policy = new SrtpPolicy();
-            policy.Load(FirstPolicy(new MikeyReader(), m), MikeyQuirks.GStreamerTagLengthInAuthKeyLength);
-            Assert.Equal(20, policy.SrtpAuthenticationKeyLength);
-            Assert.Equal(10, policy.SrtpTagLength);
-            Assert.Equal(14, policy.SaltKeyLength);
-            Assert.False(policy.UsedGStreamerQuirk);
+            Assert.Equal(MikeyStatus.Ok, map.Load(FirstPolicy(new MikeyReader(), m), MikeyQuirks.GStreamerTagLengthInAuthKeyLength, policy));
+            Assert.Equal(20, policy.EffectiveSrtpAuthenticationKeyLength);
+            Assert.Equal(10, policy.EffectiveSrtpTagLength);
+            Assert.Equal(14, policy.MasterSaltLength);
+            Assert.False(map.UsedGStreamerQuirk);
+
+            // Write it back as an SP payload and read it again: same policy.
+            var buf = new byte[200];
+            var w = new MikeyWriter();
+            w.Reset(buf, 0, buf.Length);
+            w.WriteHeader(DataType.PreShared, false, PrfFunction.Mikey1, 1, CsIdMapType.SrtpId);
+            w.WriteRand(new byte[16], 0, 16);
+            Assert.Equal(MikeyStatus.Ok, map.Write(w, 3, policy));
+            Assert.Equal(MikeyStatus.Ok, w.Finish());
+            var again = new SrtpPolicy();
+            SecurityPolicyPayload sp = FirstPolicy(new MikeyReader(), buf.AsSpan(0, w.Length).ToArray());
+            Assert.Equal(3, sp.PolicyNo);
+            Assert.Equal(MikeyStatus.Ok, map.Load(sp, MikeyQuirks.None, again));
+            Assert.Equal(policy.EffectiveSrtpTagLength, again.EffectiveSrtpTagLength);
+            Assert.Equal(policy.MasterKeyLength, again.MasterKeyLength);
+        }
+
+        [Fact]
+        public void UnsupportedSrtpPolicy_IsRefused()
+        {
+            // SEED-CTR (SP type 0 = 3) is a registered value the SRTP layer cannot run.
+            byte[] m = Samples.Hex("01000b00123456780000" + "0a10" + "00000000000000000000000000000000" + "0000000003000103");
+            var policy = new SrtpPolicy();
+            Assert.Equal(MikeyStatus.InvalidValue, new SrtpPolicyMapping().Load(FirstPolicy(new MikeyReader(), m), MikeyQuirks.None, policy));
         }
 
         [Fact]
