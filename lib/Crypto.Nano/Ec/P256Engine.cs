@@ -24,7 +24,6 @@ namespace NanoMikey.Crypto.Ec
         private readonly uint[][] _scalarTable = new uint[16][];
         private readonly uint[] _s0 = new uint[8];
         private readonly uint[] _s1 = new uint[8];
-        private readonly uint[] _st = new uint[10];
 
         /// <summary>Creates an engine and all of its scratch.</summary>
         internal P256Engine()
@@ -265,19 +264,19 @@ namespace NanoMikey.Crypto.Ec
         /// <summary>r = a^-1 mod n for a plain scalar a, in constant time (Fermat).</summary>
         internal void InvertScalar(uint[] r, uint[] a)
         {
-            P256Scalar.Invert(r, a, _scalarTable, _s0, _s1, _st);
+            P256Scalar.Invert(r, a, _scalarTable, _s0, _s1);
         }
 
         /// <summary>r = a * b * R^-1 mod n (Montgomery product of scalars, see <see cref="P256Scalar.Mul"/>).</summary>
         internal void ScalarMul(uint[] r, uint[] a, uint[] b)
         {
-            P256Scalar.Mul(r, a, b, _st);
+            P256Scalar.Mul(r, a, b);
         }
 
         /// <summary>r = a * R mod n: a plain scalar into Montgomery form.</summary>
         internal void ScalarToMontgomery(uint[] r, uint[] a)
         {
-            P256Scalar.ToMontgomery(r, a, _st);
+            P256Scalar.ToMontgomery(r, a);
         }
 
         /// <summary>
@@ -339,7 +338,6 @@ namespace NanoMikey.Crypto.Ec
             Array.Clear(_z3, 0, 8);
             Array.Clear(_s0, 0, 8);
             Array.Clear(_s1, 0, 8);
-            Array.Clear(_st, 0, 10);
             for (int i = 0; i < 16; i++)
             {
                 _table[i].Wipe();

@@ -24,60 +24,106 @@ namespace NanoMikey.Crypto.Ec
         private const uint N0Inverse = 0xEE00BC4F;
 
         /// <summary>
-        /// r = a * b * R^-1 mod n (CIOS Montgomery multiplication with loops: scalar arithmetic is a small share of the work,
-        /// so it is kept compact in IL). With one operand plain and the other in Montgomery form the result is plain.
-        /// t is scratch of at least 10 words; r may alias a or b.
+        /// r = a * b * R^-1 mod n (CIOS Montgomery multiplication, outer loop kept, inner steps unrolled over locals: a
+        /// compromise between speed and IL size). With one operand plain and the other in Montgomery form the result is
+        /// plain. r may alias a or b.
         /// </summary>
-        internal static void Mul(uint[] r, uint[] a, uint[] b, uint[] t)
+        internal static void Mul(uint[] r, uint[] a, uint[] b)
         {
-            for (int i = 0; i < 10; i++)
-            {
-                t[i] = 0;
-            }
-
+            ulong b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7];
+            ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0;
             for (int i = 0; i < 8; i++)
             {
                 ulong ai = a[i];
-                ulong c = 0;
-                for (int j = 0; j < 8; j++)
-                {
-                    c += t[j] + (ai * b[j]);
-                    t[j] = (uint)c;
-                    c >>= 32;
-                }
-
-                c += t[8];
-                t[8] = (uint)c;
-                t[9] = (uint)(c >> 32);
-
-                ulong m = (uint)(t[0] * N0Inverse);
-                c = (t[0] + (m * N[0])) >> 32;
-                for (int j = 1; j < 8; j++)
-                {
-                    c += t[j] + (m * N[j]);
-                    t[j - 1] = (uint)c;
-                    c >>= 32;
-                }
-
-                c += t[8];
-                t[7] = (uint)c;
-                t[8] = t[9] + (uint)(c >> 32);
+                ulong c = t0 + (ai * b0);
+                t0 = (uint)c;
+                c >>= 32;
+                c += t1 + (ai * b1);
+                t1 = (uint)c;
+                c >>= 32;
+                c += t2 + (ai * b2);
+                t2 = (uint)c;
+                c >>= 32;
+                c += t3 + (ai * b3);
+                t3 = (uint)c;
+                c >>= 32;
+                c += t4 + (ai * b4);
+                t4 = (uint)c;
+                c >>= 32;
+                c += t5 + (ai * b5);
+                t5 = (uint)c;
+                c >>= 32;
+                c += t6 + (ai * b6);
+                t6 = (uint)c;
+                c >>= 32;
+                c += t7 + (ai * b7);
+                t7 = (uint)c;
+                c >>= 32;
+                c += t8;
+                t8 = (uint)c;
+                ulong t9 = c >> 32;
+                ulong m = (uint)((uint)t0 * N0Inverse);
+                c = (t0 + (m * 0xFC632551UL)) >> 32;
+                c += t1 + (m * 0xF3B9CAC2UL);
+                t0 = (uint)c;
+                c >>= 32;
+                c += t2 + (m * 0xA7179E84UL);
+                t1 = (uint)c;
+                c >>= 32;
+                c += t3 + (m * 0xBCE6FAADUL);
+                t2 = (uint)c;
+                c >>= 32;
+                c += t4 + (m * 0xFFFFFFFFUL);
+                t3 = (uint)c;
+                c >>= 32;
+                c += t5 + (m * 0xFFFFFFFFUL);
+                t4 = (uint)c;
+                c >>= 32;
+                c += t6 + (m * 0x0UL);
+                t5 = (uint)c;
+                c >>= 32;
+                c += t7 + (m * 0xFFFFFFFFUL);
+                t6 = (uint)c;
+                c >>= 32;
+                c += t8;
+                t7 = (uint)c;
+                t8 = t9 + (c >> 32);
             }
 
             // t < 2n: subtract n once when there is a carry out or no borrow (masked, constant time).
-            ulong w = 0;
-            for (int j = 0; j < 8; j++)
-            {
-                ulong d = (ulong)t[j] - N[j] - w;
-                r[j] = (uint)d;
-                w = (d >> 32) & 1;
-            }
-
-            uint keep = (uint)(0UL - ((t[8] | (w ^ 1)) & 1));
-            for (int j = 0; j < 8; j++)
-            {
-                r[j] = (r[j] & keep) | (t[j] & ~keep);
-            }
+            ulong d = t0 - 0xFC632551UL;
+            uint d0 = (uint)d;
+            ulong w = (d >> 32) & 1;
+            d = t1 - 0xF3B9CAC2UL - w;
+            uint d1 = (uint)d;
+            w = (d >> 32) & 1;
+            d = t2 - 0xA7179E84UL - w;
+            uint d2 = (uint)d;
+            w = (d >> 32) & 1;
+            d = t3 - 0xBCE6FAADUL - w;
+            uint d3 = (uint)d;
+            w = (d >> 32) & 1;
+            d = t4 - 0xFFFFFFFFUL - w;
+            uint d4 = (uint)d;
+            w = (d >> 32) & 1;
+            d = t5 - 0xFFFFFFFFUL - w;
+            uint d5 = (uint)d;
+            w = (d >> 32) & 1;
+            d = t6 - 0x0UL - w;
+            uint d6 = (uint)d;
+            w = (d >> 32) & 1;
+            d = t7 - 0xFFFFFFFFUL - w;
+            uint d7 = (uint)d;
+            w = (d >> 32) & 1;
+            uint keep = (uint)(0UL - ((t8 | (w ^ 1)) & 1));
+            r[0] = (d0 & keep) | ((uint)t0 & ~keep);
+            r[1] = (d1 & keep) | ((uint)t1 & ~keep);
+            r[2] = (d2 & keep) | ((uint)t2 & ~keep);
+            r[3] = (d3 & keep) | ((uint)t3 & ~keep);
+            r[4] = (d4 & keep) | ((uint)t4 & ~keep);
+            r[5] = (d5 & keep) | ((uint)t5 & ~keep);
+            r[6] = (d6 & keep) | ((uint)t6 & ~keep);
+            r[7] = (d7 & keep) | ((uint)t7 & ~keep);
         }
 
         /// <summary>r = a + b mod n.</summary>
@@ -146,9 +192,9 @@ namespace NanoMikey.Crypto.Ec
         }
 
         /// <summary>Converts a canonical scalar into Montgomery form.</summary>
-        internal static void ToMontgomery(uint[] r, uint[] a, uint[] t)
+        internal static void ToMontgomery(uint[] r, uint[] a)
         {
-            Mul(r, a, RR, t);
+            Mul(r, a, RR);
         }
 
         /// <summary>All-ones when 1 &lt;= a &lt; n, else zero (constant time).</summary>
@@ -160,35 +206,34 @@ namespace NanoMikey.Crypto.Ec
         /// <summary>
         /// r = a^-1 mod n by Fermat (a^(n-2)) for plain a; the result is plain. 4-bit fixed windows over the public exponent,
         /// table read at public indices only, so the sequence does not depend on a. table holds 16 scratch elements;
-        /// aMont, acc and t (10 words) are scratch.
+        /// aMont and acc are scratch.
         /// </summary>
-        internal static void Invert(uint[] r, uint[] a, uint[][] table, uint[] aMont, uint[] acc, uint[] t)
+        internal static void Invert(uint[] r, uint[] a, uint[][] table, uint[] aMont, uint[] acc)
         {
-            ToMontgomery(aMont, a, t);
+            ToMontgomery(aMont, a);
             Array.Copy(OneMont, 0, table[0], 0, 8);
             Array.Copy(aMont, 0, table[1], 0, 8);
             for (int i = 2; i < 16; i++)
             {
-                Mul(table[i], table[i - 1], aMont, t);
+                Mul(table[i], table[i - 1], aMont);
             }
 
             Array.Copy(OneMont, 0, acc, 0, 8);
             for (int w = 63; w >= 0; w--)
             {
-                Mul(acc, acc, acc, t);
-                Mul(acc, acc, acc, t);
-                Mul(acc, acc, acc, t);
-                Mul(acc, acc, acc, t);
+                Mul(acc, acc, acc);
+                Mul(acc, acc, acc);
+                Mul(acc, acc, acc);
+                Mul(acc, acc, acc);
                 int digit = (int)((NMinus2[w >> 3] >> ((w & 7) * 4)) & 15);
-                Mul(acc, acc, table[digit], t);
+                Mul(acc, acc, table[digit]);
             }
 
             // Leave the Montgomery domain: acc = a^-1 * R, times plain 1 gives a^-1.
             Array.Clear(aMont, 0, 8);
             aMont[0] = 1;
-            Mul(r, acc, aMont, t);
+            Mul(r, acc, aMont);
             Array.Clear(acc, 0, 8);
-            Array.Clear(t, 0, 10);
             for (int i = 0; i < 16; i++)
             {
                 Array.Clear(table[i], 0, 8);
