@@ -30,7 +30,7 @@ namespace NanoMikey.Srtp
         /// <summary>The packet's SSRC is not the SSRC of this crypto context.</summary>
         SsrcMismatch = 8,
 
-        /// <summary>The SRTCP E flag disagrees with the policy's SRTCP encryption setting.</summary>
-        BadEncryptionFlag = 9,
+        /// <summary>No crypto context for the packet's SSRC and the session cannot hold another stream.</summary>
+        NoContext = 9,
     }
 }

@@ -25,7 +25,7 @@ namespace NanoMikey.Srtp.Context
         private const uint MaxSrtcpIndex = 0x7FFFFFFF;
 
         private readonly SrtpPolicy _policy;
-        private readonly uint _ssrc;
+        private uint _ssrc;
         private readonly SrtpDirection _direction;
         private readonly IAesEngineFactory? _factory;
         private readonly MasterKey[] _keys = new MasterKey[MaxMasterKeys];
@@ -238,6 +238,21 @@ namespace NanoMikey.Srtp.Context
         {
             if (index > MaxSrtcpIndex + 1) throw new ArgumentOutOfRangeException(nameof(index));
             _srtcpNextIndex = index;
+        }
+
+        /// <summary>Re-targets an unused context to another SSRC with fresh stream state (the session's spare for new inbound streams).</summary>
+        internal void Rebind(uint ssrc)
+        {
+            _ssrc = ssrc;
+            _srtpReplay.Reset();
+            _srtcpReplay.Reset();
+            _initialRoc = 0;
+            _srtcpNextIndex = 0;
+            for (int i = 0; i < _keyCount; i++)
+            {
+                _keys[i].SrtpPackets = 0;
+                _keys[i].SrtcpPackets = 0;
+            }
         }
 
         /// <summary>Wipes every key; the context is unusable afterwards.</summary>

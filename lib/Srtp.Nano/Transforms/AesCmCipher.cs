@@ -52,13 +52,27 @@ namespace NanoMikey.Srtp.Transforms
                 if (c > 0xFFFF) Carry(b, p + 13);
             }
             engine.EncryptBlocks(b, 0, b, 0, total);
-            for (int i = 0; i < length; i++) data[offset + i] ^= b[i];
+            Xor(b, data, offset, length);
         }
 
         /// <summary>Wipes the keystream scratch.</summary>
         public void Clear()
         {
             Array.Clear(_blocks, 0, _blocks.Length);
+        }
+
+        private static void Xor(byte[] keystream, byte[] data, int offset, int length)
+        {
+#if NANOFRAMEWORK
+            for (int i = 0; i < length; i++) data[offset + i] ^= keystream[i];
+#else
+            // Host flavour: 8 bytes at a time (the device flavour has no spans).
+            System.Span<byte> d = new System.Span<byte>(data, offset, length);
+            System.Span<ulong> dw = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(d);
+            System.ReadOnlySpan<ulong> kw = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(new System.ReadOnlySpan<byte>(keystream, 0, length));
+            for (int i = 0; i < dw.Length; i++) dw[i] ^= kw[i];
+            for (int i = dw.Length * 8; i < length; i++) d[i] ^= keystream[i];
+#endif
         }
 
         private static void Carry(byte[] b, int p)

@@ -10,8 +10,8 @@ namespace NanoMikey.Cli.Commands
         /// <summary>Creates the command.</summary>
         public static Command Create()
         {
-            var rounds = new Option<int>("--rounds") { Description = "Timed rounds per row (best kept)", DefaultValueFactory = _ => 5 };
-            var millis = new Option<int>("--round-ms") { Description = "Target milliseconds per round", DefaultValueFactory = _ => 200 };
+            var rounds = new Option<int>("--rounds") { Description = "Timed rounds per row (best kept)", DefaultValueFactory = _ => 25 };
+            var millis = new Option<int>("--round-ms") { Description = "Target milliseconds per round", DefaultValueFactory = _ => 40 };
             var cmd = new Command("srtp", "SRTP protect/unprotect (AES_CM_128_HMAC_SHA1_80, AEAD_AES_128_GCM; 172 and 1200 bytes; host and software AES) vs libsrtp2");
             cmd.Options.Add(rounds);
             cmd.Options.Add(millis);
