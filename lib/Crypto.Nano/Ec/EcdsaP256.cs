@@ -8,6 +8,10 @@ namespace NanoMikey.Crypto.Ec
     /// time in the key and nonce, and does not normalise s (both s and n - s verify). Verification rejects r or s outside
     /// [1, n-1]. Neither allocates: scratch belongs to the key objects.
     /// </summary>
+    /// <remarks>
+    /// Nonces always use HMAC-SHA-256 (RFC 6979 with H = SHA-256). A hash of another length is accepted (bits2int takes its
+    /// leftmost 256 bits), but then the nonces differ from RFC 6979's variant for that hash, which would use that hash in the HMAC.
+    /// </remarks>
     public static class EcdsaP256
     {
         /// <summary>Length of a signature r || s in bytes.</summary>
