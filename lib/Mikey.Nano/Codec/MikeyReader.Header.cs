@@ -7,6 +7,7 @@ namespace NanoMikey.Mikey.Codec
     {
         private int MeasureHeader(int p, int end)
         {
+            _measureOffset = p;
             byte[] b = _buffer;
             if (end - p < CommonHeader.FixedLength)
             {
@@ -96,9 +97,10 @@ namespace NanoMikey.Mikey.Codec
             return 6 + np + sd + spi;
         }
 
+        // Truncation is reported at the start of the payload (or sub-payload) that does not fit.
         private int TooShort(int end)
         {
-            Fail(MikeyStatus.Truncated, ErrorCode.UnsupportedMessageType, end);
+            Fail(MikeyStatus.Truncated, ErrorCode.UnsupportedMessageType, _measureOffset < end ? _measureOffset : end);
             return -1;
         }
 

@@ -7,6 +7,7 @@ namespace NanoMikey.Mikey.Codec
     {
         private int Measure(int type, int p, int end)
         {
+            _measureOffset = p;
             if (end - p < 2)
             {
                 return TooShort(end);

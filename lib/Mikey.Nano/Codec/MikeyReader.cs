@@ -56,6 +56,7 @@ namespace NanoMikey.Mikey.Codec
         private int _integrityLength;
         private int _steps;
         private int _bytesExamined;
+        private int _measureOffset;
 
         /// <summary>Creates a strict reader.</summary>
         public MikeyReader()

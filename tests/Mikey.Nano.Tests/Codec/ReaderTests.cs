@@ -92,7 +92,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         [InlineData("011b0000123456780000", MikeyStatus.UnsupportedDataType, ErrorCode.InvalidDt, 1)]
         [InlineData("01000002123456780000", MikeyStatus.UnsupportedPrf, ErrorCode.InvalidPrf, 3)]
         [InlineData("01000000123456780003", MikeyStatus.UnsupportedMapType, ErrorCode.UnsupportedMessageType, 9)]
-        [InlineData("010000001234567801", MikeyStatus.Truncated, ErrorCode.UnsupportedMessageType, 9)]
+        [InlineData("010000001234567801", MikeyStatus.Truncated, ErrorCode.UnsupportedMessageType, 0)]
         [InlineData("0100050012345678000000090000", MikeyStatus.InvalidValue, ErrorCode.InvalidTs, 11)]
         [InlineData("0100140012345678000000", MikeyStatus.PayloadNotAllowed, ErrorCode.UnsupportedMessageType, 2)]
         [InlineData("01060c00123456780000" + "000c0100", MikeyStatus.ReservedBitsSet, ErrorCode.UnsupportedMessageType, 12)]
