@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace NanoMikey.Crypto.Tests
+namespace NanoMikey.Tests
 {
     /// <summary>Locates the shared read-only test data (../shared next to the repo) and decodes hex.</summary>
     public static class TestData
