@@ -32,8 +32,7 @@ namespace NanoMikey.Cli.Commands
             var update = new Option<bool>("--update") { Description = "the message updates an existing CSB (RFC 3830 §4.5): no RAND required" };
             var quirks = new Option<string[]>("--quirk")
             {
-                Description = "tolerate a peer deviation: gstreamer-tag-length, missing-rand, trailing-pad",
-                AllowMultipleArgumentsPerToken = true,
+                Description = "tolerate a peer deviation (repeatable): gstreamer-tag-length, missing-rand, trailing-pad",
             };
             var cmd = new Command("decode", "Decode and render a MIKEY message; exit 0 when valid, 1 with error code and offset when not, 2 for unusable input");
             cmd.Arguments.Add(input);
