@@ -4,12 +4,6 @@ using Ref = NanoMikey.Crypto.Tests.Ec.P256ReferenceCurve;
 
 namespace NanoMikey.Crypto.Tests.Ec
 {
-    /// <summary>Tests that read the process-wide <see cref="P256OperationCounter"/> run alone, never in parallel with others.</summary>
-    [CollectionDefinition("P256 operation counter", DisableParallelization = true)]
-    public class P256CounterCollection
-    {
-    }
-
     /// <summary>
     /// Constant-time evidence: the instrumented counts of field multiplications, squarings and selects, and the trace of
     /// their order, are identical for 100 random scalars and the edge scalars 1, 2, 3, small values, n-2 and n-1,

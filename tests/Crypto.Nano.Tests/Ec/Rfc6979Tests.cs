@@ -37,6 +37,49 @@ namespace NanoMikey.Crypto.Tests.Ec
             Assert.False(EcdsaP256.Verify(key.PublicKey, hash, 0, hash.Length, sig, 0));
         }
 
+        /// <summary>RFC 6979 §3.2 steps b-h with qlen = hlen = 256, plus the §3.6 extra data k', written from the RFC text.</summary>
+        private static System.Numerics.BigInteger ReferenceNonce(byte[] x, byte[] h1, byte[] extra)
+        {
+            var n = P256ReferenceCurve.N;
+            byte[] h1Octets = P256ReferenceCurve.Bytes32(P256ReferenceCurve.FromBytes(h1, 0, 32) % n);
+            byte[] v = Enumerable.Repeat((byte)1, 32).ToArray();
+            byte[] k = new byte[32];
+            k = HMACSHA256.HashData(k, v.Concat(new byte[] { 0 }).Concat(x).Concat(h1Octets).Concat(extra).ToArray());
+            v = HMACSHA256.HashData(k, v);
+            k = HMACSHA256.HashData(k, v.Concat(new byte[] { 1 }).Concat(x).Concat(h1Octets).Concat(extra).ToArray());
+            v = HMACSHA256.HashData(k, v);
+            while (true)
+            {
+                v = HMACSHA256.HashData(k, v);
+                var cand = P256ReferenceCurve.FromBytes(v, 0, 32);
+                if (cand >= 1 && cand < n) return cand;
+                k = HMACSHA256.HashData(k, v.Concat(new byte[] { 0 }).ToArray());
+                v = HMACSHA256.HashData(k, v);
+            }
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(32)]
+        [InlineData(77)]
+        public void NonceMatchesReferenceWithExtraData(int extraLength)
+        {
+            byte[] x = TestData.Hex(PrivateKey);
+            var key = P256PrivateKey.FromScalar(x, 0)!;
+            byte[] hash = SHA256.HashData(Encoding.ASCII.GetBytes("sample"));
+            byte[] extra = Enumerable.Range(0, extraLength).Select(i => (byte)(i * 7 + 1)).ToArray();
+            var sig = new byte[64];
+            EcdsaP256.SignHedged(key, hash, 0, 32, extra, 0, extra.Length, sig, 0);
+            var k = ReferenceNonce(x, hash, extra);
+            var r = P256ReferenceCurve.Mul(k, P256ReferenceCurve.G)![0] % P256ReferenceCurve.N;
+            Assert.Equal(Convert.ToHexString(P256ReferenceCurve.Bytes32(r)), Convert.ToHexString(sig, 0, 32));
+            if (extraLength == 0)
+            {
+                Assert.Equal("A6E3C57DD01ABE90086538398355DD4C3B17AA873382B0F24D6129493D8AAD60", k.ToString("X64")[^64..]); // RFC 6979 A.2.5 k
+            }
+        }
+
         [Fact]
         public void HedgedSignatureDiffersAndVerifies()
         {
