@@ -22,6 +22,8 @@ namespace NanoMikey.Srtp.Tests
             nameof(LibSrtpProfile.NullHmacSha1_80),
             nameof(LibSrtpProfile.AeadAes128Gcm),
             nameof(LibSrtpProfile.AeadAes256Gcm),
+            nameof(LibSrtpProfile.AeadAes128Gcm8),
+            nameof(LibSrtpProfile.AeadAes128Gcm8OnlyAuth),
         };
 
         internal static SrtpPolicy PolicyFor(LibSrtpProfile p)
@@ -38,6 +40,12 @@ namespace NanoMikey.Srtp.Tests
                     var g = SrtpPolicy.AeadAes128Gcm();
                     g.AeadAuthenticationTagLength = 8;
                     return g;
+                case LibSrtpProfile.AeadAes128Gcm8OnlyAuth:
+                    var ga = SrtpPolicy.AeadAes128Gcm();
+                    ga.AeadAuthenticationTagLength = 8;
+                    ga.SrtcpEncryption = false; // libsrtp's only_auth encrypts SRTP anyway; SRTCP goes with E = 0
+
+                    return ga;
                 default: throw new ArgumentOutOfRangeException(nameof(p));
             }
         }

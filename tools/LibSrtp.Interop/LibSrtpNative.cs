@@ -105,6 +105,7 @@ namespace NanoMikey.LibSrtp.Interop
         [DllImport(Library)] public static extern void srtp_crypto_policy_set_aes_gcm_128_16_auth(CryptoPolicy* p);
         [DllImport(Library)] public static extern void srtp_crypto_policy_set_aes_gcm_256_16_auth(CryptoPolicy* p);
         [DllImport(Library)] public static extern void srtp_crypto_policy_set_aes_gcm_128_8_auth(CryptoPolicy* p);
+        [DllImport(Library)] public static extern void srtp_crypto_policy_set_aes_gcm_128_8_only_auth(CryptoPolicy* p);
 #pragma warning restore CS1591
     }
 }

@@ -21,5 +21,7 @@ namespace NanoMikey.LibSrtp.Interop
         AeadAes256Gcm,
         /// <summary>AES-128-GCM with an 8-byte tag (libsrtp extension).</summary>
         AeadAes128Gcm8,
+        /// <summary>AES-128-GCM authentication only (no encryption, SRTCP E flag 0), 8-byte tag.</summary>
+        AeadAes128Gcm8OnlyAuth,
     }
 }

@@ -266,6 +266,10 @@ namespace NanoMikey.LibSrtp.Interop
                     LibSrtpNative.srtp_crypto_policy_set_aes_gcm_128_8_auth(rtp);
                     LibSrtpNative.srtp_crypto_policy_set_aes_gcm_128_8_auth(rtcp);
                     break;
+                case LibSrtpProfile.AeadAes128Gcm8OnlyAuth:
+                    LibSrtpNative.srtp_crypto_policy_set_aes_gcm_128_8_only_auth(rtp);
+                    LibSrtpNative.srtp_crypto_policy_set_aes_gcm_128_8_only_auth(rtcp);
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(profile));
             }

@@ -305,8 +305,7 @@ namespace NanoMikey.Srtp.Context
             if (_aead)
             {
                 SrtpIv.GcmSrtp(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                if (_srtpEncrypt) keys.Gcm!.Seal(_iv, 0, 12, packet, offset, h, packet, offset + h, len - h, packet, offset + h, packet, offset + len, _aeadTagLength);
-                else keys.Gcm!.Seal(_iv, 0, 12, packet, offset, len, packet, offset + len, 0, packet, offset + len, packet, offset + len, _aeadTagLength);
+                keys.Gcm!.Seal(_iv, 0, 12, packet, offset, h, packet, offset + h, len - h, packet, offset + h, packet, offset + len, _aeadTagLength);
             }
             else if (_srtpEncrypt)
             {
@@ -375,9 +374,8 @@ namespace NanoMikey.Srtp.Context
             if (_aead)
             {
                 SrtpIv.GcmSrtp(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                bool ok = _srtpEncrypt
-                    ? keys.Gcm!.Open(_iv, 0, 12, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd, _aeadTagLength, packet, offset + h)
-                    : keys.Gcm!.Open(_iv, 0, 12, packet, offset, payloadEnd, packet, offset + payloadEnd, 0, packet, offset + payloadEnd, _aeadTagLength, packet, offset + payloadEnd);
+                // RFC 7714 §8.2: AAD = the RTP header; the tag follows the ciphertext.
+                bool ok = keys.Gcm!.Open(_iv, 0, 12, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd, _aeadTagLength, packet, offset + h);
                 if (!ok) return SrtpStatus.AuthFailure;
             }
             else

@@ -298,6 +298,8 @@ namespace NanoMikey.Srtp.Policy
                     {
                         reason = "AEAD tag length must be 16 (or 8/12)"; return false;
                     }
+                    // RFC 7714 defines unencrypted AEAD only for SRTCP (E flag); libsrtp's "only_auth" still encrypts SRTP.
+                    if (!SrtpEncryption) { reason = "AEAD SRTP is always encrypted (RFC 7714 §8)"; return false; }
                     break;
                 default:
                     reason = "encryption algorithm not supported"; return false;
