@@ -385,6 +385,12 @@ namespace NanoMikey.Mikey.Codec
                 return Fail(MikeyStatus.PayloadNotAllowed, ErrorCode.UnsupportedMessageType, _nextTypeOffset);
             }
 
+            // RFC 4563 §5: with the Empty map the policy is conveyed outside MIKEY; no SP payload may be present.
+            if (type == (int)PayloadType.SecurityPolicy && !_chainOnly && _header.CsIdMapType == CsIdMapType.Empty)
+            {
+                return Fail(MikeyStatus.PayloadNotAllowed, ErrorCode.InvalidSp, _nextTypeOffset);
+            }
+
             int p = _position;
             int len = Measure(type, p, _end);
             if (len < 0)

@@ -85,7 +85,8 @@ namespace NanoMikey.Mikey.Tests.Codec
             int count = Next(8);
             for (int i = 0; i < count; i++)
             {
-                WritePayload(w, dt, Next(20));
+                int kind = Next(20);
+                WritePayload(w, dt, kind == 8 && map == CsIdMapType.Empty ? 10 : kind);
             }
 
             if (Next(4) == 0)

@@ -101,6 +101,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         [InlineData("01060100123456780000" + "00000000" + "03", MikeyStatus.InvalidValue, ErrorCode.InvalidMac, 14)]
         [InlineData("01060a00123456780000" + "0000000003" + "150100", MikeyStatus.InvalidValue, ErrorCode.InvalidSpPar, 15)]
         [InlineData("01060a00123456780000" + "0000020000", MikeyStatus.InvalidValue, ErrorCode.InvalidSp, 12)]
+        [InlineData("01060a00123456780001" + "0000000000", MikeyStatus.PayloadNotAllowed, ErrorCode.InvalidSp, 2)]
         [InlineData("01060300123456780000" + "0005", MikeyStatus.InvalidValue, ErrorCode.InvalidDh, 11)]
         [InlineData("01060800123456780000" + "0007", MikeyStatus.InvalidValue, ErrorCode.InvalidHa, 11)]
         [InlineData("01060600123456780000" + "00090000", MikeyStatus.InvalidValue, ErrorCode.InvalidId, 11)]
