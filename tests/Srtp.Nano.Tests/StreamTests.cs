@@ -189,13 +189,16 @@ namespace NanoMikey.Srtp.Tests
 
         // KDR 2^4: keys change every 16 packets; below the first boundary the packets equal those of KDR 0 (r = 0 both);
         // receiver follows through reordering across boundaries (late packets use the previous period's keys).
-        [Fact]
-        public void KeyDerivationRate_RederivesAtBoundaries()
+        [Theory]
+        [InlineData(1u)]
+        [InlineData(16u)]
+        [InlineData(1u << 24)]
+        public void KeyDerivationRate_RederivesAtBoundaries(uint rate)
         {
             var rng = new Random(16);
             byte[] key = TestKit.Random(rng, 16), salt = TestKit.Random(rng, 14);
             var kdr = SrtpPolicy.AesCm128HmacSha1_80();
-            kdr.KeyDerivationRate = 16;
+            kdr.KeyDerivationRate = rate;
             var tx = NewContext(kdr, 3, SrtpDirection.Outbound, key, salt);
             var tx0 = NewContext(SrtpPolicy.AesCm128HmacSha1_80(), 3, SrtpDirection.Outbound, key, salt);
             var rx = NewContext(kdr, 3, SrtpDirection.Inbound, key, salt, null, new SoftwareAesFactory());
@@ -209,7 +212,7 @@ namespace NanoMikey.Srtp.Tests
                 Assert.Equal(SrtpStatus.Ok, tx0.Protect(b, 0, ref lb, b.Length));
                 ulong index = 65400UL + (ulong)i;
                 bool same = a.AsSpan(0, la).SequenceEqual(b.AsSpan(0, lb));
-                Assert.Equal(index < 16, same);
+                Assert.Equal(index < rate, same);
                 pk.Add(a.AsSpan(0, la).ToArray());
             }
             for (int i = 0; i < 400; i += 8)
