@@ -401,8 +401,14 @@ namespace NanoMikey.Mikey.Rendering
                 t.BeginItem(name);
                 t.Named("Type", type, name);
                 t.Number("Length", len);
-                string meaning = srtp ? SrtpValueMeaning(type, (int)sp.GetParameterValue(p)) : null!;
-                if (meaning != null)
+                string meaning = srtp ? SrtpValueMeaning(type, (int)sp.GetParameterValue(p)) : TeslaValueMeaning(type, (int)sp.GetParameterValue(p));
+                if (!srtp && len == 8 && (type == (int)TeslaPolicyParameter.StartOfSession || type == (int)TeslaPolicyParameter.LocalTimestamp))
+                {
+                    // RFC 4442 §4.2: NTP-UTC timestamps.
+                    t.Bytes("Value", b, p + 2, len);
+                    t.Text("time", NtpTime.ToIso8601(Codec32(b, p + 2), Codec32(b, p + 6)), null!, 0, 0);
+                }
+                else if (meaning != null)
                 {
                     t.Named("Value", sp.GetParameterValue(p), meaning);
                 }
@@ -419,6 +425,22 @@ namespace NanoMikey.Mikey.Rendering
             }
 
             t.EndList();
+        }
+
+        private static uint Codec32(byte[] b, int o)
+        {
+            return ((uint)b[o] << 24) | ((uint)b[o + 1] << 16) | ((uint)b[o + 2] << 8) | b[o + 3];
+        }
+
+        // RFC 4442 §6: TESLA PRF and MAC identifiers, 0 = HMAC-SHA1.
+        private static string TeslaValueMeaning(int type, int value)
+        {
+            if (type == (int)TeslaPolicyParameter.PrfIdentifier || type == (int)TeslaPolicyParameter.MacIdentifier)
+            {
+                return value == 0 ? "HMAC-SHA1" : "unassigned";
+            }
+
+            return null!;
         }
 
         private static string SrtpValueMeaning(int type, int value)
