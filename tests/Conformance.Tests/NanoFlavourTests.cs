@@ -9,6 +9,7 @@ namespace NanoMikey.Conformance.Tests
         public static TheoryData<string, string> PortableAssemblies => new()
         {
             { "lib/Crypto.Nano", "NanoMikey.Crypto" },
+            { "lib/Ecc.Nano", "NanoMikey.Ecc" },
             { "lib/X509.Nano", "NanoMikey.X509" },
             { "lib/Srtp.Nano", "NanoMikey.Srtp" },
             { "lib/Mikey.Nano", "NanoMikey.Mikey" },
