@@ -86,15 +86,6 @@ namespace NanoMikey.Srtp.Replay
             _started = false;
         }
 
-        /// <summary>Forces the highest index without marking it received, e.g. after a signalled ROC.</summary>
-        /// <param name="highest">The new highest index.</param>
-        internal void Restart(ulong highest)
-        {
-            Array.Clear(_bits, 0, _bits.Length);
-            _highest = highest;
-            _started = true;
-        }
-
         private void ShiftTowardsOlder(int shift)
         {
             uint[] bits = _bits;
