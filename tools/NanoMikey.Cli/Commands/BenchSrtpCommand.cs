@@ -27,7 +27,15 @@ namespace NanoMikey.Cli.Commands
 #if DEBUG
                 Console.Error.WriteLine("warning: Debug build; measure with -c Release");
 #endif
-                Console.WriteLine(SrtpBench.Run(r, ms).ToString());
+                try
+                {
+                    Console.WriteLine(SrtpBench.Run(r, ms).ToString());
+                }
+                catch (DllNotFoundException e)
+                {
+                    Console.Error.WriteLine("srtp: libsrtp2 (libsrtp2.so.1) not found; install the Debian package libsrtp2-1. " + e.Message);
+                    return 1;
+                }
                 return 0;
             });
             return cmd;
