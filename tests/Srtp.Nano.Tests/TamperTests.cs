@@ -52,9 +52,11 @@ namespace NanoMikey.Srtp.Tests
             {
                 Array.Copy(good, work, len);
                 work[bit >> 3] ^= (byte)(1 << (bit & 7));
+                byte[] tampered = work.AsSpan(0, len).ToArray();
                 int l = len;
                 SrtpStatus s = rx.Unprotect(work, 0, ref l);
                 Assert.True(s != SrtpStatus.Ok, "bit " + bit + " accepted");
+                Assert.True(tampered.AsSpan().SequenceEqual(work.AsSpan(0, len)), "rejected packet was modified");
                 Assert.Equal(len, l);
                 Assert.Equal(roc, rx.RolloverCounter);
                 Assert.Equal(highest, rx.HighestIndex);
