@@ -3,13 +3,10 @@ using System;
 namespace NanoMikey.Crypto.Hash
 {
     /// <summary>SHA-256 (FIPS 180-4 §6.2), incremental, allocation-free after construction.</summary>
-    public sealed class Sha256
+    public sealed class Sha256 : MerkleDamgardHash
     {
         /// <summary>Digest size in bytes.</summary>
         public const int HashSize = 32;
-
-        /// <summary>Block size in bytes.</summary>
-        public const int BlockSize = 64;
 
         // FIPS 180-4 §4.2.2.
         private static readonly uint[] K =
@@ -24,81 +21,11 @@ namespace NanoMikey.Crypto.Hash
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
         };
 
-        private readonly byte[] _buffer = new byte[BlockSize];
         private readonly uint[] _w = new uint[64];
-        private readonly uint[] _h = new uint[8];
-        private int _bufferLength;
-        private long _byteCount;
 
         /// <summary>Creates a hash in its initial state.</summary>
-        public Sha256()
+        public Sha256() : base(HashSize)
         {
-            Reset();
-        }
-
-        /// <summary>Returns to the initial state (FIPS 180-4 §5.3.3).</summary>
-        public void Reset()
-        {
-            uint[] h = _h;
-            h[0] = 0x6a09e667;
-            h[1] = 0xbb67ae85;
-            h[2] = 0x3c6ef372;
-            h[3] = 0xa54ff53a;
-            h[4] = 0x510e527f;
-            h[5] = 0x9b05688c;
-            h[6] = 0x1f83d9ab;
-            h[7] = 0x5be0cd19;
-            _bufferLength = 0;
-            _byteCount = 0;
-        }
-
-        /// <summary>Hashes <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
-        /// <param name="data">Input buffer.</param>
-        /// <param name="offset">Offset of the input.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <exception cref="ArgumentNullException">The buffer is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">The range lies outside the buffer.</exception>
-        public void Update(byte[] data, int offset, int count)
-        {
-            if (data == null) throw new ArgumentNullException(nameof(data));
-            if (count < 0) throw new ArgumentOutOfRangeException(nameof(count));
-            if (offset < 0 || offset > data.Length - count) throw new ArgumentOutOfRangeException(nameof(offset));
-            _byteCount += count;
-            if (_bufferLength > 0)
-            {
-                int take = BlockSize - _bufferLength;
-                if (take > count) take = count;
-                Array.Copy(data, offset, _buffer, _bufferLength, take);
-                _bufferLength += take;
-                offset += take;
-                count -= take;
-                if (_bufferLength < BlockSize) return;
-                Compress(_buffer, 0);
-                _bufferLength = 0;
-            }
-            while (count >= BlockSize)
-            {
-                Compress(data, offset);
-                offset += BlockSize;
-                count -= BlockSize;
-            }
-            if (count > 0)
-            {
-                Array.Copy(data, offset, _buffer, 0, count);
-                _bufferLength = count;
-            }
-        }
-
-        /// <summary>Pads, writes the <see cref="HashSize"/>-byte digest at <paramref name="offset"/>, then resets.</summary>
-        /// <param name="output">Destination buffer.</param>
-        /// <param name="offset">Offset of the digest.</param>
-        /// <exception cref="ArgumentNullException">The buffer is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">The digest does not fit.</exception>
-        public void Final(byte[] output, int offset)
-        {
-            if (output == null) throw new ArgumentNullException(nameof(output));
-            if (offset < 0 || offset > output.Length - HashSize) throw new ArgumentOutOfRangeException(nameof(offset));
-            FinishInto(output, offset);
             Reset();
         }
 
@@ -116,62 +43,29 @@ namespace NanoMikey.Crypto.Hash
             h.Clear();
         }
 
-        /// <summary>Wipes the state and buffered input, then resets.</summary>
-        public void Clear()
+        /// <inheritdoc />
+        protected override void LoadInitialState(uint[] state)
         {
-            Array.Clear(_buffer, 0, BlockSize);
+            // FIPS 180-4 §5.3.3.
+            state[0] = 0x6a09e667;
+            state[1] = 0xbb67ae85;
+            state[2] = 0x3c6ef372;
+            state[3] = 0xa54ff53a;
+            state[4] = 0x510e527f;
+            state[5] = 0x9b05688c;
+            state[6] = 0x1f83d9ab;
+            state[7] = 0x5be0cd19;
+        }
+
+        /// <inheritdoc />
+        protected override void ClearScratch()
+        {
             Array.Clear(_w, 0, 64);
-            Reset();
-        }
-
-        // Chaining state export/import for HMAC's precomputed ipad/opad states (RFC 2104 §4 note).
-        internal void SaveState(uint[] state)
-        {
-            Array.Copy(_h, 0, state, 0, 8);
-        }
-
-        internal void LoadState(uint[] state, long byteCount)
-        {
-            Array.Copy(state, 0, _h, 0, 8);
-            _byteCount = byteCount;
-            _bufferLength = 0;
-        }
-
-        // Pads and writes the digest words without resetting (FIPS 180-4 §5.1.1).
-        internal void FinishInto(byte[] output, int offset)
-        {
-            long bits = _byteCount << 3;
-            byte[] b = _buffer;
-            int n = _bufferLength;
-            b[n++] = 0x80;
-            if (n > 56)
-            {
-                Array.Clear(b, n, BlockSize - n);
-                Compress(b, 0);
-                n = 0;
-            }
-            Array.Clear(b, n, 56 - n);
-            WriteBe((uint)(bits >> 32), b, 56);
-            WriteBe((uint)bits, b, 60);
-            Compress(b, 0);
-            _bufferLength = 0;
-            uint[] h = _h;
-            for (int i = 0; i < 8; i++)
-            {
-                WriteBe(h[i], output, offset + 4 * i);
-            }
-        }
-
-        private static void WriteBe(uint v, byte[] b, int o)
-        {
-            b[o] = (byte)(v >> 24);
-            b[o + 1] = (byte)(v >> 16);
-            b[o + 2] = (byte)(v >> 8);
-            b[o + 3] = (byte)v;
         }
 
         // FIPS 180-4 §6.2.2; one round per iteration keeps the IL small (SHA-256 is off the per-packet path).
-        private void Compress(byte[] p, int o)
+        /// <inheritdoc />
+        protected override void Compress(byte[] p, int o)
         {
             uint[] w = _w;
             uint[] k = K;
@@ -187,7 +81,7 @@ namespace NanoMikey.Crypto.Hash
                 uint s0 = ((y >> 7) | (y << 25)) ^ ((y >> 18) | (y << 14)) ^ (y >> 3);
                 w[t] = s1 + w[t - 7] + s0 + w[t - 16];
             }
-            uint[] hs = _h;
+            uint[] hs = State;
             uint a = hs[0], b = hs[1], c = hs[2], d = hs[3], e = hs[4], f = hs[5], g = hs[6], h = hs[7];
             for (int i = 0; i < 64; i++)
             {

@@ -1,26 +1,15 @@
-using System;
 using NanoMikey.Crypto.Hash;
 
 namespace NanoMikey.Crypto.Mac
 {
     /// <summary>HMAC-SHA-1 (RFC 2104) with a reusable keyed state: ipad/opad are compressed once per key, each MAC after that allocates nothing.</summary>
-    public sealed class HmacSha1
+    public sealed class HmacSha1 : Hmac
     {
         /// <summary>Full MAC size in bytes.</summary>
         public const int HashSize = Sha1.HashSize;
 
-        private const int BlockSize = Sha1.BlockSize;
-        private const int StateWords = 5;
-
-        private readonly Sha1 _hash = new Sha1();
-        private readonly uint[] _innerState = new uint[StateWords];
-        private readonly uint[] _outerState = new uint[StateWords];
-        private readonly byte[] _pad = new byte[BlockSize];
-        private readonly byte[] _digest = new byte[HashSize];
-        private bool _keyed;
-
-        /// <summary>Creates an instance without a key; call <see cref="SetKey"/> before use.</summary>
-        public HmacSha1()
+        /// <summary>Creates an instance without a key; call <see cref="Hmac.SetKey"/> before use.</summary>
+        public HmacSha1() : base(new Sha1())
         {
         }
 
@@ -28,140 +17,9 @@ namespace NanoMikey.Crypto.Mac
         /// <param name="key">Key buffer.</param>
         /// <param name="offset">Offset of the key.</param>
         /// <param name="length">Key length in bytes (any length; longer than 64 is hashed first, RFC 2104 §2).</param>
-        public HmacSha1(byte[] key, int offset, int length)
+        public HmacSha1(byte[] key, int offset, int length) : base(new Sha1())
         {
             SetKey(key, offset, length);
-        }
-
-        /// <summary>Loads a new key: precomputes the ipad and opad chaining states and wipes the padded key.</summary>
-        /// <param name="key">Key buffer.</param>
-        /// <param name="offset">Offset of the key.</param>
-        /// <param name="length">Key length in bytes.</param>
-        /// <exception cref="ArgumentNullException">The key is null.</exception>
-        /// <exception cref="ArgumentOutOfRangeException">The range lies outside the buffer.</exception>
-        public void SetKey(byte[] key, int offset, int length)
-        {
-            if (key == null) throw new ArgumentNullException(nameof(key));
-            if (length < 0) throw new ArgumentOutOfRangeException(nameof(length));
-            if (offset < 0 || offset > key.Length - length) throw new ArgumentOutOfRangeException(nameof(offset));
-            byte[] pad = _pad;
-            Array.Clear(pad, 0, BlockSize);
-            _hash.Reset();
-            if (length > BlockSize)
-            {
-                // RFC 2104 §2: keys longer than B are hashed first.
-                _hash.Update(key, offset, length);
-                _hash.Final(pad, 0);
-            }
-            else
-            {
-                Array.Copy(key, offset, pad, 0, length);
-            }
-            for (int i = 0; i < BlockSize; i++) pad[i] ^= 0x36;
-            _hash.Update(pad, 0, BlockSize);
-            _hash.SaveState(_innerState);
-            for (int i = 0; i < BlockSize; i++) pad[i] ^= 0x36 ^ 0x5C;
-            _hash.Reset();
-            _hash.Update(pad, 0, BlockSize);
-            _hash.SaveState(_outerState);
-            Array.Clear(pad, 0, BlockSize);
-            _hash.LoadState(_innerState, BlockSize);
-            _keyed = true;
-        }
-
-        /// <summary>Drops any data fed since the last MAC; the key stays loaded.</summary>
-        public void Reset()
-        {
-            EnsureKeyed();
-            _hash.LoadState(_innerState, BlockSize);
-        }
-
-        /// <summary>Feeds <paramref name="count"/> bytes of <paramref name="data"/> into the MAC.</summary>
-        /// <param name="data">Input buffer.</param>
-        /// <param name="offset">Offset of the input.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <exception cref="InvalidOperationException">No key is loaded.</exception>
-        public void Update(byte[] data, int offset, int count)
-        {
-            EnsureKeyed();
-            _hash.Update(data, offset, count);
-        }
-
-        /// <summary>Writes the first <paramref name="length"/> bytes of the MAC (truncation, RFC 2104 §5), then returns to the keyed state.</summary>
-        /// <param name="output">Destination buffer.</param>
-        /// <param name="offset">Offset of the MAC.</param>
-        /// <param name="length">Bytes written, 1 to <see cref="HashSize"/>.</param>
-        /// <exception cref="ArgumentException">The range is invalid; nothing is written and the state is kept.</exception>
-        public void Final(byte[] output, int offset, int length)
-        {
-            EnsureKeyed();
-            CheckOutput(output, offset, length);
-            byte[] d = _digest;
-            _hash.FinishInto(d, 0);
-            _hash.LoadState(_outerState, BlockSize);
-            _hash.Update(d, 0, HashSize);
-            _hash.FinishInto(d, 0);
-            Array.Copy(d, 0, output, offset, length);
-            _hash.LoadState(_innerState, BlockSize);
-        }
-
-        /// <summary>Resets, MACs one range and writes the (possibly truncated) MAC.</summary>
-        /// <param name="data">Input buffer.</param>
-        /// <param name="offset">Offset of the input.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <param name="output">Destination buffer.</param>
-        /// <param name="outputOffset">Offset of the MAC.</param>
-        /// <param name="outputLength">MAC bytes written, 1 to <see cref="HashSize"/>.</param>
-        public void Compute(byte[] data, int offset, int count, byte[] output, int outputOffset, int outputLength)
-        {
-            EnsureKeyed();
-            CheckOutput(output, outputOffset, outputLength);
-            _hash.LoadState(_innerState, BlockSize);
-            _hash.Update(data, offset, count);
-            Final(output, outputOffset, outputLength);
-        }
-
-        /// <summary>Resets, MACs one range and compares the result with an expected (possibly truncated) MAC in constant time.</summary>
-        /// <param name="data">Input buffer.</param>
-        /// <param name="offset">Offset of the input.</param>
-        /// <param name="count">Number of bytes.</param>
-        /// <param name="mac">Buffer holding the expected MAC.</param>
-        /// <param name="macOffset">Offset of the expected MAC.</param>
-        /// <param name="macLength">Length of the expected MAC, 1 to <see cref="HashSize"/>.</param>
-        /// <returns>True when the MAC matches.</returns>
-        public bool Verify(byte[] data, int offset, int count, byte[] mac, int macOffset, int macLength)
-        {
-            EnsureKeyed();
-            CheckOutput(mac, macOffset, macLength);
-            _hash.LoadState(_innerState, BlockSize);
-            _hash.Update(data, offset, count);
-            Final(_pad, 0, macLength);
-            bool ok = ConstantTime.AreEqual(_pad, 0, mac, macOffset, macLength);
-            Array.Clear(_pad, 0, macLength);
-            return ok;
-        }
-
-        /// <summary>Wipes the keyed states and scratch; a new key is needed before the next use.</summary>
-        public void Clear()
-        {
-            Array.Clear(_innerState, 0, StateWords);
-            Array.Clear(_outerState, 0, StateWords);
-            Array.Clear(_pad, 0, BlockSize);
-            Array.Clear(_digest, 0, HashSize);
-            _hash.Clear();
-            _keyed = false;
-        }
-
-        private void EnsureKeyed()
-        {
-            if (!_keyed) throw new InvalidOperationException("No HMAC key loaded.");
-        }
-
-        private static void CheckOutput(byte[] output, int offset, int length)
-        {
-            if (output == null) throw new ArgumentNullException(nameof(output));
-            if (length < 1 || length > HashSize) throw new ArgumentOutOfRangeException(nameof(length));
-            if (offset < 0 || offset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(offset));
         }
     }
 }
