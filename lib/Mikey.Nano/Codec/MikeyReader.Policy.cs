@@ -1,3 +1,4 @@
+using NanoMikey.Srtp.Policy;
 using NanoMikey.Mikey.Payloads;
 
 namespace NanoMikey.Mikey.Codec
@@ -51,38 +52,38 @@ namespace NanoMikey.Mikey.Codec
             int type = b[q];
             int len = b[q + 1];
             int v = len > 0 ? b[q + 2] : -1;
-            switch ((SrtpPolicyParameter)type)
+            switch ((SrtpPolicyParameterType)type)
             {
-                case SrtpPolicyParameter.EncryptionAlgorithm:
+                case SrtpPolicyParameterType.EncryptionAlgorithm:
                     return len == 1 && v <= (int)SrtpEncryptionAlgorithm.AriaGcm;
-                case SrtpPolicyParameter.AuthenticationAlgorithm:
-                case SrtpPolicyParameter.SrtpAuthenticationAlgorithm:
-                case SrtpPolicyParameter.SrtcpAuthenticationAlgorithm:
+                case SrtpPolicyParameterType.AuthenticationAlgorithm:
+                case SrtpPolicyParameterType.SrtpAuthenticationAlgorithm:
+                case SrtpPolicyParameterType.SrtcpAuthenticationAlgorithm:
                     return len == 1 && v <= (int)SrtpAuthenticationAlgorithm.RccM3;
-                case SrtpPolicyParameter.Prf:
+                case SrtpPolicyParameterType.PseudoRandomFunction:
                     return len == 1 && v <= (int)SrtpPrf.AriaCtr;
-                case SrtpPolicyParameter.SrtpEncryption:
-                case SrtpPolicyParameter.SrtcpEncryption:
-                case SrtpPolicyParameter.SrtpAuthentication:
+                case SrtpPolicyParameterType.SrtpEncryption:
+                case SrtpPolicyParameterType.SrtcpEncryption:
+                case SrtpPolicyParameterType.SrtpAuthentication:
                     return len == 1 && v <= 1;
-                case SrtpPolicyParameter.FecOrder:
+                case SrtpPolicyParameterType.FecOrder:
                     return len == 1 && v == 0;
-                case SrtpPolicyParameter.KeyDerivationRate:
+                case SrtpPolicyParameterType.KeyDerivationRate:
                     // Width is not specified (spec §4.7.1 note): accept 1–4 bytes, unsigned big-endian.
                     return len >= 1 && len <= 4;
-                case SrtpPolicyParameter.RocTransmissionRate:
+                case SrtpPolicyParameterType.RocTransmissionRate:
                     // RFC 4771 §4: 16-bit, non-zero.
                     return len == 2 && ((b[q + 2] << 8) | b[q + 3]) != 0;
-                case SrtpPolicyParameter.SessionEncryptionKeyLength:
-                case SrtpPolicyParameter.SessionAuthenticationKeyLength:
-                case SrtpPolicyParameter.SessionSaltKeyLength:
-                case SrtpPolicyParameter.AuthenticationTagLength:
-                case SrtpPolicyParameter.SrtpPrefixLength:
-                case SrtpPolicyParameter.SrtpSessionAuthenticationKeyLength:
-                case SrtpPolicyParameter.SrtcpSessionAuthenticationKeyLength:
-                case SrtpPolicyParameter.SrtpAuthenticationTagLength:
-                case SrtpPolicyParameter.SrtcpAuthenticationTagLength:
-                case SrtpPolicyParameter.AeadAuthenticationTagLength:
+                case SrtpPolicyParameterType.SessionEncryptionKeyLength:
+                case SrtpPolicyParameterType.SessionAuthenticationKeyLength:
+                case SrtpPolicyParameterType.SessionSaltKeyLength:
+                case SrtpPolicyParameterType.AuthenticationTagLength:
+                case SrtpPolicyParameterType.SrtpPrefixLength:
+                case SrtpPolicyParameterType.SrtpSessionAuthenticationKeyLength:
+                case SrtpPolicyParameterType.SrtcpSessionAuthenticationKeyLength:
+                case SrtpPolicyParameterType.SrtpAuthenticationTagLength:
+                case SrtpPolicyParameterType.SrtcpAuthenticationTagLength:
+                case SrtpPolicyParameterType.AeadAuthenticationTagLength:
                     return len == 1;
                 default:
                     return false;

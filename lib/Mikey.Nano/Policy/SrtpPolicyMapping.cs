@@ -46,11 +46,11 @@ namespace NanoMikey.Mikey.Policy
                     return MikeyStatus.InvalidValue;
                 }
 
-                if (type == (int)SrtpPolicyParameter.SessionAuthenticationKeyLength)
+                if (type == (int)SrtpPolicyParameterType.SessionAuthenticationKeyLength)
                 {
                     authKeyAt = p;
                 }
-                else if (type == (int)SrtpPolicyParameter.AuthenticationTagLength)
+                else if (type == (int)SrtpPolicyParameterType.AuthenticationTagLength)
                 {
                     tagGiven = true;
                 }

@@ -1,3 +1,4 @@
+using NanoMikey.Srtp.Policy;
 using System;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Payloads;
@@ -445,27 +446,27 @@ namespace NanoMikey.Mikey.Rendering
 
         private static string SrtpValueMeaning(int type, int value)
         {
-            switch ((SrtpPolicyParameter)type)
+            switch ((SrtpPolicyParameterType)type)
             {
-                case SrtpPolicyParameter.EncryptionAlgorithm: return MikeyNames.SrtpEncr(value);
-                case SrtpPolicyParameter.AuthenticationAlgorithm:
-                case SrtpPolicyParameter.SrtpAuthenticationAlgorithm:
-                case SrtpPolicyParameter.SrtcpAuthenticationAlgorithm: return MikeyNames.SrtpAuth(value);
-                case SrtpPolicyParameter.Prf: return MikeyNames.SrtpPrf(value);
-                case SrtpPolicyParameter.SrtpEncryption:
-                case SrtpPolicyParameter.SrtcpEncryption:
-                case SrtpPolicyParameter.SrtpAuthentication: return MikeyNames.OffOn(value);
-                case SrtpPolicyParameter.FecOrder: return MikeyNames.Fec(value);
-                case SrtpPolicyParameter.SessionEncryptionKeyLength:
-                case SrtpPolicyParameter.SessionAuthenticationKeyLength:
-                case SrtpPolicyParameter.SessionSaltKeyLength:
-                case SrtpPolicyParameter.AuthenticationTagLength:
-                case SrtpPolicyParameter.SrtpPrefixLength:
-                case SrtpPolicyParameter.SrtpSessionAuthenticationKeyLength:
-                case SrtpPolicyParameter.SrtcpSessionAuthenticationKeyLength:
-                case SrtpPolicyParameter.SrtpAuthenticationTagLength:
-                case SrtpPolicyParameter.SrtcpAuthenticationTagLength:
-                case SrtpPolicyParameter.AeadAuthenticationTagLength: return value + " bytes";
+                case SrtpPolicyParameterType.EncryptionAlgorithm: return MikeyNames.SrtpEncr(value);
+                case SrtpPolicyParameterType.AuthenticationAlgorithm:
+                case SrtpPolicyParameterType.SrtpAuthenticationAlgorithm:
+                case SrtpPolicyParameterType.SrtcpAuthenticationAlgorithm: return MikeyNames.SrtpAuth(value);
+                case SrtpPolicyParameterType.PseudoRandomFunction: return MikeyNames.SrtpPrf(value);
+                case SrtpPolicyParameterType.SrtpEncryption:
+                case SrtpPolicyParameterType.SrtcpEncryption:
+                case SrtpPolicyParameterType.SrtpAuthentication: return MikeyNames.OffOn(value);
+                case SrtpPolicyParameterType.FecOrder: return MikeyNames.Fec(value);
+                case SrtpPolicyParameterType.SessionEncryptionKeyLength:
+                case SrtpPolicyParameterType.SessionAuthenticationKeyLength:
+                case SrtpPolicyParameterType.SessionSaltKeyLength:
+                case SrtpPolicyParameterType.AuthenticationTagLength:
+                case SrtpPolicyParameterType.SrtpPrefixLength:
+                case SrtpPolicyParameterType.SrtpSessionAuthenticationKeyLength:
+                case SrtpPolicyParameterType.SrtcpSessionAuthenticationKeyLength:
+                case SrtpPolicyParameterType.SrtpAuthenticationTagLength:
+                case SrtpPolicyParameterType.SrtcpAuthenticationTagLength:
+                case SrtpPolicyParameterType.AeadAuthenticationTagLength: return value + " bytes";
                 default: return null!;
             }
         }

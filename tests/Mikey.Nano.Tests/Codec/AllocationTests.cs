@@ -1,3 +1,4 @@
+using NanoMikey.Srtp.Policy;
 using System;
 using System.Text;
 using NanoMikey.Mikey.Codec;
@@ -24,12 +25,12 @@ namespace NanoMikey.Mikey.Tests.Codec
             w.WriteId(IdType.Uri, IdI, 0, IdI.Length);
             w.WriteId(IdType.Uri, IdR, 0, IdR.Length);
             w.BeginSecurityPolicy(0, ProtocolType.Srtp);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.EncryptionAlgorithm, 1);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.SessionEncryptionKeyLength, 16);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.AuthenticationAlgorithm, 1);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.SessionAuthenticationKeyLength, 20);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.SessionSaltKeyLength, 14);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.AuthenticationTagLength, 10);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.EncryptionAlgorithm, 1);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionEncryptionKeyLength, 16);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.AuthenticationAlgorithm, 1);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionAuthenticationKeyLength, 20);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionSaltKeyLength, 14);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.AuthenticationTagLength, 10);
             w.EndSecurityPolicy();
             w.WriteKemac(EncryptionAlgorithm.AesCm128, Encr, 0, Encr.Length, MacAlgorithm.HmacSha1160);
             Array.Copy(Mac, 0, buffer, w.IntegrityFieldOffset, Mac.Length);
@@ -47,12 +48,12 @@ namespace NanoMikey.Mikey.Tests.Codec
             w.WriteId(IdType.Uri, IdI, 0, IdI.Length);
             w.WriteId(IdType.Uri, IdR, 0, IdR.Length);
             w.BeginSecurityPolicy(0, ProtocolType.Srtp);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.EncryptionAlgorithm, 1);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.AuthenticationTagLength, 10);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.SessionEncryptionKeyLength, 16);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.AuthenticationAlgorithm, 1);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.SessionAuthenticationKeyLength, 20);
-            w.WritePolicyParameter((int)SrtpPolicyParameter.SessionSaltKeyLength, 14);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.EncryptionAlgorithm, 1);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.AuthenticationTagLength, 10);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionEncryptionKeyLength, 16);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.AuthenticationAlgorithm, 1);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionAuthenticationKeyLength, 20);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionSaltKeyLength, 14);
             w.EndSecurityPolicy();
             w.WriteKemac(EncryptionAlgorithm.AesCm128, Encr, 0, Encr.Length, MacAlgorithm.HmacSha1160);
             if (w.Status == MikeyStatus.Ok)

@@ -1,3 +1,4 @@
+using NanoMikey.Srtp.Policy;
 using System;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Payloads;
@@ -279,25 +280,25 @@ namespace NanoMikey.Mikey.Tests.Codec
                 }
 
                 int type = Next(21);
-                switch ((SrtpPolicyParameter)type)
+                switch ((SrtpPolicyParameterType)type)
                 {
-                    case SrtpPolicyParameter.EncryptionAlgorithm: w.WritePolicyParameter(type, Next(9)); break;
-                    case SrtpPolicyParameter.AuthenticationAlgorithm:
-                    case SrtpPolicyParameter.SrtpAuthenticationAlgorithm:
-                    case SrtpPolicyParameter.SrtcpAuthenticationAlgorithm: w.WritePolicyParameter(type, Next(5)); break;
-                    case SrtpPolicyParameter.Prf: w.WritePolicyParameter(type, Next(3)); break;
-                    case SrtpPolicyParameter.SrtpEncryption:
-                    case SrtpPolicyParameter.SrtcpEncryption:
-                    case SrtpPolicyParameter.SrtpAuthentication: w.WritePolicyParameter(type, Next(2)); break;
-                    case SrtpPolicyParameter.FecOrder: w.WritePolicyParameter(type, 0); break;
-                    case SrtpPolicyParameter.KeyDerivationRate:
+                    case SrtpPolicyParameterType.EncryptionAlgorithm: w.WritePolicyParameter(type, Next(9)); break;
+                    case SrtpPolicyParameterType.AuthenticationAlgorithm:
+                    case SrtpPolicyParameterType.SrtpAuthenticationAlgorithm:
+                    case SrtpPolicyParameterType.SrtcpAuthenticationAlgorithm: w.WritePolicyParameter(type, Next(5)); break;
+                    case SrtpPolicyParameterType.PseudoRandomFunction: w.WritePolicyParameter(type, Next(3)); break;
+                    case SrtpPolicyParameterType.SrtpEncryption:
+                    case SrtpPolicyParameterType.SrtcpEncryption:
+                    case SrtpPolicyParameterType.SrtpAuthentication: w.WritePolicyParameter(type, Next(2)); break;
+                    case SrtpPolicyParameterType.FecOrder: w.WritePolicyParameter(type, 0); break;
+                    case SrtpPolicyParameterType.KeyDerivationRate:
                         {
                             byte[] v = Bytes(1 + Next(4));
                             w.WritePolicyParameter(type, v, 0, v.Length);
                             break;
                         }
 
-                    case SrtpPolicyParameter.RocTransmissionRate:
+                    case SrtpPolicyParameterType.RocTransmissionRate:
                         w.WritePolicyParameter(type, new byte[] { (byte)Next(256), (byte)(1 + Next(255)) }, 0, 2);
                         break;
                     default: w.WritePolicyParameter(type, Next(256)); break;

@@ -1,3 +1,4 @@
+using NanoMikey.Srtp.Policy;
 using System;
 using System.Text;
 using NanoMikey.Mikey.Codec;
@@ -230,9 +231,9 @@ namespace NanoMikey.Mikey.Tests.Codec
             Next(r, PayloadType.Rand);
             Next(r, PayloadType.SecurityPolicy);
             Assert.Equal(30, r.SecurityPolicy.ParametersLength);
-            int at = r.SecurityPolicy.FindParameter((int)SrtpPolicyParameter.SessionAuthenticationKeyLength);
+            int at = r.SecurityPolicy.FindParameter((int)SrtpPolicyParameterType.SessionAuthenticationKeyLength);
             Assert.Equal(20u, r.SecurityPolicy.GetParameterValue(at));
-            at = r.SecurityPolicy.FindParameter((int)SrtpPolicyParameter.AuthenticationTagLength);
+            at = r.SecurityPolicy.FindParameter((int)SrtpPolicyParameterType.AuthenticationTagLength);
             Assert.Equal(10u, r.SecurityPolicy.GetParameterValue(at));
             Next(r, PayloadType.Kemac);
             var sub = new MikeyReader();
