@@ -10,23 +10,11 @@ namespace NanoMikey.Cli.Commands
         /// <summary>Creates the command.</summary>
         public static Command Create()
         {
-            var rounds = new Option<int>("--rounds") { Description = "Timed rounds per row (best kept)", DefaultValueFactory = _ => 5 };
-            var millis = new Option<int>("--round-ms") { Description = "Target milliseconds per round", DefaultValueFactory = _ => 200 };
             var cmd = new Command("crypto", "AES-CTR (host engine, software AES), HMAC-SHA-1, SHA-256, AES-GCM vs .NET");
-            cmd.Options.Add(rounds);
-            cmd.Options.Add(millis);
+            var timing = new BenchTimingOptions(cmd, 5, 200);
             cmd.SetAction(parseResult =>
             {
-                int r = parseResult.GetValue(rounds);
-                int ms = parseResult.GetValue(millis);
-                if (r < 1 || ms < 1)
-                {
-                    Console.Error.WriteLine("--rounds and --round-ms must be positive");
-                    return 2;
-                }
-#if DEBUG
-                Console.Error.WriteLine("warning: Debug build; measure with -c Release");
-#endif
+                if (!timing.TryRead(parseResult, out int r, out int ms)) return 2;
                 Console.WriteLine(CryptoBench.Run(r, ms).ToString());
                 return 0;
             });

@@ -10,23 +10,11 @@ namespace NanoMikey.Cli.Commands
         /// <summary>Creates the command.</summary>
         public static Command Create()
         {
-            var rounds = new Option<int>("--rounds") { Description = "Timed rounds per row (best kept)", DefaultValueFactory = _ => 25 };
-            var millis = new Option<int>("--round-ms") { Description = "Target milliseconds per round", DefaultValueFactory = _ => 40 };
             var cmd = new Command("srtp", "SRTP protect/unprotect (AES_CM_128_HMAC_SHA1_80, AEAD_AES_128_GCM; 172 and 1200 bytes; host and software AES) vs libsrtp2");
-            cmd.Options.Add(rounds);
-            cmd.Options.Add(millis);
+            var timing = new BenchTimingOptions(cmd, 25, 40);
             cmd.SetAction(parseResult =>
             {
-                int r = parseResult.GetValue(rounds);
-                int ms = parseResult.GetValue(millis);
-                if (r < 1 || ms < 1)
-                {
-                    Console.Error.WriteLine("--rounds and --round-ms must be positive");
-                    return 2;
-                }
-#if DEBUG
-                Console.Error.WriteLine("warning: Debug build; measure with -c Release");
-#endif
+                if (!timing.TryRead(parseResult, out int r, out int ms)) return 2;
                 try
                 {
                     Console.WriteLine(SrtpBench.Run(r, ms).ToString());
