@@ -36,7 +36,9 @@ namespace NanoMikey.Hardware.Host
             ArgumentNullException.ThrowIfNull(key);
             if (!SupportsKeyLength(length)) throw new ArgumentException("Unsupported AES key length.", nameof(length));
             if (offset < 0 || offset > key.Length - length) throw new ArgumentOutOfRangeException(nameof(offset));
-            _aes.Key = key.AsSpan(offset, length).ToArray();
+            byte[] copy = key.AsSpan(offset, length).ToArray();
+            _aes.Key = copy; // Aes keeps its own copy; wipe ours.
+            CryptographicOperations.ZeroMemory(copy);
             // Cached ECB transforms: the one-shot EncryptEcb builds a native cipher context (and a managed handle) per call.
             _encryptor?.Dispose();
             _decryptor?.Dispose();
