@@ -63,16 +63,8 @@ namespace NanoMikey.Srtp.Transforms
 
         private static void Xor(byte[] keystream, byte[] data, int offset, int length)
         {
-#if NANOFRAMEWORK
+            // One portable loop: the device runs exactly the code the host tests and benchmarks measure.
             for (int i = 0; i < length; i++) data[offset + i] ^= keystream[i];
-#else
-            // Host flavour: 8 bytes at a time (the device flavour has no spans).
-            System.Span<byte> d = new System.Span<byte>(data, offset, length);
-            System.Span<ulong> dw = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(d);
-            System.ReadOnlySpan<ulong> kw = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(new System.ReadOnlySpan<byte>(keystream, 0, length));
-            for (int i = 0; i < dw.Length; i++) dw[i] ^= kw[i];
-            for (int i = dw.Length * 8; i < length; i++) d[i] ^= keystream[i];
-#endif
         }
 
         private static void Carry(byte[] b, int p)
