@@ -62,7 +62,6 @@ namespace NanoMikey.Mikey.Tests
         public const string PskRMessageBase64 =
             "AQEFABI0VngBAADerb7vAAAAAAYA5qnA2AAAAAAJAQATc2lwOmJvYkBleGFtcGxlLmNvbQAB1xIF8SzGgYLy6JT39tAZMqcPCGw=";
 
-        public static byte[] Hex(string hex) => Convert.FromHexString(hex);
 
         public static byte[] B64(string b64) => Convert.FromBase64String(b64);
     }

@@ -3,6 +3,7 @@ using NanoMikey.Crypto.Cipher;
 using NanoMikey.Hardware.Host;
 using NanoMikey.Srtp.Transforms;
 using static NanoMikey.Srtp.Tests.TestKit;
+using static NanoMikey.Tests.TestData;
 
 namespace NanoMikey.Srtp.Tests
 {

@@ -6,6 +6,7 @@ using NanoMikey.Srtp.Kdf;
 using NanoMikey.Srtp.Policy;
 using NanoMikey.Srtp.Transforms;
 using static NanoMikey.Srtp.Tests.TestKit;
+using static NanoMikey.Tests.TestData;
 
 namespace NanoMikey.Srtp.Tests
 {

@@ -11,12 +11,6 @@ namespace NanoMikey.Srtp.Tests
     {
         internal static readonly IAesEngineFactory Host = new HostAesEngineFactory();
 
-        internal static byte[] Hex(string s)
-        {
-            s = s.Replace(" ", "").Replace("\n", "").Replace("\r", "");
-            return Convert.FromHexString(s);
-        }
-
         internal static string ToHex(byte[] b, int offset, int length) => Convert.ToHexString(b, offset, length).ToLowerInvariant();
 
         /// <summary>An RTP packet: V=2, optional CSRCs and header extension, random payload.</summary>

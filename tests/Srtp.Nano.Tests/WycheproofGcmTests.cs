@@ -16,7 +16,7 @@ namespace NanoMikey.Srtp.Tests
         [Fact]
         public void AesGcm_SrtpShapedVectors()
         {
-            string path = Path.Combine(SharedDir(), "testvectors", "wycheproof", "aes_gcm_test.json");
+            string path = TestData.SharedPath("testvectors", "wycheproof", "aes_gcm_test.json");
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             int run = 0;
             foreach (var group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
@@ -55,14 +55,6 @@ namespace NanoMikey.Srtp.Tests
                 }
             }
             Assert.True(run > 50, "vectors run: " + run);
-        }
-
-        private static string SharedDir()
-        {
-            string? dir = AppContext.BaseDirectory;
-            while (dir != null && !File.Exists(Path.Combine(dir, "nanoMikey.sln"))) dir = Path.GetDirectoryName(dir);
-            Assert.NotNull(dir);
-            return Path.Combine(dir!, "..", "shared");
         }
     }
 }

@@ -9,7 +9,7 @@ namespace NanoMikey.Mikey.Tests.Codec
     {
         private static MikeyReader ReadOne(string hex, PayloadType type)
         {
-            byte[] m = Samples.Hex(hex);
+            byte[] m = TestData.Hex(hex);
             var r = new MikeyReader { IsCsbUpdate = true };
             Assert.Equal(MikeyStatus.Ok, r.Reset(m, 0, m.Length));
             Assert.Equal(MikeyStatus.Ok, r.Read());
@@ -54,7 +54,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             Assert.Equal(2, tp.TpDataLength);
 
             // Res bits set: rejected.
-            byte[] bad = Samples.Hex("010b1000000000010001" + "00000101010340210002abcd");
+            byte[] bad = TestData.Hex("010b1000000000010001" + "00000101010340210002abcd");
             var strict = new MikeyReader { IsCsbUpdate = true };
             strict.Reset(bad, 0, bad.Length);
             Assert.Equal(MikeyStatus.ReservedBitsSet, strict.Validate());
@@ -78,7 +78,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             Assert.Equal(0xbe, r.Buffer[e.SpiOffset]);
 
             // Non-zero padding is rejected.
-            byte[] bad = Samples.Hex("0100" + "1900000000010001" + "0008" + point + "000100" + "01001001" + "02beef");
+            byte[] bad = TestData.Hex("0100" + "1900000000010001" + "0008" + point + "000100" + "01001001" + "02beef");
             var strict = new MikeyReader { IsCsbUpdate = true };
             strict.Reset(bad, 0, bad.Length);
             Assert.Equal(MikeyStatus.ReservedBitsSet, strict.Validate());
@@ -99,7 +99,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             Assert.Equal(-1, g.NextKeyId(p));
 
             // A Key ID list that overruns the extension's Data is rejected.
-            byte[] bad = Samples.Hex("01001500000000010001" + "0003000a" + "010511223344" + "02025566");
+            byte[] bad = TestData.Hex("01001500000000010001" + "0003000a" + "010511223344" + "02025566");
             var strict = new MikeyReader { IsCsbUpdate = true };
             strict.Reset(bad, 0, bad.Length);
             Assert.Equal(MikeyStatus.LengthMismatch, strict.Validate());

@@ -90,7 +90,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         public void UnsupportedSrtpPolicy_IsRefused()
         {
             // SEED-CTR (SP type 0 = 3) is a registered value the SRTP layer cannot run.
-            byte[] m = Samples.Hex("01000b00123456780000" + "0a10" + "00000000000000000000000000000000" + "0000000003000103");
+            byte[] m = TestData.Hex("01000b00123456780000" + "0a10" + "00000000000000000000000000000000" + "0000000003000103");
             var policy = new SrtpPolicy();
             Assert.Equal(MikeyStatus.InvalidValue, new SrtpPolicyMapping().Load(FirstPolicy(new MikeyReader(), m), MikeyQuirks.None, policy));
         }
@@ -101,7 +101,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             // ONVIF example shape (peers.md): HDR, T, SP, KEMAC(NULL/NULL, TEK + SPI 0000002f), no RAND. Built from
             // mikey-samples.md §5 case "a" by removing its RAND and giving the TEK the ONVIF MKI.
             byte[] a = Samples.B64(Samples.GortsplibABase64);
-            byte[] m = Samples.Hex(Convert.ToHexString(a, 0, 19) + "0a00ebfe6f2db1c13fd0" + Convert.ToHexString(a, 47, 26)
+            byte[] m = TestData.Hex(Convert.ToHexString(a, 0, 19) + "0a00ebfe6f2db1c13fd0" + Convert.ToHexString(a, 47, 26)
                 + "00000027" + "0021001e" + Convert.ToHexString(a, 81, 30) + "040000002f" + "00");
             var strict = new MikeyReader();
             strict.Reset(m, 0, m.Length);

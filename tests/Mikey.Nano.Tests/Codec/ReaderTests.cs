@@ -59,7 +59,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             // GStreamer spins on this (peers.md): every payload names an unknown type 0x63 as its successor.
             byte[] m = new byte[1000];
             Array.Fill(m, (byte)0x63);
-            byte[] hdr = Samples.Hex("01000500123456780000" + "0b00c8e350ea00000000");
+            byte[] hdr = TestData.Hex("01000500123456780000" + "0b00c8e350ea00000000");
             Array.Copy(hdr, m, hdr.Length);
             m[10] = 0x63;
             MikeyReader r = Run(m);
@@ -74,7 +74,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         {
             // A chain of RAND payloads whose lengths cover the whole buffer: progress is forced by each payload's length.
             byte[] m = new byte[10 + 2 * 300];
-            byte[] hdr = Samples.Hex("0100" + "0b" + "00123456780000");
+            byte[] hdr = TestData.Hex("0100" + "0b" + "00123456780000");
             Array.Copy(hdr, m, hdr.Length);
             for (int p = 10; p < m.Length; p += 2)
             {
@@ -108,7 +108,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         [InlineData("01060700123456780000" + "00090000", MikeyStatus.InvalidValue, ErrorCode.InvalidCert, 11)]
         public void Failures_CarryStatusCodeAndOffset(string hex, MikeyStatus status, ErrorCode code, int offset)
         {
-            MikeyReader r = Run(Samples.Hex(hex));
+            MikeyReader r = Run(TestData.Hex(hex));
             Assert.Equal(status, r.Status);
             Assert.Equal(code, r.ErrorCode);
             Assert.Equal(offset, r.ErrorOffset);
@@ -128,7 +128,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         [Fact]
         public void SignMustBeLast()
         {
-            byte[] m = Samples.Hex("01060400123456780000" + "0003aabbcc" + "00");
+            byte[] m = TestData.Hex("01060400123456780000" + "0003aabbcc" + "00");
             MikeyReader r = Run(m);
             Assert.Equal(MikeyStatus.TrailingBytes, r.Status);
             Assert.Equal(15, r.ErrorOffset);
@@ -145,7 +145,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             var r = new MikeyReader();
             Assert.Throws<ArgumentNullException>(() => r.Reset(null!, 0, 0));
             Assert.Throws<ArgumentOutOfRangeException>(() => r.Reset(new byte[4], 2, 3));
-            byte[] bad = Samples.Hex("02000000123456780000");
+            byte[] bad = TestData.Hex("02000000123456780000");
             r.Reset(bad, 0, bad.Length);
             Assert.Equal(MikeyStatus.UnsupportedVersion, r.Read());
             byte[] good = Samples.B64(Samples.PskRMessageBase64);

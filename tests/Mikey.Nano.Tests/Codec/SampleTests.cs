@@ -118,14 +118,14 @@ namespace NanoMikey.Mikey.Tests.Codec
         public void GStreamer_Fragments_DecodeAsCsbUpdates()
         {
             // mikey-samples.md §4.1–4.3: no RAND, so read as update messages (RFC 3830 §4.5).
-            byte[] m1 = Samples.Hex(Samples.GstHeaderOnlyHex);
+            byte[] m1 = TestData.Hex(Samples.GstHeaderOnlyHex);
             MikeyReader r = Open(m1, update: true);
             Assert.Equal(0x12345678u, r.Header.CsbId);
             Assert.Equal(0, r.Header.CsCount);
             Assert.Equal(MikeyStatus.End, r.Read());
             AssertRoundTrip(m1, update: true);
 
-            byte[] m2 = Samples.Hex(Samples.GstHeaderTwoCsHex);
+            byte[] m2 = TestData.Hex(Samples.GstHeaderTwoCsHex);
             Assert.Equal(28, m2.Length);
             r = Open(m2, update: true);
             Assert.Equal(2, r.Header.CsCount);
@@ -137,7 +137,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             Assert.Equal(MikeyStatus.End, r.Read());
             AssertRoundTrip(m2, update: true);
 
-            byte[] m3 = Samples.Hex(Samples.GstPayloadsHex);
+            byte[] m3 = TestData.Hex(Samples.GstPayloadsHex);
             Assert.Equal(45, m3.Length);
             r = Open(m3, update: true);
             Next(r, PayloadType.Timestamp);
@@ -170,7 +170,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         {
             // mikey-samples.md §5 cases "a", "b" and §5.1 (GStreamer shape).
             byte[] m = which == "a" ? Samples.B64(Samples.GortsplibABase64)
-                : which == "b" ? Samples.Hex(Samples.GortsplibBHex) : Samples.Hex(Samples.GortsplibKeyMgmtHex);
+                : which == "b" ? TestData.Hex(Samples.GortsplibBHex) : TestData.Hex(Samples.GortsplibKeyMgmtHex);
             Assert.Equal(112, m.Length);
             MikeyReader r = Open(m);
             Assert.False(r.Header.V);
@@ -208,7 +208,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         public void Gortsplib_TwoCryptoSessions()
         {
             // mikey-samples.md §5 case "c".
-            byte[] m = Samples.Hex(Samples.GortsplibCHex);
+            byte[] m = TestData.Hex(Samples.GortsplibCHex);
             Assert.Equal(121, m.Length);
             MikeyReader r = Open(m);
             Assert.Equal(2, r.Header.CsCount);
@@ -251,7 +251,7 @@ namespace NanoMikey.Mikey.Tests.Codec
         public void Live555Template_Decodes()
         {
             // mikey-samples.md §7 with the random fields zeroed.
-            byte[] m = Samples.Hex(Samples.Live555TemplateHex);
+            byte[] m = TestData.Hex(Samples.Live555TemplateHex);
             Assert.Equal(123, m.Length);
             Assert.Equal(MikeyStatus.End, Open(m).Validate());
             AssertRoundTrip(m);
@@ -289,7 +289,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             AssertRoundTrip(m);
 
             // The decrypted Key data plaintext given in §8.2 parses as TGK+SALT.
-            byte[] plain = Samples.Hex("001000100001020304050607" + "08090a0b0c0d0e0f000e303132333435363738393a3b3c3d");
+            byte[] plain = TestData.Hex("001000100001020304050607" + "08090a0b0c0d0e0f000e303132333435363738393a3b3c3d");
             var sub = new MikeyReader();
             sub.ResetChain(plain, 0, plain.Length, PayloadType.KeyData, DataType.PreShared);
             Next(sub, PayloadType.KeyData);

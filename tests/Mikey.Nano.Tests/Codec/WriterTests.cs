@@ -13,10 +13,10 @@ namespace NanoMikey.Mikey.Tests.Codec
         {
             // mikey-samples.md §8.2: the writer reproduces the published 179-byte I_MESSAGE.
             byte[] expected = Samples.B64(Samples.PskIMessageBase64);
-            byte[] encr = Samples.Hex("f97b9aada72aef75f224bfa66becb38ca42278a4ca046853bfee3ec8c203df081edcad5b");
+            byte[] encr = TestData.Hex("f97b9aada72aef75f224bfa66becb38ca42278a4ca046853bfee3ec8c203df081edcad5b");
             byte[] idi = Encoding.ASCII.GetBytes("sip:alice@example.com");
             byte[] idr = Encoding.ASCII.GetBytes("sip:bob@example.com");
-            byte[] rand = Samples.Hex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf");
+            byte[] rand = TestData.Hex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf");
             var buf = new byte[400];
             var w = new MikeyWriter();
             w.Reset(buf, 7, 300);
@@ -40,7 +40,7 @@ namespace NanoMikey.Mikey.Tests.Codec
             Assert.Equal(7 + 159, w.IntegrityFieldOffset);
             Assert.Equal(159, w.CoveredLength);
             Assert.Equal(20, w.IntegrityFieldLength);
-            Samples.Hex("99eb2bcbde1efd0b107f3c2c9ba753c22f209522").CopyTo(buf, w.IntegrityFieldOffset);
+            TestData.Hex("99eb2bcbde1efd0b107f3c2c9ba753c22f209522").CopyTo(buf, w.IntegrityFieldOffset);
             Assert.Equal(MikeyStatus.Ok, w.Finish());
             Assert.Equal(179, w.Length);
             Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(buf, 7, 179));
