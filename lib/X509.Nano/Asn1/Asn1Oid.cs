@@ -1,4 +1,4 @@
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>
     /// OBJECT IDENTIFIER content octets the key and certificate readers recognise, and rendering of any OID as dotted text.

@@ -1,4 +1,4 @@
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>
     /// Outcome of a DER, key-format or certificate operation; every malformed input maps to one of these values

@@ -1,4 +1,4 @@
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>
     /// Identifier octets (class, constructed bit and number in one byte) of the ASN.1 types the DER reader and writer handle.

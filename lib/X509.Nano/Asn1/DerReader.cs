@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>
     /// A strict, forward-only DER reader over a byte range (X.690 §10): single-octet tags, definite minimal lengths,

@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>
     /// A small DER writer into a caller buffer. Constructed elements are opened with <see cref="Push"/> and closed with

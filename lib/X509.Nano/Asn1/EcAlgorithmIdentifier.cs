@@ -1,4 +1,4 @@
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>Reads and writes the P-256 public-key AlgorithmIdentifier shared by SubjectPublicKeyInfo and PKCS #8.</summary>
     internal static class EcAlgorithmIdentifier

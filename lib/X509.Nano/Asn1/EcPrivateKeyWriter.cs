@@ -1,7 +1,8 @@
 using System;
-using NanoMikey.Crypto.Ec;
+using NanoMikey.Crypto;
+using NanoMikey.Ecc;
 
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>
     /// Writes P-256 private keys as SEC 1 <c>ECPrivateKey</c> (RFC 5915, with namedCurve and public key) or as PKCS #8

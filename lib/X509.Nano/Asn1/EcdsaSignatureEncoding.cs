@@ -1,6 +1,6 @@
 using System;
 
-namespace NanoMikey.Crypto.Asn1
+namespace NanoMikey.X509.Asn1
 {
     /// <summary>
     /// Converts P-256 ECDSA signatures between the DER form <c>SEQUENCE { r INTEGER, s INTEGER }</c> (RFC 3279 §2.2.3,

@@ -1,11 +1,11 @@
 using System;
 using System.Formats.Asn1;
 using System.Numerics;
-using NanoMikey.Crypto.Asn1;
-using Asn1Tag = NanoMikey.Crypto.Asn1.Asn1Tag;
+using NanoMikey.X509.Asn1;
+using Asn1Tag = NanoMikey.X509.Asn1.Asn1Tag;
 using DotNetTag = System.Formats.Asn1.Asn1Tag;
 
-namespace NanoMikey.Crypto.Tests.Asn1
+namespace NanoMikey.X509.Tests.Asn1
 {
     public class DerWriterTests
     {

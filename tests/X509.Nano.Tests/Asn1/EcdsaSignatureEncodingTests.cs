@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text.Json;
-using NanoMikey.Crypto.Asn1;
+using NanoMikey.X509.Asn1;
 
-namespace NanoMikey.Crypto.Tests.Asn1
+namespace NanoMikey.X509.Tests.Asn1
 {
     public class EcdsaSignatureEncodingTests
     {
@@ -17,7 +17,7 @@ namespace NanoMikey.Crypto.Tests.Asn1
 
         private static IEnumerable<(int Id, string Result, string[] Flags, byte[] Sig)> Wycheproof()
         {
-            string path = TestData.SharedPath("testvectors", "wycheproof", "ecdsa_secp256r1_sha256_test.json");
+            string path = TestData.VectorPath("wycheproof", "ecdsa_secp256r1_sha256_test.json");
             using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
             foreach (JsonElement g in doc.RootElement.GetProperty("testGroups").EnumerateArray())
             {

@@ -1,0 +1,247 @@
+using System;
+
+namespace NanoMikey.Ecc
+{
+    /// <summary>
+    /// A validated P-256 public key. It only ever holds a point that passed SEC 1 §3.2.2.1 (coordinates below p, on the
+    /// curve, not infinity; the cofactor is 1 so that is the whole check). Both the uncompressed and the compressed
+    /// SEC 1 encodings are accepted; the hybrid form (0x06/0x07) and infinity are not. Owns the scratch its operations need,
+    /// created on first use; not thread-safe.
+    /// </summary>
+    public sealed class P256PublicKey
+    {
+        /// <summary>Length of the SEC 1 uncompressed encoding 0x04 || X || Y.</summary>
+        public const int UncompressedLength = 65;
+
+        /// <summary>Length of the SEC 1 compressed encoding 0x02/0x03 || X.</summary>
+        public const int CompressedLength = 33;
+
+        /// <summary>Length of one coordinate in bytes.</summary>
+        public const int CoordinateLength = 32;
+
+        /// <summary>Affine x in Montgomery form.</summary>
+        internal readonly uint[] X = new uint[8];
+
+        /// <summary>Affine y in Montgomery form.</summary>
+        internal readonly uint[] Y = new uint[8];
+
+        private readonly uint[] _x = new uint[8];
+        private readonly uint[] _y = new uint[8];
+        private P256Workspace? _workspace;
+        private bool _hasValue;
+
+        /// <summary>Creates an empty key holder; fill it with <see cref="TryImport"/>.</summary>
+        public P256PublicKey()
+        {
+        }
+
+        /// <summary>True once a valid point has been imported or derived.</summary>
+        public bool HasValue
+        {
+            get { return _hasValue; }
+        }
+
+        /// <summary>Scratch for operations with this key, created on first use.</summary>
+        internal P256Workspace Workspace
+        {
+            get
+            {
+                if (_workspace == null)
+                {
+                    _workspace = new P256Workspace();
+                }
+
+                return _workspace;
+            }
+        }
+
+        /// <summary>Decodes and validates a SEC 1 point (uncompressed or compressed); returns null when it is not a valid P-256 point.</summary>
+        /// <param name="data">Buffer holding the encoding.</param>
+        /// <param name="offset">Offset of the encoding.</param>
+        /// <param name="length">Length of the encoding (65 or 33).</param>
+        /// <returns>The key, or null.</returns>
+        public static P256PublicKey? Decode(byte[] data, int offset, int length)
+        {
+            var key = new P256PublicKey();
+            return key.TryImport(data, offset, length) ? key : null;
+        }
+
+        /// <summary>
+        /// Decodes a SEC 1 §2.3.4 octet string (0x04 || X || Y, or 0x02/0x03 || X) and validates it (SEC 1 §3.2.2.1).
+        /// On failure the key keeps its previous value and false is returned. Infinity (0x00) and hybrid forms are refused.
+        /// </summary>
+        /// <param name="data">Buffer holding the encoding.</param>
+        /// <param name="offset">Offset of the encoding.</param>
+        /// <param name="length">Length of the encoding.</param>
+        /// <returns>True when the point was valid and is now held.</returns>
+        public bool TryImport(byte[] data, int offset, int length)
+        {
+            CheckRange(data, offset, length);
+            if (length == UncompressedLength && data[offset] == 0x04)
+            {
+                return TryImportCoordinates(data, offset + 1, data, offset + 33);
+            }
+
+            if (length == CompressedLength && (data[offset] == 0x02 || data[offset] == 0x03))
+            {
+                P256Field.FromBytes(_x, data, offset + 1);
+                if (P256Field.LessThan(_x, P256Field.P) == 0)
+                {
+                    return false;
+                }
+
+                P256Field.ToMontgomery(_x, _x);
+                if (!Workspace.Engine.Decompress(_x, (uint)(data[offset] & 1), _y))
+                {
+                    return false;
+                }
+
+                Commit();
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Imports affine coordinates (32-byte big-endian each) after the SEC 1 §3.2.2.1 checks; false when invalid.</summary>
+        /// <param name="x">Buffer holding X.</param>
+        /// <param name="xOffset">Offset of X.</param>
+        /// <param name="y">Buffer holding Y.</param>
+        /// <param name="yOffset">Offset of Y.</param>
+        /// <returns>True when the point was valid and is now held.</returns>
+        public bool TryImportCoordinates(byte[] x, int xOffset, byte[] y, int yOffset)
+        {
+            CheckRange(x, xOffset, CoordinateLength);
+            CheckRange(y, yOffset, CoordinateLength);
+            P256Field.FromBytes(_x, x, xOffset);
+            P256Field.FromBytes(_y, y, yOffset);
+
+            // SEC 1 §3.2.2.1 step 2: both coordinates in [0, p-1].
+            if ((P256Field.LessThan(_x, P256Field.P) & P256Field.LessThan(_y, P256Field.P)) == 0)
+            {
+                return false;
+            }
+
+            P256Field.ToMontgomery(_x, _x);
+            P256Field.ToMontgomery(_y, _y);
+
+            // Step 3: on the curve. An affine solution is never infinity (step 1), and with h = 1 step 4 (nQ = O) is implied.
+            if (Workspace.Engine.IsOnCurve(_x, _y) == 0)
+            {
+                return false;
+            }
+
+            Commit();
+            return true;
+        }
+
+        /// <summary>Writes 0x04 || X || Y (65 bytes).</summary>
+        /// <param name="destination">Output buffer.</param>
+        /// <param name="offset">Offset in <paramref name="destination"/>.</param>
+        /// <returns>The number of bytes written (65).</returns>
+        public int ExportUncompressed(byte[] destination, int offset)
+        {
+            CheckRange(destination, offset, UncompressedLength);
+            EnsureValue();
+            destination[offset] = 0x04;
+            ExportCoordinates(destination, offset + 1, destination, offset + 33);
+            return UncompressedLength;
+        }
+
+        /// <summary>Writes 0x02 or 0x03 (the parity of Y) followed by X (33 bytes).</summary>
+        /// <param name="destination">Output buffer.</param>
+        /// <param name="offset">Offset in <paramref name="destination"/>.</param>
+        /// <returns>The number of bytes written (33).</returns>
+        public int ExportCompressed(byte[] destination, int offset)
+        {
+            CheckRange(destination, offset, CompressedLength);
+            EnsureValue();
+            P256Field.FromMontgomery(_y, Y);
+            destination[offset] = (byte)(0x02 | (_y[0] & 1));
+            P256Field.FromMontgomery(_x, X);
+            P256Field.ToBytes(_x, destination, offset + 1);
+            return CompressedLength;
+        }
+
+        /// <summary>Writes the affine coordinates as 32-byte big-endian integers.</summary>
+        /// <param name="x">Buffer for X.</param>
+        /// <param name="xOffset">Offset of X.</param>
+        /// <param name="y">Buffer for Y.</param>
+        /// <param name="yOffset">Offset of Y.</param>
+        public void ExportCoordinates(byte[] x, int xOffset, byte[] y, int yOffset)
+        {
+            CheckRange(x, xOffset, CoordinateLength);
+            CheckRange(y, yOffset, CoordinateLength);
+            EnsureValue();
+            P256Field.FromMontgomery(_x, X);
+            P256Field.FromMontgomery(_y, Y);
+            P256Field.ToBytes(_x, x, xOffset);
+            P256Field.ToBytes(_y, y, yOffset);
+        }
+
+        /// <summary>True when both keys hold the same point.</summary>
+        /// <param name="other">The other key.</param>
+        /// <returns>Whether the points are equal.</returns>
+        public bool SameAs(P256PublicKey other)
+        {
+            if (other == null)
+            {
+                throw new ArgumentNullException(nameof(other));
+            }
+
+            return _hasValue && other._hasValue && (P256Field.Equal(X, other.X) & P256Field.Equal(Y, other.Y)) != 0;
+        }
+
+        /// <summary>Forgets the point and wipes the scratch.</summary>
+        public void Clear()
+        {
+            _hasValue = false;
+            Array.Clear(X, 0, 8);
+            Array.Clear(Y, 0, 8);
+            Array.Clear(_x, 0, 8);
+            Array.Clear(_y, 0, 8);
+            if (_workspace != null)
+            {
+                _workspace.Wipe();
+            }
+        }
+
+        /// <summary>Sets the key from affine coordinates (Montgomery form) already known to be on the curve.</summary>
+        internal void SetAffine(uint[] x, uint[] y)
+        {
+            P256Field.Copy(X, x);
+            P256Field.Copy(Y, y);
+            _hasValue = true;
+        }
+
+        /// <summary>Throws when no point is held (a caller bug).</summary>
+        internal void EnsureValue()
+        {
+            if (!_hasValue)
+            {
+                throw new InvalidOperationException("The public key holds no point.");
+            }
+        }
+
+        /// <summary>Validates a caller's buffer range.</summary>
+        internal static void CheckRange(byte[] buffer, int offset, int length)
+        {
+            if (buffer == null)
+            {
+                throw new ArgumentNullException(nameof(buffer));
+            }
+
+            if (offset < 0 || length < 0 || offset > buffer.Length - length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(offset));
+            }
+        }
+
+        private void Commit()
+        {
+            P256Field.Copy(X, _x);
+            P256Field.Copy(Y, _y);
+            _hasValue = true;
+        }
+    }
+}

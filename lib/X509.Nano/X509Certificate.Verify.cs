@@ -1,0 +1,108 @@
+using System;
+using NanoMikey.X509.Asn1;
+using NanoMikey.Ecc;
+using NanoMikey.Crypto.Hash;
+
+namespace NanoMikey.X509
+{
+    /// <summary>Signature verification and key extraction for a parsed certificate.</summary>
+    public sealed partial class X509Certificate
+    {
+        // Scratch owned by the reader, so verification allocates nothing after the first call.
+        private readonly Sha256 _sha256 = new Sha256();
+        private readonly byte[] _hash = new byte[Sha256.HashSize];
+        private readonly byte[] _rs = new byte[EcdsaSignatureEncoding.RawLength];
+        private P256PublicKey? _issuerKey;
+
+        /// <summary>
+        /// Verifies this certificate's ecdsa-with-SHA256 signature (SHA-256 over the TBS bytes, then ECDSA, RFC 5758 §3.2)
+        /// under <paramref name="issuerKey"/>.
+        /// </summary>
+        /// <param name="issuerKey">The issuer's validated P-256 public key.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>; <see cref="Asn1Status.UnsupportedAlgorithm"/> for another algorithm;
+        /// a DER error for a malformed signature value; <see cref="Asn1Status.SignatureInvalid"/> otherwise.</returns>
+        /// <exception cref="InvalidOperationException">No certificate was parsed successfully, or the key holds no point.</exception>
+        public Asn1Status VerifySignature(P256PublicKey issuerKey)
+        {
+            if (issuerKey == null)
+            {
+                throw new ArgumentNullException("issuerKey");
+            }
+
+            EnsureParsed();
+            if (!issuerKey.HasValue)
+            {
+                throw new InvalidOperationException("The issuer key holds no point.");
+            }
+
+            if (_signatureAlgorithm != X509SignatureAlgorithm.EcdsaWithSha256)
+            {
+                return Asn1Status.UnsupportedAlgorithm;
+            }
+
+            Asn1Status s = EcdsaSignatureEncoding.DecodeDer(_data, _signatureOffset, _signatureLength, _rs, 0);
+            if (s != Asn1Status.Ok)
+            {
+                return s;
+            }
+
+            _sha256.Reset();
+            _sha256.Update(_data, _tbsOffset, _tbsLength);
+            _sha256.Final(_hash, 0);
+            return EcdsaP256.Verify(issuerKey, _hash, 0, Sha256.HashSize, _rs, 0) ? Asn1Status.Ok : Asn1Status.SignatureInvalid;
+        }
+
+        /// <summary>
+        /// Verifies that <paramref name="issuer"/> signed this certificate: this issuer Name equals the issuer's subject
+        /// (byte for byte) and the signature verifies under the issuer's P-256 key. Pass the certificate itself for a
+        /// self-signed one. Issuer policy (cA flag, key usage, validity) stays with the caller.
+        /// </summary>
+        /// <param name="issuer">A successfully parsed issuer certificate.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>, <see cref="Asn1Status.IssuerMismatch"/>, the issuer's key problem,
+        /// or a result of <see cref="VerifySignature"/>.</returns>
+        /// <exception cref="InvalidOperationException">This or the issuer certificate was not parsed successfully.</exception>
+        public Asn1Status VerifySignedBy(X509Certificate issuer)
+        {
+            if (issuer == null)
+            {
+                throw new ArgumentNullException("issuer");
+            }
+
+            EnsureParsed();
+            issuer.EnsureParsed();
+            if (!X509Name.AreEqual(_data, _issuerOffset, _issuerLength, issuer._data, issuer._subjectOffset, issuer._subjectLength))
+            {
+                return Asn1Status.IssuerMismatch;
+            }
+
+            if (_issuerKey == null)
+            {
+                _issuerKey = new P256PublicKey();
+            }
+
+            Asn1Status s = issuer.ReadPublicKey(_issuerKey);
+            return s == Asn1Status.Ok ? VerifySignature(_issuerKey) : s;
+        }
+
+        /// <summary>Loads the subject's public key into <paramref name="key"/>, validating the point (SEC 1 §3.2.2.1).</summary>
+        /// <param name="key">Key holder to fill; unchanged on failure.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>, the reason the key is not P-256 (<see cref="PublicKeyStatus"/>), or
+        /// <see cref="Asn1Status.InvalidPublicKey"/> for a point not on the curve.</returns>
+        /// <exception cref="InvalidOperationException">No certificate was parsed successfully.</exception>
+        public Asn1Status ReadPublicKey(P256PublicKey key)
+        {
+            if (key == null)
+            {
+                throw new ArgumentNullException("key");
+            }
+
+            EnsureParsed();
+            if (_publicKeyStatus != Asn1Status.Ok)
+            {
+                return _publicKeyStatus;
+            }
+
+            return key.TryImport(_data, _publicKeyOffset, _publicKeyLength) ? Asn1Status.Ok : Asn1Status.InvalidPublicKey;
+        }
+    }
+}
