@@ -11,7 +11,7 @@ namespace NanoMikey.Conformance.Tests
 {
     /// <summary>
     /// Reads one compiled assembly and lists what the nanoFramework 1.x runtime or its MetadataProcessor
-    /// would reject (../shared/docs/nanoframework.md §0, §2, §3).
+    /// would reject (nanoFramework runtime limits: see README, "Two flavours").
     /// </summary>
     public static class NanoAssemblyChecker
     {

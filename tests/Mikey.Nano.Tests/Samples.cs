@@ -2,7 +2,7 @@ using System;
 
 namespace NanoMikey.Mikey.Tests
 {
-    /// <summary>Messages from ../shared/docs/mikey-samples.md; each names its source.</summary>
+    /// <summary>Messages from tests/vectors/mikey/samples.md (§ numbers below are its sections); each names its source.</summary>
     internal static class Samples
     {
         /// <summary>§1: RFC 4567 §5.1 Example 1, PSK I_MESSAGE (SDP offer), 132 bytes.</summary>

@@ -2,10 +2,10 @@ using System.Text.Json;
 
 namespace NanoMikey.Cli.Tests
 {
-    /// <summary>`nanomikey decode` on the published samples (../shared/docs/mikey-samples.md) and on broken input.</summary>
+    /// <summary>`nanomikey decode` on the published samples (tests/vectors/mikey/samples.md) and on broken input.</summary>
     public class DecodeCommandTests
     {
-        // RFC 4567 §5.1, Example 1: Alice's PSK I_MESSAGE (mikey-samples.md §1).
+        // RFC 4567 §5.1, Example 1: Alice's PSK I_MESSAGE (tests/vectors/mikey/samples.md §1).
         private const string Rfc4567IMessage =
             "AQAFgM0XflABAAAAAAAAAAAAAAsAyONQ6gAAAAAGEEoo2pee4hp2UaDX8ZE22YwKAAAPZG9uYWxkQGR1Y2suY29tAQAAAAAAAQAk0JKpgaVkDaawi9whVBtBt0KZ14ymNuu62+Nv3ozPLygwK/GbAV9iemnGUIZ19fWQUOSrzKTAv9zV";
 

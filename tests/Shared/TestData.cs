@@ -3,28 +3,40 @@ using System.IO;
 
 namespace NanoMikey.Tests
 {
-    /// <summary>Locates the shared read-only test data (../shared next to the repo) and decodes hex.</summary>
+    /// <summary>Locates the repository's test vectors (<c>tests/vectors</c>) and decodes hex.</summary>
     public static class TestData
     {
-        private static string? _sharedDir;
+        private static string? _repoRoot;
 
-        /// <summary>Path under the shared directory (the repo's sibling <c>shared</c>), e.g. SharedPath("testvectors", "wycheproof", "x.json").</summary>
-        public static string SharedPath(params string[] parts)
+        /// <summary>The repository root: the nearest folder above the test binaries that holds <c>nanoMikey.sln</c>.</summary>
+        public static string RepoRoot
         {
-            if (_sharedDir == null)
+            get
             {
-                string? dir = AppContext.BaseDirectory;
-                while (dir != null && !File.Exists(Path.Combine(dir, "nanoMikey.sln")))
+                if (_repoRoot == null)
                 {
-                    dir = Path.GetDirectoryName(dir.TrimEnd(Path.DirectorySeparatorChar));
+                    string? dir = AppContext.BaseDirectory;
+                    while (dir != null && !File.Exists(Path.Combine(dir, "nanoMikey.sln")))
+                    {
+                        dir = Path.GetDirectoryName(dir.TrimEnd(Path.DirectorySeparatorChar));
+                    }
+                    if (dir == null) throw new DirectoryNotFoundException("nanoMikey.sln not found above " + AppContext.BaseDirectory);
+                    _repoRoot = dir;
                 }
-                if (dir == null) throw new DirectoryNotFoundException("nanoMikey.sln not found above " + AppContext.BaseDirectory);
-                _sharedDir = Path.GetFullPath(Path.Combine(dir, "..", "shared"));
+                return _repoRoot;
             }
-            string[] all = new string[parts.Length + 1];
-            all[0] = _sharedDir;
-            Array.Copy(parts, 0, all, 1, parts.Length);
-            return Path.Combine(all);
+        }
+
+        /// <summary>Path of a vector file under <c>tests/vectors</c>, e.g. VectorPath("wycheproof", "aes_gcm_test.json").</summary>
+        public static string VectorPath(params string[] parts)
+        {
+            string[] all = new string[parts.Length + 2];
+            all[0] = RepoRoot;
+            all[1] = Path.Combine("tests", "vectors");
+            Array.Copy(parts, 0, all, 2, parts.Length);
+            string path = Path.Combine(all);
+            if (!File.Exists(path)) throw new FileNotFoundException("test vector missing from the repository (see tests/vectors/SOURCE.md): " + path, path);
+            return path;
         }
 
         /// <summary>Decodes a hex string (whitespace ignored, case-insensitive).</summary>

@@ -16,7 +16,7 @@ namespace NanoMikey.Srtp.Tests
         [Fact]
         public void AesGcm_SrtpShapedVectors()
         {
-            string path = TestData.SharedPath("testvectors", "wycheproof", "aes_gcm_test.json");
+            string path = TestData.VectorPath("wycheproof", "aes_gcm_test.json");
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             int run = 0;
             foreach (var group in doc.RootElement.GetProperty("testGroups").EnumerateArray())

@@ -8,7 +8,7 @@ using NanoMikey.Hardware.Host;
 
 namespace NanoMikey.Crypto.Tests.Symmetric
 {
-    // Project Wycheproof vectors in ../shared/testvectors/wycheproof/: every "valid" accepted, every "invalid" rejected
+    // Project Wycheproof vectors in tests/vectors/wycheproof/: every "valid" accepted, every "invalid" rejected
     // ("acceptable" may go either way but must not crash).
     public class WycheproofTests
     {
@@ -16,7 +16,7 @@ namespace NanoMikey.Crypto.Tests.Symmetric
 
         private static int ForEachTest(string file, CaseCheck check)
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(TestData.SharedPath("testvectors", "wycheproof", file)));
+            using var doc = JsonDocument.Parse(File.ReadAllText(TestData.VectorPath("wycheproof", file)));
             int count = 0;
             foreach (var group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
             {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NanoMikey.Crypto.Cipher;
-using NanoMikey.Crypto.Ec;
+using NanoMikey.Ecc;
 using NanoMikey.Crypto.Random;
 using NanoMikey.Hardware.Host;
 
