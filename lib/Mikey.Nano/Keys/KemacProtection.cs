@@ -1,0 +1,246 @@
+using System;
+using NanoMikey.Crypto;
+using NanoMikey.Crypto.Cipher;
+using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto.Mac;
+using NanoMikey.Mikey.Payloads;
+
+namespace NanoMikey.Mikey.Keys
+{
+    /// <summary>
+    /// The keys that protect a MIKEY message (RFC 3830 §4.1.4: encr_key, auth_key, salt_key from a PSK or envelope key) and
+    /// what they do: KEMAC Encr data encryption (§4.2.3: NULL, AES-CM-128, AES-CM-256 of RFC 6043 §6.2) and the KEMAC MAC /
+    /// V MAC (HMAC-SHA-1-160, HMAC-SHA-256-256). Owns its engines and buffers; allocation-free after construction.
+    /// <see cref="Clear"/> wipes every key.
+    /// </summary>
+    public sealed class KemacProtection
+    {
+        /// <summary>Length of salt_key used for the AES-CM IV (112 bits, RFC 3830 §4.2.3).</summary>
+        public const int SaltKeyLength = 14;
+
+        private readonly IAesEngineFactory _aesFactory;
+        private readonly MikeyKeyDerivation _kd;
+        private readonly AesCtr _ctr = new AesCtr(64);
+        private readonly HmacSha1 _sha1 = new HmacSha1();
+        private readonly HmacSha256 _sha256 = new HmacSha256();
+        private readonly byte[] _encrKey = new byte[32];
+        private readonly byte[] _saltKey = new byte[SaltKeyLength];
+        private readonly byte[] _authKey = new byte[32];
+        private readonly byte[] _iv = new byte[16];
+        private IAesEngine? _aes128;
+        private IAesEngine? _aes256;
+        private EncryptionAlgorithm _encryption;
+        private MacAlgorithm _mac;
+        private bool _keyed;
+
+        /// <summary>Creates the protection with its own derivation object.</summary>
+        /// <param name="aesFactory">Where AES engines come from (hardware on the device, software or .NET on the host).</param>
+        /// <param name="keyDerivation">The derivation (and PRF) to run.</param>
+        public KemacProtection(IAesEngineFactory aesFactory, MikeyKeyDerivation keyDerivation)
+        {
+            if (aesFactory == null || keyDerivation == null) throw new ArgumentNullException();
+            _aesFactory = aesFactory;
+            _kd = keyDerivation;
+        }
+
+        /// <summary>The encryption algorithm the keys were derived for.</summary>
+        public EncryptionAlgorithm Encryption
+        {
+            get { return _encryption; }
+        }
+
+        /// <summary>The MAC algorithm the keys were derived for.</summary>
+        public MacAlgorithm Mac
+        {
+            get { return _mac; }
+        }
+
+        /// <summary>Key length in bytes of an encryption algorithm (0 for NULL), or -1 when this implementation has no such cipher.</summary>
+        /// <param name="encryption">KEMAC Encr alg.</param>
+        /// <returns>The encr_key length, or -1.</returns>
+        public static int EncryptionKeyLength(EncryptionAlgorithm encryption)
+        {
+            if (encryption == EncryptionAlgorithm.Null) return 0;
+            if (encryption == EncryptionAlgorithm.AesCm128) return 16;
+            if (encryption == EncryptionAlgorithm.AesCm256) return 32;
+            return -1;
+        }
+
+        /// <summary>auth_key length in bytes of a MAC algorithm (0 for NULL), or -1 when unknown (RFC 3830 §4.1.4, RFC 6043 §6.2).</summary>
+        /// <param name="mac">KEMAC MAC alg / V Auth alg.</param>
+        /// <returns>The auth_key length, or -1.</returns>
+        public static int AuthenticationKeyLength(MacAlgorithm mac)
+        {
+            if (mac == MacAlgorithm.Null) return 0;
+            if (mac == MacAlgorithm.HmacSha1160) return 20;
+            if (mac == MacAlgorithm.HmacSha256256) return 32;
+            return -1;
+        }
+
+        /// <summary>
+        /// Derives encr_key, salt_key and auth_key from <paramref name="secret"/> (PSK, or envelope key) with the initiator's
+        /// CSB ID and RAND (RFC 3830 §4.1.4) and loads them.
+        /// </summary>
+        /// <param name="prf">PRF from the HDR.</param>
+        /// <param name="secret">Buffer holding the pre-shared or envelope key.</param>
+        /// <param name="secretOffset">Offset of the key.</param>
+        /// <param name="secretLength">Key length in bytes.</param>
+        /// <param name="csbId">CSB ID from the HDR.</param>
+        /// <param name="rand">Buffer holding the initiator's RAND value.</param>
+        /// <param name="randOffset">Offset of the RAND value.</param>
+        /// <param name="randLength">RAND length.</param>
+        /// <param name="encryption">KEMAC encryption algorithm.</param>
+        /// <param name="mac">KEMAC MAC / V algorithm.</param>
+        /// <returns>False (nothing loaded) when an algorithm is not implemented or no AES engine exists for it.</returns>
+        public bool DeriveKeys(PrfFunction prf, byte[] secret, int secretOffset, int secretLength, uint csbId,
+            byte[] rand, int randOffset, int randLength, EncryptionAlgorithm encryption, MacAlgorithm mac)
+        {
+            int ekl = EncryptionKeyLength(encryption);
+            int akl = AuthenticationKeyLength(mac);
+            if (ekl < 0 || akl < 0) return false;
+            IAesEngine? engine = null;
+            if (ekl > 0)
+            {
+                engine = EngineFor(ekl);
+                if (engine == null) return false;
+            }
+
+            Clear();
+            if (ekl > 0)
+            {
+                _kd.Derive(prf, secret, secretOffset, secretLength, MikeyKeyDerivation.MessageEncryptionKeyConstant, MikeyKeyDerivation.MessageKeyCsId,
+                    csbId, rand, randOffset, randLength, _encrKey, 0, ekl);
+                _kd.Derive(prf, secret, secretOffset, secretLength, MikeyKeyDerivation.MessageSaltKeyConstant, MikeyKeyDerivation.MessageKeyCsId,
+                    csbId, rand, randOffset, randLength, _saltKey, 0, SaltKeyLength);
+                engine!.SetKey(_encrKey, 0, ekl);
+                SecureMemory.Wipe(_encrKey);
+            }
+
+            if (akl > 0)
+            {
+                _kd.Derive(prf, secret, secretOffset, secretLength, MikeyKeyDerivation.MessageAuthenticationKeyConstant, MikeyKeyDerivation.MessageKeyCsId,
+                    csbId, rand, randOffset, randLength, _authKey, 0, akl);
+                if (mac == MacAlgorithm.HmacSha1160) _sha1.SetKey(_authKey, 0, akl);
+                else _sha256.SetKey(_authKey, 0, akl);
+                SecureMemory.Wipe(_authKey);
+            }
+
+            _encryption = encryption;
+            _mac = mac;
+            _keyed = true;
+            return true;
+        }
+
+        /// <summary>
+        /// Encrypts or decrypts (the same operation for AES-CM and NULL) KEMAC Encr data in place. The IV is
+        /// (salt_key XOR (0x0000 ‖ CSB ID ‖ T)) ‖ 0x0000 with T the initiator's 64-bit timestamp value (RFC 3830 §4.2.3).
+        /// </summary>
+        /// <param name="csbId">CSB ID from the HDR.</param>
+        /// <param name="timestamp">The initiator's timestamp as 64 bits (COUNTER left-padded with zeros, NTP-UTC-32 as seconds ‖ 0: RFC 3830 §6.6, RFC 6043 §6.3).</param>
+        /// <param name="data">Buffer holding Encr data.</param>
+        /// <param name="offset">Offset of Encr data.</param>
+        /// <param name="length">Encr data length.</param>
+        /// <exception cref="InvalidOperationException">No keys are loaded.</exception>
+        public void Transform(uint csbId, ulong timestamp, byte[] data, int offset, int length)
+        {
+            if (!_keyed) throw new InvalidOperationException();
+            if (_encryption == EncryptionAlgorithm.Null) return;
+            byte[] iv = _iv;
+            Array.Copy(_saltKey, 0, iv, 0, SaltKeyLength);
+            iv[2] ^= (byte)(csbId >> 24);
+            iv[3] ^= (byte)(csbId >> 16);
+            iv[4] ^= (byte)(csbId >> 8);
+            iv[5] ^= (byte)csbId;
+            for (int i = 0; i < 8; i++) iv[6 + i] ^= (byte)(timestamp >> (56 - 8 * i));
+            iv[14] = 0;
+            iv[15] = 0;
+            IAesEngine engine = _encryption == EncryptionAlgorithm.AesCm128 ? _aes128! : _aes256!;
+            _ctr.XorKeystream(engine, iv, 0, data, offset, length);
+            SecureMemory.Wipe(iv);
+        }
+
+        /// <summary>MAC length in bytes of the loaded MAC algorithm (0 for NULL).</summary>
+        public int MacLength
+        {
+            get { return AuthenticationKeyLength(_mac); }
+        }
+
+        /// <summary>Computes the MAC over one or two ranges (the second may be empty) into <paramref name="output"/>.</summary>
+        /// <param name="data">First covered range's buffer.</param>
+        /// <param name="offset">Offset of the first range.</param>
+        /// <param name="length">Length of the first range.</param>
+        /// <param name="extra">Second covered range's buffer (V: IDi ‖ IDr ‖ T), or null.</param>
+        /// <param name="extraOffset">Offset of the second range.</param>
+        /// <param name="extraLength">Length of the second range.</param>
+        /// <param name="output">Destination of the MAC.</param>
+        /// <param name="outputOffset">Offset of the MAC.</param>
+        public void ComputeMac(byte[] data, int offset, int length, byte[]? extra, int extraOffset, int extraLength, byte[] output, int outputOffset)
+        {
+            Hmac? hmac = Loaded();
+            if (hmac == null) return;
+            hmac.Reset();
+            hmac.Update(data, offset, length);
+            if (extra != null && extraLength > 0) hmac.Update(extra, extraOffset, extraLength);
+            hmac.Final(output, outputOffset, hmac.MacLength);
+        }
+
+        /// <summary>Checks a received MAC in constant time; a NULL MAC algorithm verifies only when the mode allows NULL (the caller decides).</summary>
+        /// <param name="data">First covered range's buffer.</param>
+        /// <param name="offset">Offset of the first range.</param>
+        /// <param name="length">Length of the first range.</param>
+        /// <param name="extra">Second covered range's buffer, or null.</param>
+        /// <param name="extraOffset">Offset of the second range.</param>
+        /// <param name="extraLength">Length of the second range.</param>
+        /// <param name="mac">Buffer holding the received MAC.</param>
+        /// <param name="macOffset">Offset of the received MAC.</param>
+        /// <param name="macLength">Length of the received MAC; must equal <see cref="MacLength"/>.</param>
+        /// <returns>True when the MAC matches (always false for the NULL algorithm).</returns>
+        public bool VerifyMac(byte[] data, int offset, int length, byte[]? extra, int extraOffset, int extraLength, byte[] mac, int macOffset, int macLength)
+        {
+            Hmac? hmac = Loaded();
+            if (hmac == null || macLength != hmac.MacLength) return false;
+            hmac.Reset();
+            hmac.Update(data, offset, length);
+            if (extra != null && extraLength > 0) hmac.Update(extra, extraOffset, extraLength);
+            byte[] computed = _authKey;
+            hmac.Final(computed, 0, macLength);
+            bool ok = ConstantTime.AreEqual(computed, 0, mac, macOffset, macLength);
+            SecureMemory.Wipe(computed);
+            return ok;
+        }
+
+        /// <summary>Wipes every key and engine schedule.</summary>
+        public void Clear()
+        {
+            SecureMemory.Wipe(_encrKey);
+            SecureMemory.Wipe(_saltKey);
+            SecureMemory.Wipe(_authKey);
+            SecureMemory.Wipe(_iv);
+            if (_aes128 != null) _aes128.ClearKey();
+            if (_aes256 != null) _aes256.ClearKey();
+            _sha1.Clear();
+            _sha256.Clear();
+            _keyed = false;
+        }
+
+        private Hmac? Loaded()
+        {
+            if (!_keyed) throw new InvalidOperationException();
+            if (_mac == MacAlgorithm.HmacSha1160) return _sha1;
+            if (_mac == MacAlgorithm.HmacSha256256) return _sha256;
+            return null;
+        }
+
+        private IAesEngine? EngineFor(int keyLength)
+        {
+            if (keyLength == 16)
+            {
+                if (_aes128 == null) _aes128 = _aesFactory.Create(16);
+                return _aes128;
+            }
+
+            if (_aes256 == null) _aes256 = _aesFactory.Create(32);
+            return _aes256;
+        }
+    }
+}
