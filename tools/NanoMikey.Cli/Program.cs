@@ -1,4 +1,6 @@
+using System;
 using System.CommandLine;
+using System.IO;
 using NanoMikey.Cli.Commands;
 
 namespace NanoMikey.Cli
@@ -9,7 +11,13 @@ namespace NanoMikey.Cli
         /// <summary>Builds the verb tree and runs it.</summary>
         public static int Main(string[] args)
         {
-            var root = new RootCommand("nanomikey: MIKEY + SRTP for .NET nanoFramework devices, host tools");
+            return Invoke(CreateRootCommand(), args, Console.Error);
+        }
+
+        /// <summary>The verb tree: <c>bench crypto|ecc|codec|srtp</c> and <c>decode</c>.</summary>
+        public static RootCommand CreateRootCommand()
+        {
+            var root = new RootCommand("nanomikey: MIKEY + SRTP for .NET nanoFramework devices, host tools (exit codes: see decode --help)");
             var bench = new Command("bench", "Benchmarks next to .NET's and libsrtp's implementations in the same run");
             bench.Subcommands.Add(BenchCryptoCommand.Create());
             bench.Subcommands.Add(BenchEccCommand.Create());
@@ -17,7 +25,32 @@ namespace NanoMikey.Cli
             bench.Subcommands.Add(BenchSrtpCommand.Create());
             root.Subcommands.Add(bench);
             root.Subcommands.Add(DecodeCommand.Create());
-            return root.Parse(args).Invoke();
+            return root;
+        }
+
+        /// <summary>
+        /// Parses and runs <paramref name="args"/>. A command-line error exits <see cref="ExitCode.UnusableInput"/>; an exception
+        /// escaping a command exits <see cref="ExitCode.InternalError"/> with one line on <paramref name="error"/>, never a stack trace.
+        /// </summary>
+        public static int Invoke(RootCommand root, string[] args, TextWriter error)
+        {
+            try
+            {
+                ParseResult parsed = root.Parse(args);
+                int code = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Error = error });
+                return parsed.Errors.Count > 0 ? ExitCode.UnusableInput : code;
+            }
+            catch (Exception e)
+            {
+                error.WriteLine("nanomikey: internal error, please report it: " + e.GetType().Name + ": " + FirstLine(e.Message));
+                return ExitCode.InternalError;
+            }
+        }
+
+        private static string FirstLine(string text)
+        {
+            int end = text.IndexOfAny(new[] { '\r', '\n' });
+            return end < 0 ? text : text.Substring(0, end);
         }
     }
 }

@@ -118,7 +118,22 @@ namespace NanoMikey.Mikey.Transport
                 throw new ArgumentException();
             }
 
-            int o = outputOffset;
+            return Scan(text, start, length, output, outputOffset) ? n : -1;
+        }
+
+        /// <summary>
+        /// Checks every character, the padding and the unused trailing bits without writing anything; returns the decoded
+        /// length, or -1 when the text is not strict base64 (the test <see cref="Decode(string, int, int, byte[], int)"/> applies).
+        /// </summary>
+        public static int Validate(string text, int start, int length)
+        {
+            int n = GetDecodedLength(text, start, length);
+            return n >= 0 && Scan(text, start, length, null, 0) ? n : -1;
+        }
+
+        // One pass for Decode and Validate: checks each quantum and writes it only when output is given.
+        private static bool Scan(string text, int start, int length, byte[]? output, int o)
+        {
             int end = start + length;
             for (int i = start; i < end; i += 4)
             {
@@ -129,36 +144,33 @@ namespace NanoMikey.Mikey.Transport
                 int d = text[i + 3] == '=' && last ? -2 : Value(text[i + 3]);
                 if (a < 0 || b < 0 || c == -1 || d == -1 || (c == -2 && d != -2))
                 {
-                    return -1;
+                    return false;
                 }
 
-                output[o++] = (byte)((a << 2) | (b >> 4));
-                if (c == -2)
+                // Strict: the unused low bits of the last character must be zero (canonical encoding, RFC 4648 §3.5).
+                if ((c == -2 && (b & 15) != 0) || (c >= 0 && d == -2 && (c & 3) != 0))
                 {
-                    // Strict: the unused low bits of the last character must be zero (canonical encoding).
-                    if ((b & 15) != 0)
+                    return false;
+                }
+
+                if (output != null)
+                {
+                    output[o] = (byte)((a << 2) | (b >> 4));
+                    if (c >= 0)
                     {
-                        return -1;
+                        output[o + 1] = (byte)((b << 4) | (c >> 2));
                     }
 
-                    break;
-                }
-
-                output[o++] = (byte)((b << 4) | (c >> 2));
-                if (d == -2)
-                {
-                    if ((c & 3) != 0)
+                    if (d >= 0)
                     {
-                        return -1;
+                        output[o + 2] = (byte)((c << 6) | d);
                     }
-
-                    break;
                 }
 
-                output[o++] = (byte)((c << 6) | d);
+                o += 3;
             }
 
-            return n;
+            return true;
         }
 
         private static int Value(char ch)

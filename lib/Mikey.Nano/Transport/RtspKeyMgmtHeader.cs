@@ -24,10 +24,10 @@ namespace NanoMikey.Mikey.Transport
         /// <summary>Length of the uri value.</summary>
         public int UriLength { get; private set; }
 
-        /// <summary>Start of the base64 data value (without quotes).</summary>
+        /// <summary>Start of the base64 data value (without quotes); set when the parameter is found, even if Parse then fails.</summary>
         public int DataStart { get; private set; }
 
-        /// <summary>Length of the base64 data value.</summary>
+        /// <summary>Length of the base64 data value; 0 when absent or empty.</summary>
         public int DataLength { get; private set; }
 
         /// <summary>True when prot is <c>mikey</c>.</summary>
@@ -40,7 +40,7 @@ namespace NanoMikey.Mikey.Transport
         /// Parses the first key-mgmt-spec of a header value, or of a whole header line (<c>KeyMgmt:</c> prefix, any case;
         /// folded continuation lines allowed).
         /// </summary>
-        /// <returns>True when prot and data were found and data is strict base64.</returns>
+        /// <returns>True when prot and a non-empty data were found and data is strict base64 (RFC 4648 §4, every character checked).</returns>
         public bool Parse(string text)
         {
             if (text == null)
@@ -52,6 +52,7 @@ namespace NanoMikey.Mikey.Transport
             UriStart = -1;
             UriLength = 0;
             ProtocolLength = 0;
+            DataStart = 0;
             DataLength = 0;
             int p = SkipSpace(text, 0);
             if (TextMatch.At(text, p, "KeyMgmt", true))
@@ -141,7 +142,8 @@ namespace NanoMikey.Mikey.Transport
                 }
             }
 
-            return gotProt && gotData && Base64.GetDecodedLength(text, DataStart, DataLength) > 0;
+            // Every character is checked here, not only the length, so DecodeData cannot fail after Parse succeeded.
+            return gotProt && gotData && Base64.Validate(text, DataStart, DataLength) > 0;
         }
 
         /// <summary>Decodes the data value into <paramref name="output"/>; returns the bytes, or -1 when it is not strict base64.</summary>

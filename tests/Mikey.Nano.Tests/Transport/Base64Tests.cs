@@ -33,6 +33,35 @@ namespace NanoMikey.Mikey.Tests.Transport
         {
             int n = Base64.GetDecodedLength(text, 0, text.Length);
             Assert.True(n < 0 || Base64.Decode(text, 0, text.Length, new byte[Math.Max(n, 0)], 0) < 0);
+            Assert.Equal(-1, Base64.Validate(text, 0, text.Length));
+        }
+
+        [Theory]
+        [InlineData("====")]
+        [InlineData("QQ=A")]
+        [InlineData("Q*==")]
+        [InlineData("QUJD*UJD")]
+        [InlineData("QUJDQUJ\u00e9")]
+        public void Validate_RejectsBadCharactersOfValidLength(string text)
+        {
+            // The length alone would pass (a multiple of 4): only the characters are wrong.
+            Assert.True(Base64.GetDecodedLength(text, 0, text.Length) >= 0);
+            Assert.Equal(-1, Base64.Validate(text, 0, text.Length));
+        }
+
+        [Fact]
+        public void Validate_AgreesWithDecode_OnRandomText()
+        {
+            // Random strings over the alphabet plus a few outsiders, so strict and non-strict inputs both occur.
+            Gen.Char["AQgw+/=*"].Array[0, 12].Select(c => new string(c)).Sample(text =>
+            {
+                int n = Base64.GetDecodedLength(text, 0, text.Length);
+                int decoded = n < 0 ? -1 : Base64.Decode(text, 0, text.Length, new byte[n], 0);
+                Assert.Equal(decoded, Base64.Validate(text, 0, text.Length));
+            }, iter: 5000, threads: 1);
+
+            string ok = Samples.PskIMessageBase64;
+            Assert.Equal(Convert.FromBase64String(ok).Length, Base64.Validate(ok, 0, ok.Length));
         }
 
         [Fact]
@@ -45,6 +74,20 @@ namespace NanoMikey.Mikey.Tests.Transport
             for (int i = 0; i < 100; i++)
             {
                 Base64.Decode(text, 0, text.Length, output, 0);
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        [Fact]
+        public void ValidatingAllocatesNothing()
+        {
+            string text = Samples.PskIMessageBase64;
+            Base64.Validate(text, 0, text.Length);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++)
+            {
+                Base64.Validate(text, 0, text.Length);
             }
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

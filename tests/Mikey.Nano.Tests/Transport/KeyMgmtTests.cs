@@ -91,10 +91,95 @@ namespace NanoMikey.Mikey.Tests.Transport
             Assert.True(h.Parse("prot=mikey; uri=\"\"; data=\"" + Samples.Rfc4567RMessageBase64 + "\""));
             Assert.Equal(0, h.UriLength);
 
-            // The RFC's truncated example data ("...") is not base64.
+            // The RFC's truncated example data ("...", 37 characters) is not base64 by its length alone; with one dot
+            // less the length is a multiple of 4 and only the '.' characters make it invalid.
             Assert.False(h.Parse("keymgmt: prot=mikey; uri=\"rtsp://movie.example.com/action\"; data=\"AQEFgM0XflABAAAAAAAAAAAAAAYAyONQ6g...\""));
+            const string dots = "AQEFgM0XflABAAAAAAAAAAAAAAYAyONQ6g..";
+            Assert.Equal(27, Base64.GetDecodedLength(dots, 0, dots.Length));
+            Assert.False(h.Parse("keymgmt: prot=mikey; uri=\"rtsp://movie.example.com/action\"; data=\"" + dots + "\""));
             Assert.False(h.Parse("prot=mikey; uri=\"rtsp://x"));
             Assert.False(h.Parse("uri=\"rtsp://x\""));
+        }
+    
+
+        [Theory]
+        [InlineData('*')]
+        [InlineData('.')]
+        [InlineData('-')]
+        [InlineData('_')]
+        [InlineData('=')]
+        [InlineData('\u00e9')]
+        public void Rtsp_DataOfValidLengthWithOneInvalidCharacter_IsRejected(char bad)
+        {
+            // Mutation-style: every position of a valid data value, replaced by a character outside the RFC 4648 §4
+            // alphabet, keeps the length a multiple of 4 (the length check passes) and must still fail Parse.
+            string good = Samples.Rfc4567RMessageBase64;
+            var h = new RtspKeyMgmtHeader();
+            Assert.True(h.Parse("prot=mikey; data=\"" + good + "\""));
+            for (int i = 0; i < good.Length; i++)
+            {
+                if (bad == '=' && i >= good.Length - 4)
+                {
+                    continue; // '=' is padding in the last quantum, tested separately.
+                }
+
+                string data = good.Substring(0, i) + bad + good.Substring(i + 1);
+                Assert.True(Base64.GetDecodedLength(data, 0, data.Length) > 0);
+                Assert.False(h.Parse("prot=mikey; data=\"" + data + "\""), "position " + i);
+            }
+        }
+
+        [Fact]
+        public void Rtsp_PaddingOnlyData_IsRejected_AndDecodeNeverFailsAfterParse()
+        {
+            // "====" has a decodable length (1) but no data character: Parse must refuse it (issue 8 §7 crash).
+            var h = new RtspKeyMgmtHeader();
+            Assert.False(h.Parse("KeyMgmt: prot=mikey; data=\"====\""));
+            Assert.False(h.Parse("KeyMgmt: prot=mikey; data=\"QQ=A\""));
+            Assert.True(h.Parse("KeyMgmt: prot=mikey; data=\"QQ==\""));
+            Assert.Equal(1, h.DecodeData(new byte[1], 0));
+        }
+
+        [Fact]
+        public void Rtsp_EmptyData_IsRejected()
+        {
+            // data="" holds no MIKEY message; quoted and unquoted spellings both end with a zero-length value.
+            var h = new RtspKeyMgmtHeader();
+            Assert.False(h.Parse("prot=mikey; uri=\"rtsp://x\"; data=\"\""));
+            Assert.Equal(0, h.DataLength);
+            Assert.False(h.Parse("prot=mikey; data="));
+            Assert.True(h.Parse("prot=mikey; uri=\"rtsp://x\"; data=\"" + Samples.Rfc4567RMessageBase64 + "\""));
+        }
+
+        [Fact]
+        public void Sdp_ProtocolIdIsCaseSensitive()
+        {
+            // RFC 4567 §3.1: prtcl-id is a KMPID rule, not a quoted literal, so ABNF's case-insensitive literals
+            // (RFC 5234 §2.3) do not apply; "MIKEY" is a different (unregistered) id. The attribute is still found.
+            string text = "v=0\na=key-mgmt:MIKEY " + Samples.Rfc4567IMessageBase64 + "\nm=audio 0 RTP/SAVP 0\n"
+                + "a=key-mgmt:Mikey " + Samples.Rfc4567IMessageBase64 + "\na=key-mgmt:mikey " + Samples.Rfc4567IMessageBase64 + "\n";
+            var sdp = new SdpKeyMgmt();
+            sdp.Reset(text);
+            Assert.True(sdp.FindNext());
+            Assert.Equal(5, sdp.ProtocolLength);
+            Assert.False(sdp.IsMikey);
+            Assert.True(sdp.FindNext());
+            Assert.False(sdp.IsMikey);
+            Assert.True(sdp.FindNext());
+            Assert.True(sdp.IsMikey);
+            Assert.Equal(0, sdp.MediaIndex);
+            Assert.False(sdp.FindNext());
+        }
+
+        [Fact]
+        public void Rtsp_ProtocolIdIsCaseSensitive_ParameterNamesAreNot()
+        {
+            // RFC 4567 §3.2: "prot", "uri", "data" are quoted literals (case-insensitive, RFC 5234 §2.3); KMPID is not.
+            var h = new RtspKeyMgmtHeader();
+            Assert.True(h.Parse("PROT=MIKEY; DATA=\"" + Samples.Rfc4567RMessageBase64 + "\""));
+            Assert.False(h.IsMikey);
+            Assert.True(h.Parse("Prot=mikey; Data=\"" + Samples.Rfc4567RMessageBase64 + "\""));
+            Assert.True(h.IsMikey);
         }
     }
 }

@@ -1,93 +1,48 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using NanoMikey.Mikey.Transport;
 
 namespace NanoMikey.Cli.Decode
 {
-    /// <summary>One MIKEY message found in the user's input, with where it came from.</summary>
-    public sealed class DecodeItem
-    {
-        /// <summary>Where the message was found (e.g. "SDP session level", "RTSP KeyMgmt").</summary>
-        public required string Source { get; init; }
-
-        /// <summary>The message bytes.</summary>
-        public required byte[] Message { get; init; }
-    }
-
     /// <summary>Turns decode input (base64, hex, SDP text, RTSP header, or a binary file) into MIKEY messages.</summary>
     public static class DecodeInput
     {
-        /// <summary>Extracts the messages; returns null with a reason when the input holds none.</summary>
-        public static List<DecodeItem>? Extract(string? text, string? file, out string reason)
+        /// <summary>
+        /// Extracts the messages from raw bytes (a file or standard input): text in any detected encoding is parsed as
+        /// <see cref="Extract(string?, out string)"/>, anything else is one binary MIKEY message.
+        /// </summary>
+        public static List<DecodeItem>? Extract(byte[] raw, string name, out string reason)
         {
-            reason = string.Empty;
-            if (file != null)
+            string? text = InputText.Decode(raw);
+            if (text == null)
             {
-                byte[] raw = File.ReadAllBytes(file);
-                if (!LooksLikeText(raw))
-                {
-                    return new List<DecodeItem> { new DecodeItem { Source = "binary file " + file, Message = raw } };
-                }
-
-                text = Encoding.ASCII.GetString(raw);
+                reason = string.Empty;
+                return new List<DecodeItem> { new DecodeItem { Source = "binary " + name, Message = raw } };
             }
 
+            return Extract(text, out reason);
+        }
+
+        /// <summary>Extracts the messages from text; returns null with a one-line reason when the input holds none.</summary>
+        public static List<DecodeItem>? Extract(string? text, out string reason)
+        {
+            reason = string.Empty;
+            text = text?.TrimStart('\uFEFF').Trim(); // a UTF-8 byte order mark, from a file or standard input
             if (string.IsNullOrWhiteSpace(text))
             {
                 reason = "no input: give a message as base64, hex, SDP or RTSP header text, or --file";
                 return null;
             }
 
-            text = text.Trim();
-            var items = new List<DecodeItem>();
             if (text.Contains("a=key-mgmt", StringComparison.Ordinal))
             {
-                var sdp = new SdpKeyMgmt();
-                sdp.Reset(text);
-                while (sdp.FindNext())
-                {
-                    if (!sdp.IsMikey)
-                    {
-                        continue;
-                    }
-
-                    var buf = new byte[sdp.DataLength];
-                    int n = sdp.DecodeData(buf, 0);
-                    if (n < 0)
-                    {
-                        reason = "a=key-mgmt:mikey data is not strict base64";
-                        return null;
-                    }
-
-                    string where = sdp.MediaIndex < 0 ? "SDP session level" : "SDP media level (m-line " + (sdp.MediaIndex + 1) + ")";
-                    items.Add(new DecodeItem { Source = where, Message = buf.AsSpan(0, n).ToArray() });
-                }
-
-                if (items.Count == 0)
-                {
-                    reason = "no well-formed a=key-mgmt:mikey attribute in the SDP";
-                    return null;
-                }
-
-                return items;
+                return FromSdp(text, out reason);
             }
 
             if (text.Contains("prot=", StringComparison.OrdinalIgnoreCase))
             {
-                var h = new RtspKeyMgmtHeader();
-                if (!h.Parse(text) || !h.IsMikey)
-                {
-                    reason = "not a KeyMgmt header with prot=mikey and base64 data (RFC 4567 §3.2)";
-                    return null;
-                }
-
-                var buf = new byte[h.DataLength];
-                int n = h.DecodeData(buf, 0);
-                string uri = h.UriStart >= 0 ? text.Substring(h.UriStart, h.UriLength) : "(none)";
-                items.Add(new DecodeItem { Source = "RTSP KeyMgmt, uri " + uri, Message = buf.AsSpan(0, n).ToArray() });
-                return items;
+                return FromRtsp(text, out reason);
             }
 
             string compact = RemoveWhitespace(text);
@@ -98,8 +53,7 @@ namespace NanoMikey.Cli.Decode
 
             if (compact.Length % 2 == 0 && IsHex(compact))
             {
-                items.Add(new DecodeItem { Source = "hex", Message = Convert.FromHexString(compact) });
-                return items;
+                return new List<DecodeItem> { new DecodeItem { Source = "hex", Message = Convert.FromHexString(compact) } };
             }
 
             int len = Base64.GetDecodedLength(compact, 0, compact.Length);
@@ -112,25 +66,88 @@ namespace NanoMikey.Cli.Decode
             var bytes = new byte[len];
             if (Base64.Decode(compact, 0, compact.Length, bytes, 0) < 0)
             {
-                reason = "input is neither hex nor strict base64";
+                reason = "input is neither hex nor strict base64 (RFC 4648 §4: A-Z a-z 0-9 + /, '=' only as final padding)";
                 return null;
             }
 
-            items.Add(new DecodeItem { Source = "base64", Message = bytes });
+            return new List<DecodeItem> { new DecodeItem { Source = "base64", Message = bytes } };
+        }
+
+        // RFC 4567 §3.1: every a=key-mgmt:mikey attribute, session level first, each with its m= line.
+        private static List<DecodeItem>? FromSdp(string text, out string reason)
+        {
+            reason = string.Empty;
+            var items = new List<DecodeItem>();
+            string? otherCase = null;
+            var sdp = new SdpKeyMgmt();
+            sdp.Reset(text);
+            while (sdp.FindNext())
+            {
+                if (!sdp.IsMikey)
+                {
+                    string id = text.Substring(sdp.ProtocolStart, sdp.ProtocolLength);
+                    if (string.Equals(id, "mikey", StringComparison.OrdinalIgnoreCase))
+                    {
+                        otherCase = id;
+                    }
+
+                    continue;
+                }
+
+                bool session = sdp.MediaIndex < 0;
+                string where = session ? "SDP session level" : "SDP media level (m-line " + (sdp.MediaIndex + 1) + ")";
+                var buf = new byte[sdp.DataLength];
+                int n = sdp.DecodeData(buf, 0);
+                if (n < 0)
+                {
+                    reason = "a=key-mgmt:mikey data at " + where + " is not strict base64 (RFC 4648 §4)";
+                    return null;
+                }
+
+                Array.Resize(ref buf, n);
+                items.Add(new DecodeItem
+                {
+                    Source = where,
+                    Message = buf,
+                    SdpLevel = session ? "session" : "media",
+                    MediaLine = session ? 0 : sdp.MediaIndex + 1,
+                });
+            }
+
+            if (items.Count == 0)
+            {
+                reason = otherCase == null
+                    ? "no well-formed a=key-mgmt:mikey attribute in the SDP"
+                    : "no a=key-mgmt:mikey attribute in the SDP; '" + otherCase + "' is another protocol id (case-sensitive, RFC 4567 §3.1)";
+                return null;
+            }
+
             return items;
         }
 
-        private static bool LooksLikeText(byte[] raw)
+        // RFC 4567 §3.2: KeyMgmt: prot=mikey; uri="…"; data="…".
+        private static List<DecodeItem>? FromRtsp(string text, out string reason)
         {
-            foreach (byte b in raw)
+            reason = string.Empty;
+            var h = new RtspKeyMgmtHeader();
+            if (!h.Parse(text))
             {
-                if (b != '\r' && b != '\n' && b != '\t' && (b < 0x20 || b > 0x7E))
-                {
-                    return false;
-                }
+                reason = h.DataLength > 0 && Base64.Validate(text, h.DataStart, h.DataLength) < 0
+                    ? "KeyMgmt data is not strict base64 (RFC 4648 §4: A-Z a-z 0-9 + /, '=' only as final padding)"
+                    : "not a KeyMgmt header with prot=mikey and non-empty base64 data (RFC 4567 §3.2)";
+                return null;
             }
 
-            return raw.Length > 0;
+            if (!h.IsMikey)
+            {
+                reason = "KeyMgmt prot is '" + text.Substring(h.ProtocolStart, h.ProtocolLength) + "', not mikey (case-sensitive, RFC 4567 §3.2)";
+                return null;
+            }
+
+            var buf = new byte[h.DataLength];
+            Array.Resize(ref buf, h.DecodeData(buf, 0));
+            string uri = h.UriStart >= 0 ? text.Substring(h.UriStart, h.UriLength) : "(none)";
+            return new List<DecodeItem> { new DecodeItem { Source = "RTSP KeyMgmt, uri " + uri, Message = buf } };
         }
 
         private static string RemoveWhitespace(string s)
