@@ -84,6 +84,20 @@ namespace NanoMikey.Tests
         }
 
         /// <summary>
+        /// Reachable native handles still open (key boxes, cipher contexts): key material the walk cannot read must at least
+        /// have been released, which zeroes it (.NET's key boxes, OpenSSL's cipher contexts cleanse on free).
+        /// </summary>
+        public static string[] OpenHandles(object obj)
+        {
+            var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            Walk(obj, "obj", new List<(string, byte[])>(), seen);
+            return seen.OfType<System.Runtime.InteropServices.SafeHandle>()
+                .Where(h => !h.IsClosed && !h.IsInvalid)
+                .Select(h => h.GetType().FullName!)
+                .ToArray();
+        }
+
+        /// <summary>
         /// A copy, as bytes (words big-endian), of the integer array or integer field at a dotted field path such as
         /// "_hash.State": captures a round key, H or a chaining state before it is wiped.
         /// </summary>

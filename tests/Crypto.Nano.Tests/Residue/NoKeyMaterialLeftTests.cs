@@ -147,7 +147,7 @@ namespace NanoMikey.Crypto.Tests.Residue
         }
 
         [Fact]
-        public void HostAesEngine_KeyNeverInManagedMemory_AndClearKeyDropsIt()
+        public void HostAesEngine_KeyNeverInManagedMemory_ClearKeyReleasesNativeContexts()
         {
             byte[] key = Random(32, 11);
             var engine = new HostAesEngine();
@@ -156,15 +156,20 @@ namespace NanoMikey.Crypto.Tests.Residue
             engine.EncryptBlocks(block, 0, block, 0, 32);
             engine.DecryptBlocks(block, 0, block, 0, 32);
             Assert.Equal(new byte[32], block);
-            // No managed copy of the key (Aes.Key, its getter's clones) behind the engine, before or after ClearKey.
+            // No managed copy of the key behind the engine (older runtimes kept Aes.Key in a managed array).
             KeyResidue.AssertNoTrace(engine, key);
+            Assert.NotEmpty(KeyResidue.OpenHandles(engine));
             Array[] earlier = KeyResidue.Arrays(engine);
+
             engine.ClearKey();
             KeyResidue.AssertNoTrace(engine, KeyResidue.DefaultWindow, earlier, key);
+            // The native cipher contexts (key schedule) are freed, and no key box is left behind in the Aes object.
+            Assert.Empty(KeyResidue.OpenHandles(engine));
             Assert.Throws<InvalidOperationException>(() => engine.EncryptBlocks(block, 0, block, 0, 16));
             engine.SetKey(key, 0, 32);
             engine.EncryptBlocks(block, 0, block, 0, 16);
             engine.Dispose();
+            Assert.Empty(KeyResidue.OpenHandles(engine));
         }
 
         [Fact]
