@@ -14,7 +14,7 @@ namespace NanoMikey.Ecc.Tests
     /// </summary>
     public class EcmqvEciesTests
     {
-        private static BigInteger RandomScalar(System.Random rng)
+        internal static BigInteger RandomScalar(System.Random rng)
         {
             var b = new byte[32];
             while (true)
@@ -25,7 +25,7 @@ namespace NanoMikey.Ecc.Tests
             }
         }
 
-        private static P256PrivateKey Key(BigInteger d) => P256PrivateKey.FromScalar(Ref.Bytes32(d), 0)!;
+        internal static P256PrivateKey Key(BigInteger d) => P256PrivateKey.FromScalar(Ref.Bytes32(d), 0)!;
 
         /// <summary>SEC 1 §3.4 step 2: avf(Q) = (xQ mod 2^128) + 2^128 for f = 256.</summary>
         private static BigInteger Avf(BigInteger[] q) => (q[0] % (BigInteger.One << 128)) + (BigInteger.One << 128);
@@ -67,7 +67,7 @@ namespace NanoMikey.Ecc.Tests
         }
 
         /// <summary>ANSI X9.63 KDF (SEC 1 §3.6.1) with SHA-256.</summary>
-        private static byte[] ReferenceKdf(byte[] z, byte[] info, int length)
+        internal static byte[] ReferenceKdf(byte[] z, byte[] info, int length)
         {
             var output = new System.Collections.Generic.List<byte>();
             for (uint counter = 1; output.Count < length; counter++)

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Security.Cryptography;
 using NanoMikey.Crypto.Cipher;
 using NanoMikey.Crypto.Hal;
 using NanoMikey.Hardware.Host;
@@ -15,19 +14,6 @@ namespace NanoMikey.Ecc.Tests
     {
         private static readonly BigInteger Montgomery = BigInteger.One << 256;
 
-        private static BigInteger Scalar(System.Random rng)
-        {
-            var b = new byte[32];
-            while (true)
-            {
-                rng.NextBytes(b);
-                BigInteger v = Ref.FromBytes(b, 0, 32);
-                if (v > 0 && v < Ref.N) return v;
-            }
-        }
-
-        private static P256PrivateKey Key(BigInteger d) => P256PrivateKey.FromScalar(Ref.Bytes32(d), 0)!;
-
         /// <summary>The shared point's coordinates, plain and as Montgomery residues (x * 2^256 mod p), as the field code holds them.</summary>
         private static byte[][] SharedPointForms(BigInteger[] s) => new[]
         {
@@ -36,17 +22,6 @@ namespace NanoMikey.Ecc.Tests
             Ref.Bytes32(Ref.Mod(s[0] * Montgomery, Ref.P)),
             Ref.Bytes32(Ref.Mod(s[1] * Montgomery, Ref.P)),
         };
-
-        private static byte[] Kdf(byte[] z, byte[] sharedInfo, int length)
-        {
-            var output = new List<byte>();
-            for (uint counter = 1; output.Count < length; counter++)
-            {
-                byte[] c = { (byte)(counter >> 24), (byte)(counter >> 16), (byte)(counter >> 8), (byte)counter };
-                output.AddRange(SHA256.HashData(z.Concat(c).Concat(sharedInfo).ToArray()));
-            }
-            return output.Take(length).ToArray();
-        }
 
         [Fact]
         public void X963Kdf_LeavesNeitherZNorKeys()
@@ -58,7 +33,7 @@ namespace NanoMikey.Ecc.Tests
             var output = new byte[48];
             var kdf = new X963Kdf();
             kdf.Derive(z, 0, 32, info, 0, info.Length, output, 0, 48);
-            Assert.Equal(Kdf(z, info, 48), output);
+            Assert.Equal(EcmqvEciesTests.ReferenceKdf(z, info, 48), output);
             KeyResidue.AssertNoTrace(kdf, z, output);
         }
 
@@ -66,8 +41,8 @@ namespace NanoMikey.Ecc.Tests
         public void Ecdh_LeavesNoSharedPointInTheKeyObject()
         {
             var rng = new System.Random(42);
-            BigInteger d = Scalar(rng), e = Scalar(rng);
-            P256PrivateKey own = Key(d), peer = Key(e);
+            BigInteger d = EcmqvEciesTests.RandomScalar(rng), e = EcmqvEciesTests.RandomScalar(rng);
+            P256PrivateKey own = EcmqvEciesTests.Key(d), peer = EcmqvEciesTests.Key(e);
             byte[][] secrets = SharedPointForms(Ref.Mul(d, Ref.Mul(e, Ref.G))!);
             var z = new byte[32];
 
@@ -89,8 +64,8 @@ namespace NanoMikey.Ecc.Tests
         public void Ecies_LeavesNeitherZNorKeys_AfterEncryptAndDecrypt(bool softwareAes)
         {
             var rng = new System.Random(43);
-            BigInteger dV = Scalar(rng), k = Scalar(rng);
-            P256PrivateKey recipient = Key(dV), ephemeral = Key(k);
+            BigInteger dV = EcmqvEciesTests.RandomScalar(rng), k = EcmqvEciesTests.RandomScalar(rng);
+            P256PrivateKey recipient = EcmqvEciesTests.Key(dV), ephemeral = EcmqvEciesTests.Key(k);
             IAesEngine engine = softwareAes ? new SoftwareAes() : new HostAesEngine(16);
             var ecies = new EciesP256(engine, 64, 16, false);
             var s1 = new byte[] { 9, 8, 7, 6 };
@@ -101,7 +76,7 @@ namespace NanoMikey.Ecc.Tests
 
             byte[][] point = SharedPointForms(Ref.Mul(k * dV, Ref.G)!);
             // This profile's KDF input: Z || counter || R̄ || SharedInfo1.
-            byte[] keys = Kdf(point[0], ct.Take(65).Concat(s1).ToArray(), 48);
+            byte[] keys = EcmqvEciesTests.ReferenceKdf(point[0], ct.Take(65).Concat(s1).ToArray(), 48);
             byte[][] secrets = point.Append(keys).ToArray();
             KeyResidue.AssertNoTrace(ecies, secrets);
 
