@@ -42,8 +42,8 @@ namespace NanoMikey.Hardware.Host
             // Cached ECB transforms: the one-shot EncryptEcb builds a native cipher context (and a managed handle) per call.
             DisposeTransforms();
             _keyed = false;
-            // The key goes straight into the native cipher contexts (freed with a cleanse on Dispose) and never into
-            // Aes.Key: that setter, and the parameterless CreateEncryptor reading it back, leave managed copies nobody wipes.
+            // The key goes straight into the native cipher contexts (cleansed when disposed) and never into Aes.Key, where it
+            // would stay in a key box after ClearKey (on older runtimes, in a managed array nobody wipes).
             _encryptor = _aes.CreateEncryptor(copy, null);
             _decryptor = _aes.CreateDecryptor(copy, null);
             CryptographicOperations.ZeroMemory(copy);

@@ -17,7 +17,7 @@ namespace NanoMikey.Ecc
     /// Profile choice: R̄ is the octet string of R exactly as sent or received (65 bytes uncompressed or 33 compressed,
     /// SEC 1 §2.3.3), placed in front of SharedInfo1, so the KDF hashes Z || Counter || R̄ || SharedInfo1 (SEC 1 §3.6.1).
     /// SEC 1 §5.1.3 step 5 and §5.1.4 step 5 derive K from Z and SharedInfo1 and leave SharedInfo1's content to the
-    /// application; ISO/IEC 18033-2 ECIES-KEM hashes the ephemeral key's encoding the same way. Z is x(kQ) alone, so -R and
+    /// application (ISO/IEC 18033-2's ECIES-KEM likewise hashes the ephemeral key's encoding). Z is x(kQ) alone, so -R and
     /// the other encoding of R give the same Z: without R̄ in the KDF, all of them would decrypt one ciphertext
     /// (malleability). With it, any other encoding of R, or -R, derives other keys and fails the tag check. Peers must use
     /// this profile: it does not interoperate with ECIES that derives K from Z and SharedInfo1 alone.
