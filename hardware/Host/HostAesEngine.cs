@@ -21,6 +21,8 @@ namespace NanoMikey.Hardware.Host
         public HostAesEngine(int onlyKeyLength)
         {
             _onlyKeyLength = onlyKeyLength;
+            _aes.Mode = CipherMode.ECB;
+            _aes.Padding = PaddingMode.None;
         }
 
         /// <inheritdoc />
@@ -37,15 +39,14 @@ namespace NanoMikey.Hardware.Host
             if (!SupportsKeyLength(length)) throw new ArgumentException("Unsupported AES key length.", nameof(length));
             if (offset < 0 || offset > key.Length - length) throw new ArgumentOutOfRangeException(nameof(offset));
             byte[] copy = key.AsSpan(offset, length).ToArray();
-            _aes.Key = copy; // Aes keeps its own copy; wipe ours.
-            CryptographicOperations.ZeroMemory(copy);
             // Cached ECB transforms: the one-shot EncryptEcb builds a native cipher context (and a managed handle) per call.
-            _encryptor?.Dispose();
-            _decryptor?.Dispose();
-            _aes.Mode = CipherMode.ECB;
-            _aes.Padding = PaddingMode.None;
-            _encryptor = _aes.CreateEncryptor();
-            _decryptor = _aes.CreateDecryptor();
+            DisposeTransforms();
+            _keyed = false;
+            // The key goes straight into the native cipher contexts (cleansed when disposed) and never into Aes.Key, where it
+            // would stay in a key box after ClearKey (on older runtimes, in a managed array nobody wipes).
+            _encryptor = _aes.CreateEncryptor(copy, null);
+            _decryptor = _aes.CreateDecryptor(copy, null);
+            CryptographicOperations.ZeroMemory(copy);
             _keyed = true;
         }
 
@@ -66,20 +67,23 @@ namespace NanoMikey.Hardware.Host
         /// <inheritdoc />
         public void ClearKey()
         {
-            _aes.Key = new byte[32];
-            _encryptor?.Dispose();
-            _decryptor?.Dispose();
-            _encryptor = null;
-            _decryptor = null;
+            DisposeTransforms();
             _keyed = false;
         }
 
         /// <inheritdoc />
         public void Dispose()
         {
+            ClearKey();
+            _aes.Dispose();
+        }
+
+        private void DisposeTransforms()
+        {
             _encryptor?.Dispose();
             _decryptor?.Dispose();
-            _aes.Dispose();
+            _encryptor = null;
+            _decryptor = null;
         }
 
         private void Check(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)

@@ -8,11 +8,20 @@ using NanoMikey.Crypto.Random;
 namespace NanoMikey.Ecc
 {
     /// <summary>
-    /// ECIES on P-256 (SEC 1 §5.1): ephemeral key R = kG, Z = x(k * Q), K = X9.63-KDF-SHA-256(Z, 48, SharedInfo1),
+    /// ECIES on P-256 (SEC 1 §5.1): ephemeral key R = kG, Z = x(k * Q), K = X9.63-KDF-SHA-256(Z, 48, R̄ || SharedInfo1),
     /// EK = K[0..16) for AES-128-CTR (initial counter block zero: every key is used once), MK = K[16..48) for HMAC-SHA-256 over
-    /// C || SharedInfo2 with a configurable tag length. Output R || C || D. Decryption checks the tag in constant time
+    /// C || SharedInfo2 with a configurable tag length. Output R̄ || C || D. Decryption checks the tag in constant time
     /// before decrypting anything. Owns all buffers; allocates nothing per message; not thread-safe.
     /// </summary>
+    /// <remarks>
+    /// Profile choice: R̄ is the octet string of R exactly as sent or received (65 bytes uncompressed or 33 compressed,
+    /// SEC 1 §2.3.3), placed in front of SharedInfo1, so the KDF hashes Z || Counter || R̄ || SharedInfo1 (SEC 1 §3.6.1).
+    /// SEC 1 §5.1.3 step 5 and §5.1.4 step 5 derive K from Z and SharedInfo1 and leave SharedInfo1's content to the
+    /// application (ISO/IEC 18033-2's ECIES-KEM likewise hashes the ephemeral key's encoding). Z is x(kQ) alone, so -R and
+    /// the other encoding of R give the same Z: without R̄ in the KDF, all of them would decrypt one ciphertext
+    /// (malleability). With it, any other encoding of R, or -R, derives other keys and fails the tag check. Peers must use
+    /// this profile: it does not interoperate with ECIES that derives K from Z and SharedInfo1 alone.
+    /// </remarks>
     public sealed class EciesP256
     {
         /// <summary>AES-128 encryption key length (EK).</summary>
@@ -155,8 +164,8 @@ namespace NanoMikey.Ecc
                 throw new InvalidOperationException("ECDH gave an invalid shared point.");
             }
 
-            // Steps 5-8: keys, C = AES-128-CTR(EK, M) in place in the output, D = HMAC(MK, C || SharedInfo2).
-            DeriveKeys(sharedInfo1, sharedInfo1Offset, sharedInfo1Length);
+            // Steps 5-8: keys (bound to R̄ as written), C = AES-128-CTR(EK, M) in place in the output, D = HMAC(MK, C || SharedInfo2).
+            DeriveKeys(output, outputOffset, rLength, sharedInfo1, sharedInfo1Offset, sharedInfo1Length);
             int c = outputOffset + rLength;
             Array.Copy(message, messageOffset, output, c, messageLength);
             Crypt(output, c, messageLength);
@@ -237,8 +246,8 @@ namespace NanoMikey.Ecc
                 return false;
             }
 
-            // Steps 4-6: keys, then the tag over C || SharedInfo2, checked before anything is decrypted.
-            DeriveKeys(sharedInfo1, sharedInfo1Offset, sharedInfo1Length);
+            // Steps 4-6: keys (bound to R̄ as received), then the tag over C || SharedInfo2, checked before anything is decrypted.
+            DeriveKeys(ciphertext, ciphertextOffset, rLength, sharedInfo1, sharedInfo1Offset, sharedInfo1Length);
             int c = ciphertextOffset + rLength;
             ComputeTag(ciphertext, c, messageLength, sharedInfo2, sharedInfo2Offset, sharedInfo2Length);
             if (!ConstantTime.AreEqual(_tag, 0, ciphertext, c + messageLength, _tagLength))
@@ -262,9 +271,10 @@ namespace NanoMikey.Ecc
             }
         }
 
-        private void DeriveKeys(byte[]? sharedInfo1, int offset, int length)
+        // This profile's SharedInfo for the KDF: R̄ || SharedInfo1 (see the remarks on the class).
+        private void DeriveKeys(byte[] r, int rOffset, int rLength, byte[]? sharedInfo1, int offset, int length)
         {
-            _kdf.Derive(_z, 0, _z.Length, sharedInfo1, offset, length, _keys, 0, _keys.Length);
+            _kdf.Derive(_z, 0, _z.Length, r, rOffset, rLength, sharedInfo1, offset, length, _keys, 0, _keys.Length);
         }
 
         private void Crypt(byte[] data, int offset, int length)

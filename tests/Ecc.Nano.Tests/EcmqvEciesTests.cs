@@ -14,7 +14,7 @@ namespace NanoMikey.Ecc.Tests
     /// </summary>
     public class EcmqvEciesTests
     {
-        private static BigInteger RandomScalar(System.Random rng)
+        internal static BigInteger RandomScalar(System.Random rng)
         {
             var b = new byte[32];
             while (true)
@@ -25,7 +25,7 @@ namespace NanoMikey.Ecc.Tests
             }
         }
 
-        private static P256PrivateKey Key(BigInteger d) => P256PrivateKey.FromScalar(Ref.Bytes32(d), 0)!;
+        internal static P256PrivateKey Key(BigInteger d) => P256PrivateKey.FromScalar(Ref.Bytes32(d), 0)!;
 
         /// <summary>SEC 1 §3.4 step 2: avf(Q) = (xQ mod 2^128) + 2^128 for f = 256.</summary>
         private static BigInteger Avf(BigInteger[] q) => (q[0] % (BigInteger.One << 128)) + (BigInteger.One << 128);
@@ -67,7 +67,7 @@ namespace NanoMikey.Ecc.Tests
         }
 
         /// <summary>ANSI X9.63 KDF (SEC 1 §3.6.1) with SHA-256.</summary>
-        private static byte[] ReferenceKdf(byte[] z, byte[] info, int length)
+        internal static byte[] ReferenceKdf(byte[] z, byte[] info, int length)
         {
             var output = new System.Collections.Generic.List<byte>();
             for (uint counter = 1; output.Count < length; counter++)
@@ -93,24 +93,32 @@ namespace NanoMikey.Ecc.Tests
             return result;
         }
 
-        /// <summary>SEC 1 §5.1.3 with the parameters of <see cref="EciesP256"/>: R || AES-128-CTR(EK, M) || HMAC(MK, C || S2)[..tag].</summary>
-        private static byte[] ReferenceEncrypt(BigInteger k, BigInteger[] q, byte[] m, byte[] s1, byte[] s2, int tagLength)
+        /// <summary>SEC 1 §2.3.3 octet string of a point, uncompressed (04 || X || Y) or compressed (02/03 by the parity of y || X).</summary>
+        private static byte[] Encode(BigInteger[] p, bool compressed) => compressed
+            ? new byte[] { (byte)(p[1].IsEven ? 2 : 3) }.Concat(Ref.Bytes32(p[0])).ToArray()
+            : new byte[] { 4 }.Concat(Ref.Bytes32(p[0])).Concat(Ref.Bytes32(p[1])).ToArray();
+
+        /// <summary>
+        /// SEC 1 §5.1.3 with the profile of <see cref="EciesP256"/>: K = X9.63-KDF(Z, 48, R̄ || S1), R̄ the octet string of R as
+        /// sent; R̄ || AES-128-CTR(EK, M) || HMAC(MK, C || S2)[..tag].
+        /// </summary>
+        private static byte[] ReferenceEncrypt(BigInteger k, BigInteger[] q, byte[] m, byte[] s1, byte[] s2, int tagLength, bool compressed)
         {
-            BigInteger[] r = Ref.Mul(k, Ref.G)!;
+            byte[] rBar = Encode(Ref.Mul(k, Ref.G)!, compressed);
             byte[] z = Ref.Bytes32(Ref.Mul(k, q)![0]);
-            byte[] keys = ReferenceKdf(z, s1, 48);
+            byte[] keys = ReferenceKdf(z, rBar.Concat(s1).ToArray(), 48);
             byte[] c = ReferenceCtr(keys.Take(16).ToArray(), m);
             byte[] d = HMACSHA256.HashData(keys.Skip(16).ToArray(), c.Concat(s2).ToArray()).Take(tagLength).ToArray();
-            return new byte[] { 4 }.Concat(Ref.Bytes32(r[0])).Concat(Ref.Bytes32(r[1])).Concat(c).Concat(d).ToArray();
+            return rBar.Concat(c).Concat(d).ToArray();
         }
 
         [Theory]
-        [InlineData(0, 32, 0, 0)]
-        [InlineData(1, 32, 5, 0)]
-        [InlineData(16, 16, 0, 7)]
-        [InlineData(45, 20, 11, 3)]
-        [InlineData(300, 32, 40, 40)]
-        public void EciesMatchesReferenceAndRoundTrips(int length, int tagLength, int s1Length, int s2Length)
+        [InlineData(0, 32, 0, 0, false)]
+        [InlineData(1, 32, 5, 0, false)]
+        [InlineData(16, 16, 0, 7, true)]
+        [InlineData(45, 20, 11, 3, false)]
+        [InlineData(300, 32, 40, 40, true)]
+        public void EciesMatchesReferenceAndRoundTrips(int length, int tagLength, int s1Length, int s2Length, bool compressed)
         {
             var rng = new System.Random(length + tagLength);
             BigInteger dV = RandomScalar(rng), k = RandomScalar(rng);
@@ -118,11 +126,11 @@ namespace NanoMikey.Ecc.Tests
             var s1 = new byte[s1Length]; rng.NextBytes(s1);
             var s2 = new byte[s2Length]; rng.NextBytes(s2);
             P256PrivateKey recipient = Key(dV), ephemeral = Key(k);
-            var ecies = new EciesP256(new SoftwareAesFactory().Create(16)!, 256, tagLength, false);
+            var ecies = new EciesP256(new SoftwareAesFactory().Create(16)!, 256, tagLength, compressed);
             var ct = new byte[ecies.GetCiphertextLength(length)];
             int n = ecies.Encrypt(ephemeral, recipient.PublicKey, m, 0, m.Length, s1, 0, s1.Length, s2, 0, s2.Length, ct, 0);
             Assert.Equal(ct.Length, n);
-            byte[] expected = ReferenceEncrypt(k, Ref.Mul(dV, Ref.G)!, m, s1, s2, tagLength);
+            byte[] expected = ReferenceEncrypt(k, Ref.Mul(dV, Ref.G)!, m, s1, s2, tagLength, compressed);
             Assert.Equal(Convert.ToHexString(expected), Convert.ToHexString(ct));
 
             var pt = new byte[length];
@@ -142,6 +150,49 @@ namespace NanoMikey.Ecc.Tests
             }
             var otherS2 = s2.Concat(new byte[] { 1 }).ToArray();
             Assert.False(ecies.TryDecrypt(recipient, ct, 0, ct.Length, s1, 0, s1.Length, otherS2, 0, otherS2.Length, pt, 0, out _));
+        }
+
+        /// <summary>
+        /// Issue 8 §6: R, -R and R's other encoding all give the same Z = x(dR). Bound into the KDF as received, every
+        /// re-encoding of R derives other keys, so only the encoding that was sent decrypts.
+        /// </summary>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void EciesRefusesEveryReencodingOfR(bool compressed)
+        {
+            var rng = new System.Random(compressed ? 31 : 32);
+            BigInteger dV = RandomScalar(rng), k = RandomScalar(rng);
+            P256PrivateKey recipient = Key(dV), ephemeral = Key(k);
+            var ecies = new EciesP256(new SoftwareAesFactory().Create(16)!, 64, 16, compressed);
+            var m = new byte[40];
+            rng.NextBytes(m);
+            var ct = new byte[ecies.GetCiphertextLength(m.Length)];
+            ecies.Encrypt(ephemeral, recipient.PublicKey, m, 0, m.Length, null, 0, 0, null, 0, 0, ct, 0);
+            int rLength = ecies.EphemeralLength;
+            byte[] body = ct.Skip(rLength).ToArray();
+
+            BigInteger[] r = Ref.Mul(k, Ref.G)!;
+            BigInteger[] minusR = { r[0], Ref.Mod(-r[1], Ref.P) };
+            Assert.Equal(Encode(r, compressed), ct.Take(rLength).ToArray());
+            var pt = new byte[m.Length];
+            Assert.True(ecies.TryDecrypt(recipient, ct, 0, ct.Length, null, 0, 0, null, 0, 0, pt, 0, out int written));
+            Assert.Equal(m, pt);
+
+            // The other encoding of R, and -R in both encodings: each a valid point with the same Z.
+            foreach (byte[] rBar in new[] { Encode(r, !compressed), Encode(minusR, compressed), Encode(minusR, !compressed) })
+            {
+                byte[] forged = rBar.Concat(body).ToArray();
+                var z1 = new byte[32];
+                var z2 = new byte[32];
+                Assert.True(EcdhP256.ComputeSharedSecret(recipient, forged, 0, rBar.Length, z1, 0));
+                Assert.True(EcdhP256.ComputeSharedSecret(recipient, ct, 0, rLength, z2, 0));
+                Assert.Equal(z2, z1);
+                Array.Fill(pt, (byte)0xAA);
+                Assert.False(ecies.TryDecrypt(recipient, forged, 0, forged.Length, null, 0, 0, null, 0, 0, pt, 0, out written));
+                Assert.Equal(0, written);
+                Assert.All(pt, b => Assert.Equal(0xAA, b));
+            }
         }
 
         [Fact]

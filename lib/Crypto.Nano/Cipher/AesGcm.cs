@@ -10,6 +10,9 @@ namespace NanoMikey.Crypto.Cipher
     /// <remarks>
     /// The tag block E(J0) and the data keystream come from one engine call per request (up to the length given at
     /// construction). <see cref="Open"/> checks the tag before it writes any plaintext. Not thread-safe.
+    /// Short tags enforce one row of SP 800-38D Appendix C per key: 4-byte tags (Table 1, last row) allow at most 2^11
+    /// bytes of AAD plus ciphertext per message and 2^12 calls of <see cref="Open"/>; 8-byte tags (Table 2, first row)
+    /// at most 2^15 bytes and 2^32 calls. Past the call limit <see cref="Open"/> returns false until <see cref="SetKey"/>.
     /// </remarks>
     public sealed class AesGcm
     {
@@ -27,6 +30,14 @@ namespace NanoMikey.Crypto.Cipher
         private readonly byte[] _block = new byte[16];
         private ulong _h0, _h1, _h2, _h0r, _h1r, _h2r;
         private ulong _y0, _y1;
+        private long _shortTagOpens;
+        private bool _keyed;
+
+        // SP 800-38D Appendix C: the row enforced for each short tag length (combined AAD + ciphertext bytes, Open calls).
+        private const int Tag32MaxLength = 1 << 11;
+        private const long Tag32MaxOpens = 1L << 12;
+        private const int Tag64MaxLength = 1 << 15;
+        private const long Tag64MaxOpens = 1L << 32;
 
         /// <summary>Creates GCM over an engine that already holds the key.</summary>
         /// <param name="engine">AES engine with its key loaded.</param>
@@ -43,6 +54,20 @@ namespace NanoMikey.Crypto.Cipher
             DeriveHashKey();
         }
 
+        /// <summary>Wipes the GHASH key H and the engine's key; <see cref="SetKey"/> is needed before the next use.</summary>
+        public void ClearKey()
+        {
+            _engine.ClearKey();
+            _h0 = 0;
+            _h1 = 0;
+            _h2 = 0;
+            _h0r = 0;
+            _h1r = 0;
+            _h2r = 0;
+            Wipe();
+            _keyed = false;
+        }
+
         /// <summary>Loads a new key into the engine and derives the GHASH key H = E(0^128).</summary>
         /// <param name="key">Key buffer.</param>
         /// <param name="offset">Offset of the key.</param>
@@ -53,7 +78,10 @@ namespace NanoMikey.Crypto.Cipher
             DeriveHashKey();
         }
 
-        /// <summary>Encrypts and authenticates: writes the ciphertext (same length as the plaintext) and a tag.</summary>
+        /// <summary>
+        /// Encrypts and authenticates: writes the ciphertext (same length as the plaintext) and a tag. With a 4- or 8-byte
+        /// tag the AAD and plaintext together must fit the Appendix C row (2^11 or 2^15 bytes).
+        /// </summary>
         /// <param name="nonce">Nonce buffer.</param>
         /// <param name="nonceOffset">Offset of the nonce.</param>
         /// <param name="nonceLength">Nonce length (12 recommended; at least 1).</param>
@@ -69,6 +97,7 @@ namespace NanoMikey.Crypto.Cipher
         /// <param name="tagOffset">Offset of the tag.</param>
         /// <param name="tagLength">Tag length: 16, 15, 14, 13, 12, 8 or 4 (SP 800-38D §5.2.1.2).</param>
         /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
+        /// <exception cref="InvalidOperationException">The key has been cleared.</exception>
         public void Seal(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
             byte[] plaintext, int plaintextOffset, int plaintextLength, byte[] ciphertext, int ciphertextOffset,
             byte[] tag, int tagOffset, int tagLength)
@@ -76,6 +105,11 @@ namespace NanoMikey.Crypto.Cipher
             CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
             CheckRange(plaintext, plaintextOffset, plaintextLength, nameof(plaintext));
             CheckRange(ciphertext, ciphertextOffset, plaintextLength, nameof(ciphertext));
+            if (!FitsShortTagRow(tagLength, aadLength, plaintextLength))
+            {
+                throw new ArgumentException("Too long for a short GCM tag (SP 800-38D Appendix C).", nameof(plaintextLength));
+            }
+
             ComputeJ0(nonce, nonceOffset, nonceLength);
             int done = 0;
             bool first = true;
@@ -99,7 +133,10 @@ namespace NanoMikey.Crypto.Cipher
             Wipe();
         }
 
-        /// <summary>Verifies the tag in constant time, then decrypts; on failure nothing is written and false is returned.</summary>
+        /// <summary>
+        /// Verifies the tag in constant time, then decrypts; on failure nothing is written and false is returned. With a 4- or
+        /// 8-byte tag, a message longer than the Appendix C row, or a call past the row's limit for this key, also fails.
+        /// </summary>
         /// <param name="nonce">Nonce buffer.</param>
         /// <param name="nonceOffset">Offset of the nonce.</param>
         /// <param name="nonceLength">Nonce length (at least 1).</param>
@@ -116,6 +153,7 @@ namespace NanoMikey.Crypto.Cipher
         /// <param name="plaintextOffset">Offset of the plaintext.</param>
         /// <returns>True when the tag verified and the plaintext was written.</returns>
         /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
+        /// <exception cref="InvalidOperationException">The key has been cleared.</exception>
         public bool Open(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
             byte[] ciphertext, int ciphertextOffset, int ciphertextLength, byte[] tag, int tagOffset, int tagLength,
             byte[] plaintext, int plaintextOffset)
@@ -123,6 +161,14 @@ namespace NanoMikey.Crypto.Cipher
             CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
             CheckRange(ciphertext, ciphertextOffset, ciphertextLength, nameof(ciphertext));
             CheckRange(plaintext, plaintextOffset, ciphertextLength, nameof(plaintext));
+            if (tagLength < 12)
+            {
+                // SP 800-38D Appendix C: the packet must fit the row and the key must change before the row's last call.
+                if (!FitsShortTagRow(tagLength, aadLength, ciphertextLength)) return false;
+                if (_shortTagOpens >= (tagLength == 4 ? Tag32MaxOpens : Tag64MaxOpens)) return false;
+                _shortTagOpens++;
+            }
+
             ComputeJ0(nonce, nonceOffset, nonceLength);
             int n = FillKeystream(true, ciphertextLength);
             ComputeS(aad, aadOffset, aadLength, ciphertext, ciphertextOffset, ciphertextLength);
@@ -152,9 +198,18 @@ namespace NanoMikey.Crypto.Cipher
             return true;
         }
 
-        private static void CheckCommon(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
+        private static bool FitsShortTagRow(int tagLength, int aadLength, int dataLength)
+        {
+            long combined = (long)aadLength + dataLength;
+            if (tagLength == 4) return combined <= Tag32MaxLength;
+            if (tagLength == 8) return combined <= Tag64MaxLength;
+            return true;
+        }
+
+        private void CheckCommon(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
             byte[] tag, int tagOffset, int tagLength)
         {
+            if (!_keyed) throw new InvalidOperationException("GCM key cleared.");
             if (nonceLength < 1) throw new ArgumentException("GCM nonce must not be empty.", nameof(nonceLength));
             CheckRange(nonce, nonceOffset, nonceLength, nameof(nonce));
             if (aad != null || aadLength != 0) CheckRange(aad, aadOffset, aadLength, nameof(aad));
@@ -176,6 +231,7 @@ namespace NanoMikey.Crypto.Cipher
         {
             byte[] b = _block;
             Array.Clear(b, 0, 16);
+            _keyed = false;
             _engine.EncryptBlocks(b, 0, b, 0, 16);
             _h1 = ReadBe64(b, 0);
             _h0 = ReadBe64(b, 8);
@@ -184,6 +240,8 @@ namespace NanoMikey.Crypto.Cipher
             _h2 = _h0 ^ _h1;
             _h2r = _h0r ^ _h1r;
             Array.Clear(b, 0, 16);
+            _shortTagOpens = 0;
+            _keyed = true;
         }
 
         // SP 800-38D §7.1 step 2: J0 = IV || 0^31 || 1 for 96-bit IVs, else GHASH(IV || 0^s || [len(IV)]64).

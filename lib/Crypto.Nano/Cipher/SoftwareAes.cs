@@ -76,6 +76,9 @@ namespace NanoMikey.Crypto.Cipher
                 Ortho(q);
                 Array.Copy(q, 0, rk, r << 3, 8);
             }
+            // A shorter key than the previous one leaves that key's upper round keys behind: wipe them.
+            int used = (rounds + 1) << 3;
+            Array.Clear(rk, used, rk.Length - used);
             Array.Clear(w, 0, w.Length);
             Array.Clear(q, 0, 8);
             _rounds = rounds;

@@ -75,7 +75,10 @@ namespace NanoMikey.Crypto.Hash
             }
         }
 
-        /// <summary>Pads, writes the <see cref="DigestLength"/>-byte digest at <paramref name="offset"/>, then resets.</summary>
+        /// <summary>
+        /// Pads, writes the <see cref="DigestLength"/>-byte digest at <paramref name="offset"/>, wipes the buffered input and
+        /// the message schedule (they may hold a secret that was hashed, e.g. an ECDH secret in a KDF), then resets.
+        /// </summary>
         /// <param name="output">Destination buffer.</param>
         /// <param name="offset">Offset of the digest.</param>
         /// <exception cref="ArgumentNullException">The buffer is null.</exception>
@@ -85,7 +88,7 @@ namespace NanoMikey.Crypto.Hash
             if (output == null) throw new ArgumentNullException(nameof(output));
             if (offset < 0 || offset > output.Length - _digestLength) throw new ArgumentOutOfRangeException(nameof(offset));
             FinishInto(output, offset);
-            Reset();
+            Clear();
         }
 
         /// <summary>Wipes the state, the buffered input and the compression scratch, then resets.</summary>

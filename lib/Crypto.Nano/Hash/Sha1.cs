@@ -28,7 +28,6 @@ namespace NanoMikey.Crypto.Hash
             var h = new Sha1();
             h.Update(data, offset, count);
             h.Final(output, outputOffset);
-            h.Clear();
         }
 
         /// <inheritdoc />

@@ -40,7 +40,6 @@ namespace NanoMikey.Crypto.Hash
             var h = new Sha256();
             h.Update(data, offset, count);
             h.Final(output, outputOffset);
-            h.Clear();
         }
 
         /// <inheritdoc />

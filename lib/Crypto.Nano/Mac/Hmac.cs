@@ -65,6 +65,8 @@ namespace NanoMikey.Crypto.Mac
             _hash.Update(pad, 0, BlockSize);
             _hash.SaveState(_outerState);
             Array.Clear(pad, 0, BlockSize);
+            // The message schedule still holds key xor opad: wipe the hash's scratch, keep only the precomputed states.
+            _hash.Clear();
             _hash.LoadState(_innerState, BlockSize);
             _keyed = true;
         }

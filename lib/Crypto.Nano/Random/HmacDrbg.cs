@@ -60,13 +60,16 @@ namespace NanoMikey.Crypto.Random
         }
 
         /// <summary>Instantiates from explicit inputs (known-answer tests); without a source, reseeding needs explicit entropy.</summary>
-        /// <param name="entropyInput">Entropy input.</param>
+        /// <param name="entropyInput">Entropy input, at least <see cref="EntropyLength"/> bytes.</param>
         /// <param name="nonce">Nonce.</param>
         /// <param name="personalization">Personalization string, or null.</param>
         /// <param name="reseedInterval">Generate requests allowed before a reseed is required (at least 1).</param>
+        /// <exception cref="ArgumentException">The entropy input is shorter than the security strength.</exception>
         public HmacDrbg(byte[] entropyInput, byte[] nonce, byte[]? personalization, int reseedInterval)
         {
             if (entropyInput == null) throw new ArgumentNullException(nameof(entropyInput));
+            // SP 800-90A §10.1.2.3 / §8.6.3: the entropy input carries at least the security strength (256 bits).
+            if (entropyInput.Length < EntropyLength) throw new ArgumentException("Entropy input shorter than 32 bytes.", nameof(entropyInput));
             if (nonce == null) throw new ArgumentNullException(nameof(nonce));
             if (reseedInterval < 1) throw new ArgumentOutOfRangeException(nameof(reseedInterval));
             _reseedInterval = reseedInterval;
@@ -150,14 +153,17 @@ namespace NanoMikey.Crypto.Random
         /// <summary>Reseeds from explicit entropy input (known-answer tests, or an external source).</summary>
         /// <param name="entropyInput">Entropy input.</param>
         /// <param name="entropyOffset">Offset of the entropy input.</param>
-        /// <param name="entropyLength">Entropy input length.</param>
+        /// <param name="entropyLength">Entropy input length, at least <see cref="EntropyLength"/>.</param>
         /// <param name="additionalInput">Additional input, or null.</param>
         /// <param name="additionalOffset">Offset of the additional input.</param>
         /// <param name="additionalLength">Additional input length.</param>
+        /// <exception cref="ArgumentException">The entropy input is shorter than the security strength; the state is kept.</exception>
         public void Reseed(byte[] entropyInput, int entropyOffset, int entropyLength, byte[]? additionalInput, int additionalOffset, int additionalLength)
         {
             if (entropyInput == null) throw new ArgumentNullException(nameof(entropyInput));
             CheckOptional(entropyInput, entropyOffset, entropyLength);
+            // SP 800-90A §10.1.2.4 / §9.2: a reseed needs at least security-strength bits of entropy.
+            if (entropyLength < EntropyLength) throw new ArgumentException("Entropy input shorter than 32 bytes.", nameof(entropyLength));
             CheckOptional(additionalInput, additionalOffset, additionalLength);
             ReseedCore(entropyInput, entropyOffset, entropyLength, additionalInput, additionalOffset, additionalLength);
         }

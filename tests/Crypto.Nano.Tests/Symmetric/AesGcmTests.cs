@@ -142,6 +142,103 @@ namespace NanoMikey.Crypto.Tests.Symmetric
         }
 
         [Fact]
+        public void TagAndNonceLengthsOutsideSp80038D_AreRefused()
+        {
+            var gcm = Gcm(new byte[16], 64);
+            var nonce = new byte[16];
+            var pt = new byte[20];
+            var ct = new byte[20];
+            var tag = new byte[20];
+            // SP 800-38D §5.2.1.2: t is 128, 120, 112, 104 or 96 bits, or 64 / 32 under Appendix C.
+            foreach (int t in new[] { 0, 1, 2, 3, 5, 6, 7, 9, 10, 11, 17, 20, -1 })
+            {
+                Assert.Throws<ArgumentException>(() => gcm.Seal(nonce, 0, 12, null, 0, 0, pt, 0, 20, ct, 0, tag, 0, t));
+                Assert.Throws<ArgumentException>(() => gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, t, pt, 0));
+            }
+            // §5.2.1.1: the IV is at least one bit, so at least one byte here.
+            foreach (int n in new[] { 0, -1 })
+            {
+                Assert.Throws<ArgumentException>(() => gcm.Seal(nonce, 0, n, null, 0, 0, pt, 0, 20, ct, 0, tag, 0, 16));
+                Assert.Throws<ArgumentException>(() => gcm.Open(nonce, 0, n, null, 0, 0, ct, 0, 20, tag, 0, 16, pt, 0));
+            }
+            foreach (int t in new[] { 4, 8, 12, 13, 14, 15, 16 })
+            {
+                foreach (int n in new[] { 1, 8, 12, 16 })
+                {
+                    gcm.Seal(nonce, 0, n, null, 0, 0, pt, 0, 20, ct, 0, tag, 0, t);
+                    Assert.True(gcm.Open(nonce, 0, n, null, 0, 0, ct, 0, 20, tag, 0, t, pt, 0));
+                }
+            }
+        }
+
+        /// <summary>A valid short tag: GCM tags are prefixes of the full tag (SP 800-38D §7.1 step 7, MSB_t).</summary>
+        private static byte[] SealFullTag(AesGcm gcm, byte[] nonce, byte[] aad, byte[] pt, byte[] ct)
+        {
+            var tag = new byte[16];
+            gcm.Seal(nonce, 0, 12, aad, 0, aad.Length, pt, 0, pt.Length, ct, 0, tag, 0, 16);
+            return tag;
+        }
+
+        [Theory]
+        [InlineData(4, 2048)]
+        [InlineData(8, 32768)]
+        public void ShortTags_EnforceAppendixCLength(int tagLength, int maxCombined)
+        {
+            // Table 1 (t = 32) last row: 2^11 bytes; Table 2 (t = 64) first row: 2^15 bytes of AAD plus ciphertext.
+            var gcm = Gcm(RandomNumberGenerator.GetBytes(16), 1024);
+            var nonce = RandomNumberGenerator.GetBytes(12);
+            var aad = RandomNumberGenerator.GetBytes(100);
+            var fits = RandomNumberGenerator.GetBytes(maxCombined - aad.Length);
+            var tooLong = RandomNumberGenerator.GetBytes(maxCombined - aad.Length + 1);
+            var ct = new byte[tooLong.Length];
+            var output = new byte[tooLong.Length];
+
+            byte[] tag = SealFullTag(gcm, nonce, aad, fits, ct);
+            Assert.True(gcm.Open(nonce, 0, 12, aad, 0, aad.Length, ct, 0, fits.Length, tag, 0, tagLength, output, 0));
+            Assert.Equal(fits, output.Take(fits.Length).ToArray());
+
+            tag = SealFullTag(gcm, nonce, aad, tooLong, ct);
+            Array.Fill(output, (byte)0xEE);
+            Assert.False(gcm.Open(nonce, 0, 12, aad, 0, aad.Length, ct, 0, tooLong.Length, tag, 0, tagLength, output, 0));
+            Assert.All(output, b => Assert.Equal(0xEE, b));
+            Assert.True(gcm.Open(nonce, 0, 12, aad, 0, aad.Length, ct, 0, tooLong.Length, tag, 0, 12, output, 0));
+            Assert.Throws<ArgumentException>(() => gcm.Seal(nonce, 0, 12, aad, 0, aad.Length, tooLong, 0, tooLong.Length, ct, 0, tag, 0, tagLength));
+        }
+
+        [Fact]
+        public void ShortTags_EnforceAppendixCInvocations_UntilRekey()
+        {
+            // Table 1 (t = 32): at most 2^12 authenticated decryptions under one key; a new key starts a new count.
+            byte[] key = RandomNumberGenerator.GetBytes(16);
+            var gcm = Gcm(key, 64);
+            var nonce = new byte[12];
+            var pt = new byte[20];
+            var ct = new byte[20];
+            byte[] tag = SealFullTag(gcm, nonce, Array.Empty<byte>(), pt, ct);
+            var bad = (byte[])tag.Clone();
+            bad[0] ^= 1;
+            for (int i = 0; i < 4096; i++)
+            {
+                // Failed attempts count too: they are what the limit is for.
+                bool ok = (i & 1) == 0
+                    ? gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, 4, pt, 0)
+                    : gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, bad, 0, 4, pt, 0);
+                Assert.Equal((i & 1) == 0, ok);
+            }
+            Assert.False(gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, 4, pt, 0));
+            Assert.True(gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, 16, pt, 0));
+            gcm.SetKey(key, 0, 16);
+            Assert.True(gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, 4, pt, 0));
+
+            // Table 2 (t = 64): 2^32, reached here by setting the count.
+            gcm.SetKey(key, 0, 16);
+            KeyResidue.SetField(gcm, "_shortTagOpens", (1L << 32) - 1);
+            Assert.True(gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, 8, pt, 0));
+            Assert.False(gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, 8, pt, 0));
+            Assert.True(gcm.Open(nonce, 0, 12, null, 0, 0, ct, 0, 20, tag, 0, 12, pt, 0));
+        }
+
+        [Fact]
         public void SealOpen_AllocateNothing_AfterWarmUp()
         {
             var gcm = Gcm(new byte[16], 172);

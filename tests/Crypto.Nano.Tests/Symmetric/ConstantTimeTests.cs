@@ -10,7 +10,9 @@ namespace NanoMikey.Crypto.Tests.Symmetric
             var a = new byte[] { 9, 1, 2, 3, 4 };
             var b = new byte[] { 1, 2, 3, 4 };
             Assert.True(ConstantTime.AreEqual(a, 1, b, 0, 4));
-            Assert.True(ConstantTime.AreEqual(a, 0, b, 0, 0));
+            // A 0-byte MAC or tag compare must fail, or a truncated-to-nothing tag would accept any message.
+            Assert.False(ConstantTime.AreEqual(a, 0, b, 0, 0));
+            Assert.False(ConstantTime.AreEqual(a, 5, b, 4, 0));
             for (int i = 0; i < 4; i++)
             {
                 for (int bit = 0; bit < 8; bit++)

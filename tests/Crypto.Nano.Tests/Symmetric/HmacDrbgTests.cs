@@ -185,6 +185,28 @@ namespace NanoMikey.Crypto.Tests.Symmetric
             drbg.Generate(o, 0, 16);
         }
 
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(31)]
+        public void ExplicitEntropy_ShorterThanSecurityStrength_IsRefused(int length)
+        {
+            // SP 800-90A §8.6.3, §10.1.2.3-4: entropy input of at least the security strength, 256 bits.
+            Assert.Throws<ArgumentException>(() => new HmacDrbg(new byte[length], new byte[16], null, 10));
+            var drbg = new HmacDrbg(TestData.Hex("ca851911349384bffe89de1cbdc46e6831e44d34a4fb935ee285dd14b71a7488"), new byte[16], null, 10);
+            var twin = new HmacDrbg(TestData.Hex("ca851911349384bffe89de1cbdc46e6831e44d34a4fb935ee285dd14b71a7488"), new byte[16], null, 10);
+            var entropy = new byte[40];
+            Assert.Throws<ArgumentException>(() => drbg.Reseed(entropy, 3, length, null, 0, 0));
+            // The refused reseed changed nothing.
+            var a = new byte[32];
+            var b = new byte[32];
+            drbg.Generate(a, 0, 32);
+            twin.Generate(b, 0, 32);
+            Assert.Equal(b, a);
+            drbg.Reseed(entropy, 3, 32, null, 0, 0);
+            new HmacDrbg(new byte[32], new byte[16], null, 10).Generate(a, 0, 32);
+        }
+
         [Fact]
         public void Generate_AllocatesNothing_AndBadRangesThrow()
         {
