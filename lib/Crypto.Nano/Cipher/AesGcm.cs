@@ -10,8 +10,8 @@ namespace NanoMikey.Crypto.Cipher
     /// <remarks>
     /// The tag block E(J0) and the data keystream come from one engine call per request (up to the length given at
     /// construction). <see cref="Open"/> checks the tag before it writes any plaintext. Not thread-safe.
-    /// Short tags enforce one row of SP 800-38D Appendix C per key: 4-byte tags (Table 1, last row) allow at most 2^11
-    /// bytes of AAD plus ciphertext per message and 2^12 calls of <see cref="Open"/>; 8-byte tags (Table 2, first row)
+    /// Short tags enforce one row of SP 800-38D Appendix C per key: 4-byte tags (Table 1, last row) allow at most 2^6
+    /// bytes of AAD plus ciphertext per message and 2^11 calls of <see cref="Open"/>; 8-byte tags (Table 2, first row)
     /// at most 2^15 bytes and 2^32 calls. Past the call limit <see cref="Open"/> returns false until <see cref="SetKey"/>.
     /// </remarks>
     public sealed class AesGcm
@@ -34,8 +34,8 @@ namespace NanoMikey.Crypto.Cipher
         private bool _keyed;
 
         // SP 800-38D Appendix C: the row enforced for each short tag length (combined AAD + ciphertext bytes, Open calls).
-        private const int Tag32MaxLength = 1 << 11;
-        private const long Tag32MaxOpens = 1L << 12;
+        private const int Tag32MaxLength = 1 << 6;
+        private const long Tag32MaxOpens = 1L << 11;
         private const int Tag64MaxLength = 1 << 15;
         private const long Tag64MaxOpens = 1L << 32;
 
@@ -80,7 +80,7 @@ namespace NanoMikey.Crypto.Cipher
 
         /// <summary>
         /// Encrypts and authenticates: writes the ciphertext (same length as the plaintext) and a tag. With a 4- or 8-byte
-        /// tag the AAD and plaintext together must fit the Appendix C row (2^11 or 2^15 bytes).
+        /// tag the AAD and plaintext together must fit the Appendix C row (2^6 or 2^15 bytes).
         /// </summary>
         /// <param name="nonce">Nonce buffer.</param>
         /// <param name="nonceOffset">Offset of the nonce.</param>
