@@ -63,17 +63,34 @@ namespace NanoMikey.Srtp.Context
         private readonly AesCmCipher _cm;
         private byte[] _aad;
 
-        /// <summary>Creates a context without master keys; add at least one with <see cref="AddMasterKey"/>.</summary>
+        /// <summary>
+        /// Creates a context without master keys under the strict <see cref="SrtpMinimumPolicy"/>; add at least one key with
+        /// <see cref="AddMasterKey"/>. A sending stream must never get a second context with the same master key: both would
+        /// protect the same (ROC, SEQ) again (RFC 3711 §9.1, a two-time pad; for GCM a leak of H).
+        /// </summary>
         /// <param name="policy">Parameter set (copied).</param>
         /// <param name="ssrc">SSRC of the stream.</param>
         /// <param name="direction">Whether this side protects (outbound) or unprotects (inbound).</param>
         /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.</param>
-        /// <exception cref="ArgumentException">The policy is not supported.</exception>
+        /// <exception cref="ArgumentException">The policy is not supported or is below the strict minimum.</exception>
         public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory)
+            : this(policy, ssrc, direction, engineFactory, SrtpMinimumPolicy.Strict)
         {
-            if (policy == null) throw new ArgumentNullException(nameof(policy));
-            string? reason;
-            if (!policy.IsSupported(out reason)) throw new ArgumentException("Unsupported SRTP policy: " + reason, nameof(policy));
+        }
+
+        /// <summary>
+        /// Creates a context without master keys; the policy must meet <paramref name="minimum"/> (SRTCP authentication is
+        /// always required, RFC 3711 §3.4). A sending stream must never get a second context with the same master key.
+        /// </summary>
+        /// <param name="policy">Parameter set (copied).</param>
+        /// <param name="ssrc">SSRC of the stream.</param>
+        /// <param name="direction">Whether this side protects (outbound) or unprotects (inbound).</param>
+        /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.</param>
+        /// <param name="minimum">The local minimum with its explicit opt-ins.</param>
+        /// <exception cref="ArgumentException">The policy is not supported or is below <paramref name="minimum"/>.</exception>
+        public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory, SrtpMinimumPolicy minimum)
+        {
+            SrtpMinimumPolicy.Require(policy, minimum);
             _policy = policy.Clone();
             _ssrc = ssrc;
             _direction = direction;
