@@ -52,6 +52,11 @@ namespace NanoMikey.Srtp.Context
         private readonly ReplayWindow _srtpReplay;
         private uint _initialRoc;
 
+        // Outbound: the highest SRTP index ever protected survives SetRolloverCounter, so no index is used twice.
+        private ulong _sentHighest;
+        private bool _sent;
+        private bool _srtcpSent;
+
         // SRTCP state.
         private readonly ReplayWindow _srtcpReplay;
         private uint _srtcpNextIndex;
@@ -241,19 +246,34 @@ namespace NanoMikey.Srtp.Context
             return _keyCount++;
         }
 
-        /// <summary>Sets the ROC from signalling (e.g. the MIKEY CS map); the replay window restarts at the next packet.</summary>
+        /// <summary>
+        /// Sets the ROC from signalling (e.g. the MIKEY CS map); the replay window restarts at the next packet. On an outbound
+        /// context that has protected packets the new ROC must be higher than every ROC used so far: a lower or equal one would
+        /// protect the same (ROC, SEQ) twice under one key (RFC 3711 §9.1: a two-time pad for AES-CM, the GHASH key for GCM).
+        /// For the same reason never create a second context with the same master key for a sending stream.
+        /// </summary>
         /// <param name="roc">The rollover counter of the next packet's SEQ.</param>
+        /// <exception cref="InvalidOperationException">Outbound, packets were protected, and <paramref name="roc"/> is not higher than the ROC in use.</exception>
         public void SetRolloverCounter(uint roc)
         {
+            if (_direction == SrtpDirection.Outbound && _sent && roc <= (uint)(_sentHighest >> 16))
+            {
+                throw new InvalidOperationException("The ROC of a sending stream may only increase.");
+            }
             _srtpReplay.Reset();
             _initialRoc = roc;
         }
 
-        /// <summary>Sets the SRTCP index the next protected SRTCP packet will carry (31 bits).</summary>
+        /// <summary>
+        /// Sets the SRTCP index the next protected SRTCP packet will carry (31 bits). Once SRTCP packets were protected it may
+        /// only move forward (an index used twice is a keystream used twice, RFC 3711 §9.1).
+        /// </summary>
         /// <param name="index">The index.</param>
+        /// <exception cref="InvalidOperationException">SRTCP packets were protected and <paramref name="index"/> is below the next index.</exception>
         public void SetSrtcpIndex(uint index)
         {
             if (index > MaxSrtcpIndex + 1) throw new ArgumentOutOfRangeException(nameof(index));
+            if (_srtcpSent && index < _srtcpNextIndex) throw new InvalidOperationException("The SRTCP index of a sending stream may only increase.");
             _srtcpNextIndex = index;
         }
 
@@ -265,6 +285,9 @@ namespace NanoMikey.Srtp.Context
             _srtcpReplay.Reset();
             _initialRoc = 0;
             _srtcpNextIndex = 0;
+            _sent = false;
+            _sentHighest = 0;
+            _srtcpSent = false;
             for (int i = 0; i < _keyCount; i++)
             {
                 _keys[i].SrtpPackets = 0;
@@ -344,6 +367,11 @@ namespace NanoMikey.Srtp.Context
             }
 
             _srtpReplay.Update(index);
+            if (!_sent || index > _sentHighest)
+            {
+                _sentHighest = index;
+                _sent = true;
+            }
             mk.SrtpPackets++;
             CommitSrtpKeys(mk, keys);
             length = total;
@@ -477,6 +505,7 @@ namespace NanoMikey.Srtp.Context
             }
 
             _srtcpNextIndex = idx + 1;
+            _srtcpSent = true;
             mk.SrtcpPackets++;
             CommitSrtcpKeys(mk, keys);
             length = total;
