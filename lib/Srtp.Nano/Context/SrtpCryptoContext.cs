@@ -414,6 +414,7 @@ namespace NanoMikey.Srtp.Context
             SrtpStatus st = _srtpReplay.Check(index);
             if (st != SrtpStatus.Ok) return st;
             if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
+            if (_kdrShift >= 0 && !InSrtpKeyPeriods(index)) return SrtpStatus.OutsideKeyPeriod;
 
             SessionKeys keys = SrtpKeys(mk, index);
             if (_aead)
@@ -540,6 +541,7 @@ namespace NanoMikey.Srtp.Context
             SrtpStatus st = _srtcpReplay.Check(idx);
             if (st != SrtpStatus.Ok) return st;
             if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
+            if (_kdrShift >= 0 && !InSrtcpKeyPeriods(idx)) return SrtpStatus.OutsideKeyPeriod;
 
             SessionKeys keys = SrtcpKeys(mk, idx);
             if (_aead)
@@ -682,6 +684,40 @@ namespace NanoMikey.Srtp.Context
             Array.Copy(packet, offset, _aad, 0, covered);
             RtpHeader.WriteUInt32(_aad, covered, word);
             return covered + 4;
+        }
+
+        // KDR != 0: an unauthenticated packet may only make the context derive keys for the current key period or the one
+        // either side of it (RFC 3711 §4.3.1); anything else is dropped first, so forged packets cannot buy derivations.
+        // The current period is that of the highest authenticated index; before the first packet, that of the signalled
+        // ROC's index range (SRTP) or of index 0, where the sender starts (SRTCP, RFC 3711 §3.4).
+        private bool InSrtpKeyPeriods(ulong index)
+        {
+            ulong lo, hi;
+            if (_srtpReplay.HasStarted)
+            {
+                lo = _srtpReplay.Highest;
+                hi = lo;
+            }
+            else
+            {
+                lo = (ulong)_initialRoc << 16;
+                hi = lo | 0xFFFF;
+            }
+            return InKeyPeriods(index, lo, hi);
+        }
+
+        private bool InSrtcpKeyPeriods(uint index)
+        {
+            ulong reference = _srtcpReplay.HasStarted ? _srtcpReplay.Highest : 0;
+            return InKeyPeriods(index, reference, reference);
+        }
+
+        private bool InKeyPeriods(ulong index, ulong lo, ulong hi)
+        {
+            ulong r = index >> _kdrShift;
+            ulong rlo = lo >> _kdrShift;
+            ulong rhi = hi >> _kdrShift;
+            return r + 1 >= rlo && r <= rhi + 1;
         }
 
         private SessionKeys SrtpKeys(MasterKey mk, ulong index)
