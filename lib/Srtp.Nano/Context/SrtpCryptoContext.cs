@@ -303,6 +303,7 @@ namespace NanoMikey.Srtp.Context
             SecureMemory.Wipe(_iv, 0, _iv.Length);
             SecureMemory.Wipe(_mac, 0, _mac.Length);
             SecureMemory.Wipe(_aad, 0, _aad.Length);
+            SecureMemory.Wipe(_word, 0, _word.Length);
             _keyCount = 0;
         }
 
