@@ -52,13 +52,7 @@ namespace NanoMikey.Srtp.Tests
         [Fact]
         public void Srtp_FarPeriodIsDroppedBeforeDerivation()
         {
-            var p = SrtpPolicy.AesCm128HmacSha1_80();
-            p.KeyDerivationRate = Kdr;
-            var rng = new Random(16);
-            byte[] key = TestKit.Random(rng, 16), salt = TestKit.Random(rng, 14);
-            var tx = NewContext(p, 4, SrtpDirection.Outbound, key, salt);
-            var count = new CountingFactory();
-            var rx = NewContext(p, 4, SrtpDirection.Inbound, key, salt, null, count);
+            var (tx, rx, count, rng) = KdrPair(16);
             var pk = new byte[80][];
             byte[] buf = new byte[128];
             for (int seq = 0; seq < 80; seq++)
@@ -128,13 +122,7 @@ namespace NanoMikey.Srtp.Tests
         [Fact]
         public void Srtcp_FarPeriodIsDroppedBeforeDerivation()
         {
-            var p = SrtpPolicy.AesCm128HmacSha1_80();
-            p.KeyDerivationRate = Kdr;
-            var rng = new Random(18);
-            byte[] key = TestKit.Random(rng, 16), salt = TestKit.Random(rng, 14);
-            var tx = NewContext(p, 4, SrtpDirection.Outbound, key, salt);
-            var count = new CountingFactory();
-            var rx = NewContext(p, 4, SrtpDirection.Inbound, key, salt, null, count);
+            var (tx, rx, count, rng) = KdrPair(18);
             byte[] buf = new byte[128];
 
             // Before any SRTCP packet the sender's index starts at 0 (RFC 3711 §3.4): a forged E=1, index 0x7FFFFF00 costs nothing.
@@ -157,6 +145,17 @@ namespace NanoMikey.Srtp.Tests
             before = count.Calls;
             Assert.Equal(SrtpStatus.OutsideKeyPeriod, rx.UnprotectRtcp(buf, 0, ref fl));
             Assert.Equal(before, count.Calls);
+        }
+
+        // AES_CM_128_HMAC_SHA1_80 with KDR 16, SSRC 4: a sender and a receiver whose AES calls are counted.
+        private static (SrtpCryptoContext Tx, SrtpCryptoContext Rx, CountingFactory Count, Random Rng) KdrPair(int seed)
+        {
+            var p = SrtpPolicy.AesCm128HmacSha1_80();
+            p.KeyDerivationRate = Kdr;
+            var rng = new Random(seed);
+            byte[] key = TestKit.Random(rng, 16), salt = TestKit.Random(rng, 14);
+            var count = new CountingFactory();
+            return (NewContext(p, 4, SrtpDirection.Outbound, key, salt), NewContext(p, 4, SrtpDirection.Inbound, key, salt, null, count), count, rng);
         }
 
         private static SrtpStatus Unprotect(SrtpCryptoContext rx, byte[] packet)

@@ -9,7 +9,8 @@ namespace NanoMikey.Mikey.Tests.Codec
     /// <summary>Each peer quirk is off by default and tolerated only when switched on by name (peers.md).</summary>
     public class QuirkTests
     {
-        private static SecurityPolicyPayload FirstPolicy(MikeyReader r, byte[] m)
+        /// <summary>Reads <paramref name="m"/> up to its first SP payload.</summary>
+        internal static SecurityPolicyPayload FirstPolicy(MikeyReader r, byte[] m)
         {
             r.Reset(m, 0, m.Length);
             while (r.Read() == MikeyStatus.Ok)

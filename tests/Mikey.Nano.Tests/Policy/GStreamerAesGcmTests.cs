@@ -1,6 +1,7 @@
 using System;
 using NanoMikey.Hardware.Host;
 using NanoMikey.Mikey.Codec;
+using NanoMikey.Mikey.Tests.Codec;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Policy;
 using NanoMikey.Srtp;
@@ -111,19 +112,7 @@ namespace NanoMikey.Mikey.Tests.Policy
             Assert.Equal(14, policy.MasterSaltLength);
         }
 
-        private static SecurityPolicyPayload Policy(MikeyReader r, byte[] m)
-        {
-            r.Reset(m, 0, m.Length);
-            while (r.Read() == MikeyStatus.Ok)
-            {
-                if (r.PayloadType == PayloadType.SecurityPolicy)
-                {
-                    return r.SecurityPolicy;
-                }
-            }
-
-            throw new InvalidOperationException();
-        }
+        private static SecurityPolicyPayload Policy(MikeyReader r, byte[] m) => QuirkTests.FirstPolicy(r, m);
 
         private static byte[] Tek(byte[] m, MikeyReader r)
         {
