@@ -32,5 +32,11 @@ namespace NanoMikey.Srtp
 
         /// <summary>No crypto context for the packet's SSRC and the session cannot hold another stream.</summary>
         NoContext = 9,
+
+        /// <summary>
+        /// With a key derivation rate, the packet's index lies more than one key period from the current one
+        /// (RFC 3711 §4.3.1); it was dropped before any key derivation.
+        /// </summary>
+        OutsideKeyPeriod = 10,
     }
 }

@@ -84,6 +84,8 @@ namespace NanoMikey.Srtp.Tests
             RunSrtcp(p, false, true, 8);
         }
 
+        // NULL SRTP authentication only with the explicit opt-in; SRTCP authentication is mandatory (RFC 3711 §3.4), so our
+        // side keeps HMAC-SHA1-80 for SRTCP (SP type 15) and only SRTP packets are exchanged with libsrtp's null/null profile.
         [Fact]
         public void NullNull_BothDirections()
         {
@@ -91,12 +93,15 @@ namespace NanoMikey.Srtp.Tests
             {
                 EncryptionAlgorithm = SrtpEncryptionAlgorithm.Null,
                 AuthenticationAlgorithm = SrtpAuthenticationAlgorithm.Null,
+                SrtcpAuthAlgorithm = (int)SrtpAuthenticationAlgorithm.HmacSha1,
             };
-            RunSrtp(LibSrtpProfile.NullNull, true, false, 5, 65000, 9, policy);
-            RunSrtp(LibSrtpProfile.NullNull, false, false, 5, 65000, 10, policy);
+            Assert.Equal(SrtpPolicyWeakness.SrtpUnauthenticated, SrtpMinimumPolicy.Strict.Check(policy));
+            var allowNull = new SrtpMinimumPolicy(true, false, false);
+            RunSrtp(LibSrtpProfile.NullNull, true, false, 5, 65000, 9, policy, allowNull);
+            RunSrtp(LibSrtpProfile.NullNull, false, false, 5, 65000, 10, policy, allowNull);
         }
 
-        private static void RunSrtp(LibSrtpProfile profile, bool oursSends, bool mki, uint roc, int firstSeq, int seed, SrtpPolicy? policy = null)
+        private static void RunSrtp(LibSrtpProfile profile, bool oursSends, bool mki, uint roc, int firstSeq, int seed, SrtpPolicy? policy = null, SrtpMinimumPolicy? minimum = null)
         {
             policy ??= PolicyFor(profile);
             var rng = new Random(seed * 7919 + (int)profile);
@@ -106,7 +111,7 @@ namespace NanoMikey.Srtp.Tests
             byte[][] material = new byte[nKeys][];
             byte[][]? mkis = mki ? new byte[nKeys][] : null;
             if (mki) policy.MkiLength = 4;
-            var ours = new SrtpCryptoContext(policy, ssrc, oursSends ? SrtpDirection.Outbound : SrtpDirection.Inbound, Host);
+            var ours = new SrtpCryptoContext(policy, ssrc, oursSends ? SrtpDirection.Outbound : SrtpDirection.Inbound, Host, minimum ?? SrtpMinimumPolicy.Strict);
             for (int i = 0; i < nKeys; i++)
             {
                 material[i] = TestKit.Random(rng, kl + sl);

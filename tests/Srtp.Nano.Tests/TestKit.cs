@@ -47,9 +47,12 @@ namespace NanoMikey.Srtp.Tests
             return length;
         }
 
-        internal static SrtpCryptoContext NewContext(SrtpPolicy policy, uint ssrc, SrtpDirection dir, byte[] key, byte[] salt, byte[]? mki = null, IAesEngineFactory? factory = null)
+        /// <summary>Accepts every opt-in below the strict minimum (SRTCP authentication stays mandatory).</summary>
+        internal static readonly SrtpMinimumPolicy Permissive = new SrtpMinimumPolicy(true, true, true);
+
+        internal static SrtpCryptoContext NewContext(SrtpPolicy policy, uint ssrc, SrtpDirection dir, byte[] key, byte[] salt, byte[]? mki = null, IAesEngineFactory? factory = null, SrtpMinimumPolicy? minimum = null)
         {
-            var c = new SrtpCryptoContext(policy, ssrc, dir, factory ?? Host);
+            var c = new SrtpCryptoContext(policy, ssrc, dir, factory ?? Host, minimum ?? SrtpMinimumPolicy.Strict);
             c.AddMasterKey(key, 0, salt, 0, mki, 0);
             return c;
         }

@@ -45,6 +45,7 @@ namespace NanoMikey.Mikey.Codec
         private int _nextTypeOffset;
         private bool _chainOnly;
         private bool _sawRand;
+        private bool _sawNullKemac;
         private int _dataType;
         private PayloadType _payloadType;
         private int _payloadOffset;
@@ -419,6 +420,7 @@ namespace NanoMikey.Mikey.Codec
                 {
                     _integrityOffset = _kemac.MacOffset;
                     _integrityLength = _kemac.MacLength;
+                    _sawNullKemac = _kemac.EncryptionAlgorithm == EncryptionAlgorithm.Null && _kemac.MacAlgorithm == MacAlgorithm.Null;
                 }
                 else if (type == (int)PayloadType.Verification)
                 {
@@ -462,6 +464,7 @@ namespace NanoMikey.Mikey.Codec
             _start = offset;
             _end = offset + count;
             _sawRand = false;
+            _sawNullKemac = false;
             _integrityOffset = -1;
             _integrityLength = 0;
             _steps = 0;
@@ -486,13 +489,19 @@ namespace NanoMikey.Mikey.Codec
                 }
             }
 
-            if (!_chainOnly && !_sawRand && !IsCsbUpdate && (Quirks & MikeyQuirks.MissingRand) == 0 && RequiresRand(_dataType))
+            if (!_chainOnly && !_sawRand && !IsCsbUpdate && RequiresRand(_dataType) && !MissingRandTolerated())
             {
                 return Fail(MikeyStatus.MissingRand, ErrorCode.UnsupportedMessageType, _position);
             }
 
             _payloadType = PayloadType.Last;
             return _status = MikeyStatus.End;
+        }
+
+        // MikeyQuirks.MissingRand covers NULL mode only: PSK data type, KEMAC with NULL encryption and NULL MAC.
+        private bool MissingRandTolerated()
+        {
+            return (Quirks & MikeyQuirks.MissingRand) != 0 && _dataType == (int)DataType.PreShared && _sawNullKemac;
         }
 
         // RFC 3830 §3.1–3.3, RFC 4650 §3: RAND is mandatory in the initial I_MESSAGE of PSK, PK, DH-SIGN and DHHMAC.

@@ -52,6 +52,11 @@ namespace NanoMikey.Srtp.Context
         private readonly ReplayWindow _srtpReplay;
         private uint _initialRoc;
 
+        // Outbound: the highest SRTP index ever protected survives SetRolloverCounter, so no index is used twice.
+        private ulong _sentHighest;
+        private bool _sent;
+        private bool _srtcpSent;
+
         // SRTCP state.
         private readonly ReplayWindow _srtcpReplay;
         private uint _srtcpNextIndex;
@@ -63,17 +68,34 @@ namespace NanoMikey.Srtp.Context
         private readonly AesCmCipher _cm;
         private byte[] _aad;
 
-        /// <summary>Creates a context without master keys; add at least one with <see cref="AddMasterKey"/>.</summary>
+        /// <summary>
+        /// Creates a context without master keys under the strict <see cref="SrtpMinimumPolicy"/>; add at least one key with
+        /// <see cref="AddMasterKey"/>. A sending stream must never get a second context with the same master key: both would
+        /// protect the same (ROC, SEQ) again (RFC 3711 §9.1, a two-time pad; for GCM a leak of H).
+        /// </summary>
         /// <param name="policy">Parameter set (copied).</param>
         /// <param name="ssrc">SSRC of the stream.</param>
         /// <param name="direction">Whether this side protects (outbound) or unprotects (inbound).</param>
         /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.</param>
-        /// <exception cref="ArgumentException">The policy is not supported.</exception>
+        /// <exception cref="ArgumentException">The policy is not supported or is below the strict minimum.</exception>
         public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory)
+            : this(policy, ssrc, direction, engineFactory, SrtpMinimumPolicy.Strict)
         {
-            if (policy == null) throw new ArgumentNullException(nameof(policy));
-            string? reason;
-            if (!policy.IsSupported(out reason)) throw new ArgumentException("Unsupported SRTP policy: " + reason, nameof(policy));
+        }
+
+        /// <summary>
+        /// Creates a context without master keys; the policy must meet <paramref name="minimum"/> (SRTCP authentication is
+        /// always required, RFC 3711 §3.4). A sending stream must never get a second context with the same master key.
+        /// </summary>
+        /// <param name="policy">Parameter set (copied).</param>
+        /// <param name="ssrc">SSRC of the stream.</param>
+        /// <param name="direction">Whether this side protects (outbound) or unprotects (inbound).</param>
+        /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.</param>
+        /// <param name="minimum">The local minimum with its explicit opt-ins.</param>
+        /// <exception cref="ArgumentException">The policy is not supported or is below <paramref name="minimum"/>.</exception>
+        public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory, SrtpMinimumPolicy minimum)
+        {
+            SrtpMinimumPolicy.Require(policy, minimum);
             _policy = policy.Clone();
             _ssrc = ssrc;
             _direction = direction;
@@ -224,19 +246,34 @@ namespace NanoMikey.Srtp.Context
             return _keyCount++;
         }
 
-        /// <summary>Sets the ROC from signalling (e.g. the MIKEY CS map); the replay window restarts at the next packet.</summary>
+        /// <summary>
+        /// Sets the ROC from signalling (e.g. the MIKEY CS map); the replay window restarts at the next packet. On an outbound
+        /// context that has protected packets the new ROC must be higher than every ROC used so far: a lower or equal one would
+        /// protect the same (ROC, SEQ) twice under one key (RFC 3711 §9.1: a two-time pad for AES-CM, the GHASH key for GCM).
+        /// For the same reason never create a second context with the same master key for a sending stream.
+        /// </summary>
         /// <param name="roc">The rollover counter of the next packet's SEQ.</param>
+        /// <exception cref="InvalidOperationException">Outbound, packets were protected, and <paramref name="roc"/> is not higher than the ROC in use.</exception>
         public void SetRolloverCounter(uint roc)
         {
+            if (_direction == SrtpDirection.Outbound && _sent && roc <= (uint)(_sentHighest >> 16))
+            {
+                throw new InvalidOperationException("The ROC of a sending stream may only increase.");
+            }
             _srtpReplay.Reset();
             _initialRoc = roc;
         }
 
-        /// <summary>Sets the SRTCP index the next protected SRTCP packet will carry (31 bits).</summary>
+        /// <summary>
+        /// Sets the SRTCP index the next protected SRTCP packet will carry (31 bits). Once SRTCP packets were protected it may
+        /// only move forward (an index used twice is a keystream used twice, RFC 3711 §9.1).
+        /// </summary>
         /// <param name="index">The index.</param>
+        /// <exception cref="InvalidOperationException">SRTCP packets were protected and <paramref name="index"/> is below the next index.</exception>
         public void SetSrtcpIndex(uint index)
         {
             if (index > MaxSrtcpIndex + 1) throw new ArgumentOutOfRangeException(nameof(index));
+            if (_srtcpSent && index < _srtcpNextIndex) throw new InvalidOperationException("The SRTCP index of a sending stream may only increase.");
             _srtcpNextIndex = index;
         }
 
@@ -248,6 +285,9 @@ namespace NanoMikey.Srtp.Context
             _srtcpReplay.Reset();
             _initialRoc = 0;
             _srtcpNextIndex = 0;
+            _sent = false;
+            _sentHighest = 0;
+            _srtcpSent = false;
             for (int i = 0; i < _keyCount; i++)
             {
                 _keys[i].SrtpPackets = 0;
@@ -263,6 +303,7 @@ namespace NanoMikey.Srtp.Context
             SecureMemory.Wipe(_iv, 0, _iv.Length);
             SecureMemory.Wipe(_mac, 0, _mac.Length);
             SecureMemory.Wipe(_aad, 0, _aad.Length);
+            SecureMemory.Wipe(_word, 0, _word.Length);
             _keyCount = 0;
         }
 
@@ -327,6 +368,11 @@ namespace NanoMikey.Srtp.Context
             }
 
             _srtpReplay.Update(index);
+            if (!_sent || index > _sentHighest)
+            {
+                _sentHighest = index;
+                _sent = true;
+            }
             mk.SrtpPackets++;
             CommitSrtpKeys(mk, keys);
             length = total;
@@ -369,6 +415,7 @@ namespace NanoMikey.Srtp.Context
             SrtpStatus st = _srtpReplay.Check(index);
             if (st != SrtpStatus.Ok) return st;
             if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
+            if (_kdrShift >= 0 && !InSrtpKeyPeriods(index)) return SrtpStatus.OutsideKeyPeriod;
 
             SessionKeys keys = SrtpKeys(mk, index);
             if (_aead)
@@ -460,6 +507,7 @@ namespace NanoMikey.Srtp.Context
             }
 
             _srtcpNextIndex = idx + 1;
+            _srtcpSent = true;
             mk.SrtcpPackets++;
             CommitSrtcpKeys(mk, keys);
             length = total;
@@ -494,6 +542,7 @@ namespace NanoMikey.Srtp.Context
             SrtpStatus st = _srtcpReplay.Check(idx);
             if (st != SrtpStatus.Ok) return st;
             if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
+            if (_kdrShift >= 0 && !InSrtcpKeyPeriods(idx)) return SrtpStatus.OutsideKeyPeriod;
 
             SessionKeys keys = SrtcpKeys(mk, idx);
             if (_aead)
@@ -636,6 +685,40 @@ namespace NanoMikey.Srtp.Context
             Array.Copy(packet, offset, _aad, 0, covered);
             RtpHeader.WriteUInt32(_aad, covered, word);
             return covered + 4;
+        }
+
+        // KDR != 0: an unauthenticated packet may only make the context derive keys for the current key period or the one
+        // either side of it (RFC 3711 §4.3.1); anything else is dropped first, so forged packets cannot buy derivations.
+        // The current period is that of the highest authenticated index; before the first packet, that of the signalled
+        // ROC's index range (SRTP) or of index 0, where the sender starts (SRTCP, RFC 3711 §3.4).
+        private bool InSrtpKeyPeriods(ulong index)
+        {
+            ulong lo, hi;
+            if (_srtpReplay.HasStarted)
+            {
+                lo = _srtpReplay.Highest;
+                hi = lo;
+            }
+            else
+            {
+                lo = (ulong)_initialRoc << 16;
+                hi = lo | 0xFFFF;
+            }
+            return InKeyPeriods(index, lo, hi);
+        }
+
+        private bool InSrtcpKeyPeriods(uint index)
+        {
+            ulong reference = _srtcpReplay.HasStarted ? _srtcpReplay.Highest : 0;
+            return InKeyPeriods(index, reference, reference);
+        }
+
+        private bool InKeyPeriods(ulong index, ulong lo, ulong hi)
+        {
+            ulong r = index >> _kdrShift;
+            ulong rlo = lo >> _kdrShift;
+            ulong rhi = hi >> _kdrShift;
+            return r + 1 >= rlo && r <= rhi + 1;
         }
 
         private SessionKeys SrtpKeys(MasterKey mk, ulong index)

@@ -14,6 +14,7 @@ namespace NanoMikey.Srtp.Context
     public sealed class SrtpSession
     {
         private readonly SrtpPolicy _policy;
+        private readonly SrtpMinimumPolicy _minimum;
         private readonly SrtpDirection _direction;
         private readonly IAesEngineFactory? _factory;
         private readonly SrtpCryptoContext[] _streams;
@@ -23,17 +24,29 @@ namespace NanoMikey.Srtp.Context
         private int _keyCount;
         private int _active;
 
-        /// <summary>Creates an empty session.</summary>
+        /// <summary>Creates an empty session under the strict <see cref="SrtpMinimumPolicy"/>.</summary>
         /// <param name="policy">Parameter set of every stream (copied).</param>
         /// <param name="direction">Outbound (protect) or inbound (unprotect).</param>
         /// <param name="engineFactory">AES engines; null for software AES only.</param>
         /// <param name="maxStreams">Most SSRCs the session holds.</param>
+        /// <exception cref="ArgumentException">The policy is not supported or is below the strict minimum.</exception>
         public SrtpSession(SrtpPolicy policy, SrtpDirection direction, IAesEngineFactory? engineFactory, int maxStreams)
+            : this(policy, direction, engineFactory, maxStreams, SrtpMinimumPolicy.Strict)
         {
-            if (policy == null) throw new ArgumentNullException(nameof(policy));
-            string? reason;
-            if (!policy.IsSupported(out reason)) throw new ArgumentException("Unsupported SRTP policy: " + reason, nameof(policy));
+        }
+
+        /// <summary>Creates an empty session whose policy must meet <paramref name="minimum"/> (SRTCP authentication always, RFC 3711 §3.4).</summary>
+        /// <param name="policy">Parameter set of every stream (copied).</param>
+        /// <param name="direction">Outbound (protect) or inbound (unprotect).</param>
+        /// <param name="engineFactory">AES engines; null for software AES only.</param>
+        /// <param name="maxStreams">Most SSRCs the session holds.</param>
+        /// <param name="minimum">The local minimum with its explicit opt-ins.</param>
+        /// <exception cref="ArgumentException">The policy is not supported or is below <paramref name="minimum"/>.</exception>
+        public SrtpSession(SrtpPolicy policy, SrtpDirection direction, IAesEngineFactory? engineFactory, int maxStreams, SrtpMinimumPolicy minimum)
+        {
+            SrtpMinimumPolicy.Require(policy, minimum);
             if (maxStreams < 1) throw new ArgumentOutOfRangeException(nameof(maxStreams));
+            _minimum = minimum;
             _policy = policy.Clone();
             _direction = direction;
             _factory = engineFactory;
@@ -190,7 +203,7 @@ namespace NanoMikey.Srtp.Context
 
         private SrtpCryptoContext NewContext(uint ssrc)
         {
-            var c = new SrtpCryptoContext(_policy, ssrc, _direction, _factory);
+            var c = new SrtpCryptoContext(_policy, ssrc, _direction, _factory, _minimum);
             int kl = _policy.MasterKeyLength, sl = _policy.MasterSaltLength;
             for (int i = 0; i < _keyCount; i++) c.AddMasterKey(_keys[i], 0, _keys[i], kl, _keys[i], kl + sl);
             if (_keyCount > 0) c.ActiveMasterKey = _active;

@@ -202,12 +202,15 @@ namespace NanoMikey.Srtp.Policy
             return new SrtpPolicy();
         }
 
-        /// <summary>AES_CM_128_HMAC_SHA1_32: 32-bit SRTP tag, 80-bit SRTCP tag (RFC 4568 §6.2.2).</summary>
+        /// <summary>
+        /// AES_CM_128_HMAC_SHA1_32: 32-bit SRTP tag, 80-bit SRTCP tag (RFC 4568 §6.2.2). Written as SP type 11 = 4 and
+        /// type 19 = 10: right under RFC 4771 §4 precedence, and a reader that knows only RFC 3830 still gets the 32-bit SRTP tag.
+        /// </summary>
         /// <returns>A new policy.</returns>
         public static SrtpPolicy AesCm128HmacSha1_32()
         {
             SrtpPolicy p = new SrtpPolicy();
-            p.SrtpAuthenticationTagLength = 4;
+            p.AuthenticationTagLength = 4;
             p.SrtcpAuthenticationTagLength = 10;
             return p;
         }

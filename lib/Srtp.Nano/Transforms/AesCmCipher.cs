@@ -5,7 +5,8 @@ namespace NanoMikey.Srtp.Transforms
 {
     /// <summary>
     /// AES counter mode as SRTP uses it (RFC 3711 §4.1.1, RFC 6188): keystream block j = AES(IV + j), XORed into the data.
-    /// All counter blocks of a packet are built into an owned buffer and encrypted in one engine call.
+    /// All counter blocks of a packet are built into an owned buffer and encrypted in one engine call; the keystream is
+    /// wiped as soon as it has been XORed in, so none outlives the packet.
     /// </summary>
     public sealed class AesCmCipher
     {
@@ -31,7 +32,11 @@ namespace NanoMikey.Srtp.Transforms
             if (length <= 0) return;
             int blocks = (length + 15) >> 4;
             int total = blocks << 4;
-            if (_blocks.Length < total) _blocks = new byte[total];
+            if (_blocks.Length < total)
+            {
+                Array.Clear(_blocks, 0, _blocks.Length);
+                _blocks = new byte[total];
+            }
             byte[] b = _blocks;
             Array.Copy(iv, ivOffset, b, 0, 16);
             // Replicate the IV by doubling copies, then add the block number to the low 16 bits (IV + j mod 2^128).
@@ -53,9 +58,11 @@ namespace NanoMikey.Srtp.Transforms
             }
             engine.EncryptBlocks(b, 0, b, 0, total);
             Xor(b, data, offset, length);
+            // Keystream XOR data = the other side of the packet: leaving it would hand out plaintext and keystream.
+            Array.Clear(b, 0, total);
         }
 
-        /// <summary>Wipes the keystream scratch.</summary>
+        /// <summary>Wipes the scratch (already wiped after every <see cref="Apply"/>; kept for callers that clear everything).</summary>
         public void Clear()
         {
             Array.Clear(_blocks, 0, _blocks.Length);

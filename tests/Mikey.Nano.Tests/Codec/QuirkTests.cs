@@ -9,7 +9,8 @@ namespace NanoMikey.Mikey.Tests.Codec
     /// <summary>Each peer quirk is off by default and tolerated only when switched on by name (peers.md).</summary>
     public class QuirkTests
     {
-        private static SecurityPolicyPayload FirstPolicy(MikeyReader r, byte[] m)
+        /// <summary>Reads <paramref name="m"/> up to its first SP payload.</summary>
+        internal static SecurityPolicyPayload FirstPolicy(MikeyReader r, byte[] m)
         {
             r.Reset(m, 0, m.Length);
             while (r.Read() == MikeyStatus.Ok)
@@ -55,6 +56,27 @@ namespace NanoMikey.Mikey.Tests.Codec
             map.Load(FirstPolicy(r, m32), MikeyQuirks.None, s32);
             Assert.Equal(10, s32.EffectiveSrtpTagLength);
             Assert.Equal(4, s32.EffectiveSrtpAuthenticationKeyLength);
+        }
+
+        // Issue 8 §2: the quirk maps only the two values GStreamer writes (gstmikey.c HMAC_32_KEY_LEN 4, HMAC_80_KEY_LEN 10);
+        // any other type 3 keeps its RFC 3830 meaning, so the quirk cannot turn an offer into a 1-byte tag.
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(8)]
+        [InlineData(16)]
+        public void GStreamerTagLengthQuirk_MapsOnly4And10(int type3)
+        {
+            byte[] m = Samples.B64(Samples.GortsplibABase64);
+            const int at = 63; // value of SP type 3 (see the test above)
+            Assert.Equal(0x03, m[at - 2]);
+            m[at] = (byte)type3;
+            var map = new SrtpPolicyMapping();
+            var policy = new SrtpPolicy();
+            Assert.Equal(MikeyStatus.Ok, map.Load(FirstPolicy(new MikeyReader(), m), MikeyQuirks.GStreamerTagLengthInAuthKeyLength, policy));
+            Assert.False(map.UsedGStreamerQuirk);
+            Assert.Equal(10, policy.EffectiveSrtpTagLength);
+            Assert.Equal(type3, policy.EffectiveSrtpAuthenticationKeyLength);
         }
 
         [Fact]
@@ -113,6 +135,16 @@ namespace NanoMikey.Mikey.Tests.Codec
             lenient.Reset(m, 0, m.Length);
             Assert.Equal(MikeyStatus.End, lenient.Validate());
             Assert.False(lenient.HasRand);
+
+            // Issue 8 §3: RAND is the freshness of key derivation; the quirk covers NULL mode only. The same message with
+            // a KEMAC MAC (HMAC-SHA-1-160, so a real PSK message) still needs its RAND.
+            Assert.Equal("00", Convert.ToHexString(m, m.Length - 1, 1));
+            byte[] psk = TestData.Hex(Convert.ToHexString(m, 0, m.Length - 1) + "01" + new string('0', 40));
+            lenient.Reset(psk, 0, psk.Length);
+            Assert.Equal(MikeyStatus.MissingRand, lenient.Validate());
+            Assert.Equal(ErrorCode.UnsupportedMessageType, lenient.ErrorCode);
+            strict.Reset(psk, 0, psk.Length);
+            Assert.Equal(MikeyStatus.MissingRand, strict.Validate());
         }
 
         [Fact]
