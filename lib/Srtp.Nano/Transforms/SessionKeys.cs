@@ -67,13 +67,8 @@ namespace NanoMikey.Srtp.Transforms
         /// <summary>Wipes every key.</summary>
         internal void Clear()
         {
-            if (Gcm != null)
-            {
-                // AesGcm keeps H = E(k, 0^128) outside the engine and has no wipe of its own: rekey it with the all-zero
-                // key so H becomes a public constant, then clear the engine below.
-                SecureMemory.Wipe(_scratch, 0, _scratch.Length);
-                Gcm.SetKey(_scratch, 0, _encKeyLength);
-            }
+            // AesGcm.ClearKey wipes H = E(k, 0^128) and the engine's key.
+            if (Gcm != null) Gcm.ClearKey();
             if (Cipher != null) Cipher.ClearKey();
             if (Auth != null) Auth.Clear();
             SecureMemory.Wipe(Salt, 0, Salt.Length);
