@@ -8,6 +8,26 @@ namespace NanoMikey.Srtp.Tests
     public class PolicyTests
     {
         [Fact]
+        public void CopyFrom_CopiesEveryProperty()
+        {
+            // Every settable property gets a value unlike the default; a property CopyFrom forgets shows up here.
+            var source = new SrtpPolicy();
+            int n = 3;
+            foreach (var p in typeof(SrtpPolicy).GetProperties().Where(p => p.CanWrite))
+            {
+                object v = p.PropertyType == typeof(bool) ? !(bool)p.GetValue(source)!
+                    : p.PropertyType.IsEnum ? Enum.ToObject(p.PropertyType, n)
+                    : Convert.ChangeType(n, p.PropertyType);
+                p.SetValue(source, v);
+                n++;
+            }
+            var target = new SrtpPolicy();
+            target.CopyFrom(source);
+            foreach (var p in typeof(SrtpPolicy).GetProperties().Where(p => p.CanWrite))
+                Assert.Equal(p.GetValue(source), p.GetValue(target));
+        }
+
+        [Fact]
         public void Defaults_AreRfc3711()
         {
             var p = new SrtpPolicy();

@@ -273,6 +273,39 @@ namespace NanoMikey.Srtp.Policy
             return p;
         }
 
+        /// <summary>Makes this policy equal to <paramref name="other"/> without allocating (a session reuses its policy objects).</summary>
+        /// <param name="other">The policy to copy.</param>
+        public void CopyFrom(SrtpPolicy other)
+        {
+            if (other == null) throw new ArgumentNullException();
+            EncryptionAlgorithm = other.EncryptionAlgorithm;
+            SessionEncryptionKeyLength = other.SessionEncryptionKeyLength;
+            AuthenticationAlgorithm = other.AuthenticationAlgorithm;
+            SessionAuthenticationKeyLength = other.SessionAuthenticationKeyLength;
+            SessionSaltKeyLength = other.SessionSaltKeyLength;
+            PseudoRandomFunction = other.PseudoRandomFunction;
+            KeyDerivationRate = other.KeyDerivationRate;
+            SrtpEncryption = other.SrtpEncryption;
+            SrtcpEncryption = other.SrtcpEncryption;
+            FecOrder = other.FecOrder;
+            SrtpAuthentication = other.SrtpAuthentication;
+            AuthenticationTagLength = other.AuthenticationTagLength;
+            SrtpPrefixLength = other.SrtpPrefixLength;
+            RocTransmissionRate = other.RocTransmissionRate;
+            SrtpAuthAlgorithm = other.SrtpAuthAlgorithm;
+            SrtcpAuthAlgorithm = other.SrtcpAuthAlgorithm;
+            SrtpSessionAuthenticationKeyLength = other.SrtpSessionAuthenticationKeyLength;
+            SrtcpSessionAuthenticationKeyLength = other.SrtcpSessionAuthenticationKeyLength;
+            SrtpAuthenticationTagLength = other.SrtpAuthenticationTagLength;
+            SrtcpAuthenticationTagLength = other.SrtcpAuthenticationTagLength;
+            AeadAuthenticationTagLength = other.AeadAuthenticationTagLength;
+            MkiLength = other.MkiLength;
+            ReplayWindowSize = other.ReplayWindowSize;
+            SrtpKeyLifetime = other.SrtpKeyLifetime;
+            SrtcpKeyLifetime = other.SrtcpKeyLifetime;
+            MaxPacketLength = other.MaxPacketLength;
+        }
+
         /// <summary>A copy that later changes to this policy do not affect (contexts keep one).</summary>
         /// <returns>The copy.</returns>
         public SrtpPolicy Clone()
