@@ -1,0 +1,334 @@
+using System;
+using NanoMikey.Crypto;
+using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto.Random;
+using NanoMikey.Mikey.Codec;
+using NanoMikey.Mikey.Keys;
+using NanoMikey.Mikey.Payloads;
+using NanoMikey.Mikey.Policy;
+using NanoMikey.Mikey.Session;
+using NanoMikey.Mikey.Time;
+using NanoMikey.Srtp.Policy;
+
+namespace NanoMikey.Mikey.Modes
+{
+    /// <summary>
+    /// The initiator of the pre-shared key mode (RFC 3830 §3.1), or of MIKEY-NULL with <see cref="UseNullMode"/>. Add the
+    /// streams (<see cref="AddCryptoSession"/>), write the offer (<see cref="WriteOffer"/>): a fresh CSB ID, RAND and TGK
+    /// from the DRBG, T from the clock, KEMAC encrypted and MACed. The keys are in <see cref="Bundle"/> at once; with
+    /// <see cref="RequestVerification"/> the exchange completes when <see cref="ReadAnswer"/> accepts the responder's
+    /// verification message. Allocation-free after construction.
+    /// </summary>
+    public sealed class PskInitiator
+    {
+        private const int RandLength = 16;
+
+        private readonly HmacDrbg _drbg;
+        private readonly IMikeyClock _clock;
+        private readonly MikeyWriter _writer = new MikeyWriter();
+        private readonly MikeyReader _reader = new MikeyReader();
+        private readonly MessageLayout _layout = new MessageLayout();
+        private readonly VerificationPayload _v = new VerificationPayload();
+        private readonly MikeyKeyDerivation _kd = new MikeyKeyDerivation();
+        private readonly KemacProtection _protection;
+        private readonly SrtpPolicyMapping _mapping = new SrtpPolicyMapping();
+        private readonly SrtpPolicy[] _policies = new SrtpPolicy[CryptoSessionBundle.MaxCryptoSessions];
+        private readonly uint[] _ssrc = new uint[CryptoSessionBundle.MaxCryptoSessions];
+        private readonly uint[] _roc = new uint[CryptoSessionBundle.MaxCryptoSessions];
+        private readonly int[] _policyNo = new int[CryptoSessionBundle.MaxCryptoSessions];
+        private readonly byte[] _psk = new byte[64];
+        private readonly byte[] _idi = new byte[64];
+        private readonly byte[] _idr = new byte[64];
+        private readonly byte[] _rand = new byte[RandLength];
+        private readonly byte[] _tgk = new byte[32];
+        private readonly byte[] _tValue = new byte[8];
+        private readonly byte[] _vExtra = new byte[64 + 64 + 8];
+        private CryptoSessionBundle _bundle = new CryptoSessionBundle();
+        private int _count;
+        private int _pskLength;
+        private int _idiLength;
+        private int _idrLength;
+        private IdType _idiType;
+        private IdType _idrType;
+        private bool _awaitingAnswer;
+        private ulong _t;
+        private uint _csbId;
+
+        /// <summary>Creates an initiator.</summary>
+        /// <param name="aesFactory">AES engines for the KEMAC.</param>
+        /// <param name="drbg">Randomness for CSB ID, RAND and TGK.</param>
+        /// <param name="clock">The local clock (the offer's timestamp).</param>
+        public PskInitiator(IAesEngineFactory aesFactory, HmacDrbg drbg, IMikeyClock clock)
+        {
+            if (aesFactory == null || drbg == null || clock == null) throw new ArgumentNullException();
+            _drbg = drbg;
+            _clock = clock;
+            _protection = new KemacProtection(aesFactory, _kd);
+            Prf = PrfFunction.Mikey1;
+            Encryption = EncryptionAlgorithm.AesCm128;
+            Mac = MacAlgorithm.HmacSha1160;
+        }
+
+        /// <summary>Write MIKEY-NULL (no encryption, no MAC, no PSK): only over a carrier that protects the message itself.</summary>
+        public bool UseNullMode { get; set; }
+
+        /// <summary>Set the V flag: the responder answers with a verification message (RFC 3830 §3.1).</summary>
+        public bool RequestVerification { get; set; }
+
+        /// <summary>PRF for every derivation (MIKEY-1 by default).</summary>
+        public PrfFunction Prf { get; set; }
+
+        /// <summary>KEMAC encryption (AES-CM-128 by default).</summary>
+        public EncryptionAlgorithm Encryption { get; set; }
+
+        /// <summary>KEMAC MAC and V algorithm (HMAC-SHA-1-160 by default).</summary>
+        public MacAlgorithm Mac { get; set; }
+
+        /// <summary>The keys of this exchange: available after <see cref="WriteOffer"/>.</summary>
+        public CryptoSessionBundle Bundle
+        {
+            get { return _bundle; }
+        }
+
+        /// <summary>True once the exchange is complete (after the offer, or after a verified answer when one was requested).</summary>
+        public bool IsComplete { get; private set; }
+
+        /// <summary>Length of the offer written by the last <see cref="WriteOffer"/>.</summary>
+        public int OfferLength { get; private set; }
+
+        /// <summary>The error code of an error message received by <see cref="ReadAnswer"/>.</summary>
+        public ErrorCode ReceivedError { get; private set; }
+
+        /// <summary>Sets the pre-shared key (copied; 16 to 64 bytes).</summary>
+        /// <param name="key">Buffer holding the key.</param>
+        /// <param name="offset">Offset of the key.</param>
+        /// <param name="length">Key length.</param>
+        public void SetPreSharedKey(byte[] key, int offset, int length)
+        {
+            if (key == null) throw new ArgumentNullException();
+            if (length < 16 || length > _psk.Length || offset < 0 || offset > key.Length - length) throw new ArgumentOutOfRangeException();
+            SecureMemory.Wipe(_psk);
+            Array.Copy(key, offset, _psk, 0, length);
+            _pskLength = length;
+        }
+
+        /// <summary>Sets the identities sent as IDi and IDr (each at most 64 bytes; length 0 omits the payload).</summary>
+        /// <param name="type">ID type of both.</param>
+        /// <param name="idi">Initiator identity.</param>
+        /// <param name="idiLength">Its length.</param>
+        /// <param name="idr">Responder identity.</param>
+        /// <param name="idrLength">Its length.</param>
+        public void SetIdentities(IdType type, byte[]? idi, int idiLength, byte[]? idr, int idrLength)
+        {
+            if (idiLength < 0 || idiLength > _idi.Length || idrLength < 0 || idrLength > _idr.Length) throw new ArgumentOutOfRangeException();
+            if (idiLength > 0) Array.Copy(idi!, _idi, idiLength);
+            if (idrLength > 0) Array.Copy(idr!, _idr, idrLength);
+            _idiLength = idiLength;
+            _idrLength = idrLength;
+            _idiType = type;
+            _idrType = type;
+        }
+
+        /// <summary>Adds a crypto session: one SRTP stream with its policy. Sessions sharing a policy object share one SP payload.</summary>
+        /// <param name="ssrc">SSRC of the stream (0: let the responder fill it in, RFC 3830 §4.2.1).</param>
+        /// <param name="roc">Initial rollover counter.</param>
+        /// <param name="policy">SRTP policy (kept by reference until the offer is written).</param>
+        /// <returns>The CS number (1-based).</returns>
+        public int AddCryptoSession(uint ssrc, uint roc, SrtpPolicy policy)
+        {
+            if (policy == null) throw new ArgumentNullException();
+            if (_count == CryptoSessionBundle.MaxCryptoSessions) throw new InvalidOperationException();
+            int no = _count;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_policies[i] == policy)
+                {
+                    no = _policyNo[i];
+                    break;
+                }
+            }
+
+            _policies[_count] = policy;
+            _ssrc[_count] = ssrc;
+            _roc[_count] = roc;
+            _policyNo[_count] = no;
+            return ++_count;
+        }
+
+        /// <summary>Removes every crypto session and wipes the keys.</summary>
+        public void Reset()
+        {
+            for (int i = 0; i < _count; i++) _policies[i] = null!;
+            _count = 0;
+            _bundle.Clear();
+            SecureMemory.Wipe(_tgk);
+            _protection.Clear();
+            _awaitingAnswer = false;
+            IsComplete = false;
+        }
+
+        /// <summary>Writes the I_MESSAGE (RFC 3830 §3.1: HDR, T, RAND, [IDi], [IDr], {SP}, KEMAC) and derives this side's keys.</summary>
+        /// <param name="buffer">Destination buffer.</param>
+        /// <param name="offset">Offset of the message.</param>
+        /// <param name="capacity">Room for the message.</param>
+        /// <returns>Ok, BufferTooSmall, Unsupported (an algorithm this implementation lacks), or InvalidState (no sessions or no PSK).</returns>
+        public MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
+        {
+            OfferLength = 0;
+            if (_count == 0 || (!UseNullMode && _pskLength == 0)) return MikeyExchangeStatus.InvalidState;
+            EncryptionAlgorithm enc = UseNullMode ? EncryptionAlgorithm.Null : Encryption;
+            MacAlgorithm mac = UseNullMode ? MacAlgorithm.Null : Mac;
+            if (!UseNullMode && (mac == MacAlgorithm.Null || KemacProtection.EncryptionKeyLength(enc) < 0)) return MikeyExchangeStatus.Unsupported;
+
+            int tgkLength = 16;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_policies[i].SessionEncryptionKeyLength > 16) tgkLength = 32;
+            }
+
+            _drbg.Generate(_rand, 0, RandLength);
+            _drbg.Generate(_tgk, 0, tgkLength);
+            _drbg.Generate(_tValue, 0, 4);
+            _csbId = ((uint)_tValue[0] << 24) | ((uint)_tValue[1] << 16) | ((uint)_tValue[2] << 8) | _tValue[3];
+            _t = _clock.NtpNow;
+
+            MikeyWriter w = _writer;
+            w.Reset(buffer, offset, capacity);
+            w.WriteHeader(DataType.PreShared, RequestVerification, Prf, _csbId, CsIdMapType.SrtpId);
+            for (int i = 0; i < _count; i++) w.AddSrtpIdEntry(_policyNo[i], _ssrc[i], _roc[i]);
+            w.WriteTimestamp(TimestampType.NtpUtc, _t);
+            w.WriteRand(_rand, 0, RandLength);
+            if (_idiLength > 0) w.WriteId(_idiType, _idi, 0, _idiLength);
+            if (_idrLength > 0) w.WriteId(_idrType, _idr, 0, _idrLength);
+            for (int i = 0; i < _count; i++)
+            {
+                if (_policyNo[i] == i) _mapping.Write(w, i, _policies[i]);
+            }
+
+            w.BeginKemac(enc);
+            w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, KvType.Null, null, 0, 0, null, 0, 0);
+            w.EndKemac(mac);
+            if (w.Finish() != MikeyStatus.Ok)
+            {
+                SecureMemory.Wipe(buffer, offset, capacity);
+                return MikeyExchangeStatus.BufferTooSmall;
+            }
+
+            if (!_protection.DeriveKeys(Prf, _psk, 0, _pskLength, _csbId, _rand, 0, RandLength, enc, mac))
+            {
+                SecureMemory.Wipe(buffer, offset, w.Length);
+                return MikeyExchangeStatus.Unsupported;
+            }
+
+            _protection.Transform(_csbId, _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
+            if (w.IntegrityFieldLength > 0) _protection.ComputeMac(buffer, offset, w.CoveredLength, null, 0, 0, buffer, w.IntegrityFieldOffset);
+
+            // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND.
+            CryptoSessionBundle b = _bundle;
+            b.Clear();
+            b.CsbId = _csbId;
+            b.Prf = Prf;
+            b.Count = _count;
+            b.SetTgk(_tgk, 0, tgkLength);
+            b.SetRand(_rand, 0, RandLength);
+            for (int i = 0; i < _count; i++)
+            {
+                CryptoSession cs = b.Slot(i);
+                cs.CsId = i + 1;
+                cs.PolicyNo = _policyNo[i];
+                cs.Ssrc = _ssrc[i];
+                cs.Roc = _roc[i];
+                cs.Policy.CopyFrom(_policies[i]);
+                cs.MasterKeyCount = 1;
+            }
+
+            b.DeriveFromTgk(_kd, 0, false);
+            SecureMemory.Wipe(_tgk);
+            OfferLength = w.Length;
+            _awaitingAnswer = RequestVerification;
+            IsComplete = !RequestVerification;
+            if (!RequestVerification) _protection.Clear();
+            return MikeyExchangeStatus.Ok;
+        }
+
+        /// <summary>
+        /// Takes the responder's answer: the verification message (RFC 3830 §3.1: HDR, T, [IDr], V) completes the exchange; an
+        /// error message is reported as <see cref="MikeyExchangeStatus.ErrorReceived"/> (an unauthenticated hint, §5.1.2).
+        /// </summary>
+        /// <param name="message">Buffer holding the answer.</param>
+        /// <param name="offset">Offset of the answer.</param>
+        /// <param name="length">Answer length.</param>
+        /// <returns>Ok when verified; otherwise why not (the state stays as it was, so a genuine answer may still come).</returns>
+        public MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length)
+        {
+            if (!_awaitingAnswer) return MikeyExchangeStatus.InvalidState;
+            if (_reader.Reset(message, offset, length) != MikeyStatus.Ok) return MikeyExchangeStatus.Malformed;
+            CommonHeader hdr = _reader.Header;
+            if (_layout.Fill(_reader) != MikeyStatus.End) return MikeyExchangeStatus.Malformed;
+            if (hdr.DataType == DataType.Error)
+            {
+                if (_layout.ErrorCount == 0 || hdr.CsbId != _csbId) return MikeyExchangeStatus.Malformed;
+                ReceivedError = (ErrorCode)message[_layout.ErrorOffset + 1];
+                return MikeyExchangeStatus.ErrorReceived;
+            }
+
+            if (hdr.DataType != DataType.PskVerification) return MikeyExchangeStatus.UnexpectedMessage;
+            MessageLayout l = _layout;
+            // Exactly one integrity payload, the V, last; T first (RFC 3830 §3.1).
+            if (l.TimestampCount != 1 || l.VerificationCount != 1 || l.Last != PayloadType.Verification || l.At(0) != PayloadType.Timestamp
+                || l.IdCount > 1 || l.Count != 2 + l.IdCount)
+            {
+                return MikeyExchangeStatus.Malformed;
+            }
+
+            if (hdr.CsbId != _csbId || hdr.PrfFunction != Prf || l.TimestampType != TimestampType.NtpUtc || l.TimestampValue != _t
+                || hdr.CsCount != _bundle.Count || hdr.CsIdMapType != CsIdMapType.SrtpId)
+            {
+                return MikeyExchangeStatus.Mismatch;
+            }
+
+            _v.Bind(message, l.VerificationOffset, l.VerificationLength);
+            if (_v.AuthAlgorithm != _protection.Mac) return MikeyExchangeStatus.AuthenticationFailed;
+            if (_protection.Mac != MacAlgorithm.Null)
+            {
+                int n = 0;
+                n = Append(_idi, 0, _idiLength, n);
+                n = l.IdCount == 1 ? Append(message, l.IdDataOffset[0], l.IdDataLength[0], n) : Append(_idr, 0, _idrLength, n);
+                for (int i = 0; i < 8; i++) _vExtra[n + i] = (byte)(_t >> (56 - 8 * i));
+                n += 8;
+                if (!_protection.VerifyMac(message, offset, _v.VerDataOffset - offset, _vExtra, 0, n, message, _v.VerDataOffset, _v.VerDataLength))
+                {
+                    return MikeyExchangeStatus.AuthenticationFailed;
+                }
+            }
+
+            // Authenticated: SSRC/ROC the responder filled in where this side left 0 (RFC 3830 §4.2.1).
+            for (int i = 0; i < _bundle.Count; i++)
+            {
+                CryptoSession cs = _bundle.Slot(i);
+                if (hdr.GetPolicyNo(i) != cs.PolicyNo || (cs.Ssrc != 0 && hdr.GetSsrc(i) != cs.Ssrc)) return MikeyExchangeStatus.Mismatch;
+            }
+
+            for (int i = 0; i < _bundle.Count; i++)
+            {
+                CryptoSession cs = _bundle.Slot(i);
+                if (cs.Ssrc == 0)
+                {
+                    cs.Ssrc = hdr.GetSsrc(i);
+                    cs.Roc = hdr.GetRoc(i);
+                }
+            }
+
+            _protection.Clear();
+            _awaitingAnswer = false;
+            IsComplete = true;
+            return MikeyExchangeStatus.Ok;
+        }
+
+        private int Append(byte[] source, int offset, int length, int at)
+        {
+            if (length > 0) Array.Copy(source, offset, _vExtra, at, length);
+            return at + length;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using NanoMikey.Srtp.Policy;
+
+namespace NanoMikey.Mikey.Session
+{
+    /// <summary>
+    /// One crypto session of a bundle (RFC 3830 §2.1, §6.1.1): the SRTP stream it protects (SSRC, initial ROC), its policy,
+    /// and the master keys MIKEY established for it. Everything SRTP needs to build a context.
+    /// </summary>
+    public sealed class CryptoSession
+    {
+        /// <summary>Master keys per crypto session at most (one per Key data sub-payload).</summary>
+        public const int MaxMasterKeys = 4;
+
+        private readonly SrtpMasterKeyEntry[] _keys = new SrtpMasterKeyEntry[MaxMasterKeys];
+
+        /// <summary>Creates an empty crypto session.</summary>
+        public CryptoSession()
+        {
+            for (int i = 0; i < MaxMasterKeys; i++) _keys[i] = new SrtpMasterKeyEntry();
+            Policy = new SrtpPolicy();
+        }
+
+        /// <summary>1-based CS number (the cs_id of the key derivation label, RFC 3830 §4.1.3).</summary>
+        public int CsId { get; internal set; }
+
+        /// <summary>Policy number of the SP payload that applies (RFC 3830 §6.1.1).</summary>
+        public int PolicyNo { get; internal set; }
+
+        /// <summary>SSRC of the stream (RFC 3830 §6.1.1); the responder may fill it in (§4.2.1).</summary>
+        public uint Ssrc { get; internal set; }
+
+        /// <summary>Initial rollover counter of the stream.</summary>
+        public uint Roc { get; internal set; }
+
+        /// <summary>The SRTP policy (from the SP payload, defaults where it is silent, local minimum enforced).</summary>
+        public SrtpPolicy Policy { get; private set; }
+
+        /// <summary>Number of master keys.</summary>
+        public int MasterKeyCount { get; internal set; }
+
+        /// <summary>Master key <paramref name="index"/> (0-based, below <see cref="MasterKeyCount"/>).</summary>
+        /// <param name="index">Key index.</param>
+        /// <returns>The key entry.</returns>
+        public SrtpMasterKeyEntry GetMasterKey(int index)
+        {
+            if (index < 0 || index >= MasterKeyCount) throw new ArgumentOutOfRangeException();
+            return _keys[index];
+        }
+
+        internal SrtpMasterKeyEntry KeySlot(int index)
+        {
+            return _keys[index];
+        }
+
+        /// <summary>Copies another crypto session (policy included) into this one.</summary>
+        /// <param name="other">Source.</param>
+        public void CopyFrom(CryptoSession other)
+        {
+            if (other == null) throw new ArgumentNullException();
+            CsId = other.CsId;
+            PolicyNo = other.PolicyNo;
+            Ssrc = other.Ssrc;
+            Roc = other.Roc;
+            Policy.CopyFrom(other.Policy);
+            MasterKeyCount = other.MasterKeyCount;
+            for (int i = 0; i < MaxMasterKeys; i++) _keys[i].CopyFrom(other._keys[i]);
+        }
+
+        /// <summary>Wipes every key and resets the session.</summary>
+        public void Clear()
+        {
+            for (int i = 0; i < MaxMasterKeys; i++) _keys[i].Clear();
+            MasterKeyCount = 0;
+            CsId = 0;
+            PolicyNo = 0;
+            Ssrc = 0;
+            Roc = 0;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System;
+using NanoMikey.Crypto;
+using NanoMikey.Mikey.Keys;
+using NanoMikey.Mikey.Payloads;
+
+namespace NanoMikey.Mikey.Session
+{
+    /// <summary>
+    /// A crypto session bundle (RFC 3830 §2.1): CSB ID, the key material MIKEY established (TGK or TEKs, the initiator's
+    /// RAND, the PRF) and the crypto sessions with their SRTP master keys. Fixed capacity, owned buffers; a completed exchange
+    /// fills one, <see cref="CopyFrom"/> commits it, <see cref="Clear"/> wipes it.
+    /// </summary>
+    public sealed class CryptoSessionBundle
+    {
+        /// <summary>Crypto sessions per bundle at most.</summary>
+        public const int MaxCryptoSessions = 8;
+
+        /// <summary>Longest TGK kept, in bytes (a 2048-bit MODP shared secret).</summary>
+        public const int MaxTgkLength = 256;
+
+        private readonly CryptoSession[] _sessions = new CryptoSession[MaxCryptoSessions];
+        private readonly byte[] _tgk = new byte[MaxTgkLength];
+        private readonly byte[] _rand = new byte[MikeyKeyDerivation.MaxRandLength];
+
+        /// <summary>Creates an empty bundle.</summary>
+        public CryptoSessionBundle()
+        {
+            for (int i = 0; i < MaxCryptoSessions; i++) _sessions[i] = new CryptoSession();
+        }
+
+        /// <summary>CSB ID (RFC 3830 §6.1).</summary>
+        public uint CsbId { get; internal set; }
+
+        /// <summary>PRF used for every derivation of this bundle.</summary>
+        public PrfFunction Prf { get; internal set; }
+
+        /// <summary>Number of crypto sessions.</summary>
+        public int Count { get; internal set; }
+
+        /// <summary>Crypto session <paramref name="index"/> (0-based; its CS number is index + 1).</summary>
+        /// <param name="index">Index below <see cref="Count"/>.</param>
+        /// <returns>The crypto session.</returns>
+        public CryptoSession Get(int index)
+        {
+            if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException();
+            return _sessions[index];
+        }
+
+        /// <summary>The crypto session protecting <paramref name="ssrc"/>, or null.</summary>
+        /// <param name="ssrc">SSRC to look up.</param>
+        /// <returns>The crypto session or null.</returns>
+        public CryptoSession? FindBySsrc(uint ssrc)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (_sessions[i].Ssrc == ssrc) return _sessions[i];
+            }
+
+            return null;
+        }
+
+        /// <summary>Length of the TGK held (0 when keys were transported as TEKs).</summary>
+        public int TgkLength { get; private set; }
+
+        /// <summary>Length of the initiator's RAND held (kept for CSB updates, RFC 3830 §4.5).</summary>
+        public int RandLength { get; private set; }
+
+        internal byte[] Tgk
+        {
+            get { return _tgk; }
+        }
+
+        internal byte[] Rand
+        {
+            get { return _rand; }
+        }
+
+        internal CryptoSession Slot(int index)
+        {
+            return _sessions[index];
+        }
+
+        internal void SetTgk(byte[] tgk, int offset, int length)
+        {
+            if (length < 0 || length > MaxTgkLength) throw new ArgumentOutOfRangeException();
+            SecureMemory.Wipe(_tgk);
+            Array.Copy(tgk, offset, _tgk, 0, length);
+            TgkLength = length;
+        }
+
+        internal void SetRand(byte[] rand, int offset, int length)
+        {
+            if (length < 0 || length > _rand.Length) throw new ArgumentOutOfRangeException();
+            Array.Copy(rand, offset, _rand, 0, length);
+            RandLength = length;
+        }
+
+        /// <summary>
+        /// Derives, for every crypto session, the TEK (SRTP master key) and — when no salt was transported — the salting key
+        /// (SRTP master salt) from the TGK: PRF(TGK, constant ‖ cs_id ‖ CSB ID ‖ RAND) (RFC 3830 §4.1.3), key and salt
+        /// lengths from each session's policy.
+        /// </summary>
+        /// <param name="kd">The derivation to run.</param>
+        /// <param name="keySlot">Which master key of each session to fill.</param>
+        /// <param name="saltTransported">True when the salt was transported (TGK+SALT) and is already in place.</param>
+        public void DeriveFromTgk(MikeyKeyDerivation kd, int keySlot, bool saltTransported)
+        {
+            if (kd == null) throw new ArgumentNullException();
+            for (int i = 0; i < Count; i++)
+            {
+                CryptoSession cs = _sessions[i];
+                SrtpMasterKeyEntry k = cs.KeySlot(keySlot);
+                int keyLength = cs.Policy.SessionEncryptionKeyLength;
+                kd.Derive(Prf, _tgk, 0, TgkLength, MikeyKeyDerivation.TekConstant, (byte)cs.CsId, CsbId, _rand, 0, RandLength, k.Key, 0, keyLength);
+                k.KeyLength = keyLength;
+                if (!saltTransported)
+                {
+                    int saltLength = cs.Policy.SessionSaltKeyLength;
+                    kd.Derive(Prf, _tgk, 0, TgkLength, MikeyKeyDerivation.SaltingKeyConstant, (byte)cs.CsId, CsbId, _rand, 0, RandLength, k.Salt, 0, saltLength);
+                    k.SaltLength = saltLength;
+                }
+            }
+        }
+
+        /// <summary>Copies another bundle (keys included) into this one; used to commit a completed exchange.</summary>
+        /// <param name="other">Source bundle.</param>
+        public void CopyFrom(CryptoSessionBundle other)
+        {
+            if (other == null) throw new ArgumentNullException();
+            CsbId = other.CsbId;
+            Prf = other.Prf;
+            Count = other.Count;
+            SetTgk(other._tgk, 0, other.TgkLength);
+            SetRand(other._rand, 0, other.RandLength);
+            for (int i = 0; i < MaxCryptoSessions; i++) _sessions[i].CopyFrom(other._sessions[i]);
+        }
+
+        /// <summary>Wipes every key and empties the bundle.</summary>
+        public void Clear()
+        {
+            SecureMemory.Wipe(_tgk);
+            Array.Clear(_rand, 0, _rand.Length);
+            TgkLength = 0;
+            RandLength = 0;
+            for (int i = 0; i < MaxCryptoSessions; i++) _sessions[i].Clear();
+            Count = 0;
+            CsbId = 0;
+        }
+    }
+}
