@@ -97,6 +97,27 @@ namespace NanoMikey.Srtp.Context
             return _keyCount++;
         }
 
+        /// <summary>
+        /// Declares a stream before its first packet, with the initial rollover counter and SRTCP index that key management
+        /// signalled (MIKEY's CS ID map, RFC 3830 §6.1.1): a stream joined mid-way (ROC ≠ 0) is then unprotected from its first
+        /// packet instead of failing authentication under ROC 0.
+        /// </summary>
+        /// <param name="ssrc">The stream's SSRC.</param>
+        /// <param name="roc">Initial rollover counter.</param>
+        /// <param name="srtcpIndex">Initial SRTCP index (0 for a new stream).</param>
+        /// <returns>The stream's context.</returns>
+        /// <exception cref="InvalidOperationException">The SSRC already has a context, or the session is full.</exception>
+        public SrtpCryptoContext AddStream(uint ssrc, uint roc, uint srtcpIndex)
+        {
+            if (GetStream(ssrc) != null) throw new InvalidOperationException("The SSRC already has a context.");
+            if (_streamCount == _streams.Length) throw new InvalidOperationException("Session full.");
+            SrtpCryptoContext c = NewContext(ssrc);
+            if (roc != 0) c.SetRolloverCounter(roc);
+            if (srtcpIndex != 0) c.SetSrtcpIndex(srtcpIndex);
+            _streams[_streamCount++] = c;
+            return c;
+        }
+
         /// <summary>The context of <paramref name="ssrc"/>, or null.</summary>
         /// <param name="ssrc">The SSRC.</param>
         /// <returns>The stream's context, or null.</returns>
