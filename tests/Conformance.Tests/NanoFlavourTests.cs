@@ -20,6 +20,7 @@ namespace NanoMikey.Conformance.Tests
             { "lib/X509.Nano", "NanoMikey.X509" },
             { "lib/Srtp.Nano", "NanoMikey.Srtp" },
             { "lib/Mikey.Nano", "NanoMikey.Mikey" },
+            { "lib/Mikey.Rendering", "NanoMikey.Mikey.Rendering" },
         };
 
         [Theory]
