@@ -1,11 +1,18 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
+using Xunit.Abstractions;
 
 namespace NanoMikey.Conformance.Tests
 {
     /// <summary>Every portable assembly, as built for nanoFramework, passes every runtime rule.</summary>
     public class NanoFlavourTests
     {
+        private readonly ITestOutputHelper _output;
+
+        public NanoFlavourTests(ITestOutputHelper output) => _output = output;
+
         public static TheoryData<string, string> PortableAssemblies => new()
         {
             { "lib/Crypto.Nano", "NanoMikey.Crypto" },
@@ -13,6 +20,7 @@ namespace NanoMikey.Conformance.Tests
             { "lib/X509.Nano", "NanoMikey.X509" },
             { "lib/Srtp.Nano", "NanoMikey.Srtp" },
             { "lib/Mikey.Nano", "NanoMikey.Mikey" },
+            { "lib/Mikey.Rendering", "NanoMikey.Mikey.Rendering" },
         };
 
         [Theory]
@@ -24,6 +32,31 @@ namespace NanoMikey.Conformance.Tests
             var violations = NanoAssemblyChecker.Check(path);
             Assert.True(violations.Count == 0,
                 assemblyName + " breaks nanoFramework rules:\n" + string.Join("\n", violations.Select(v => v.ToString())));
+        }
+
+        [Fact]
+        public void EveryNanoAssemblyStaysWithinTheIlBudget()
+        {
+            // MetadataProcessor stops at 64 KB of IL per assembly; failing at 56 KB leaves room to split calmly.
+            var table = new StringBuilder();
+            table.AppendLine($"nano flavour, {RepoPaths.Configuration}; IL budget {NanoAssemblyChecker.IlBudget} bytes, wall {NanoAssemblyChecker.MaxBytes}");
+            table.AppendLine($"{"assembly",-28} {"IL bytes",9} {"% of 64 KB",10} {"string bytes",12}");
+            var over = new List<string>();
+            foreach (var row in PortableAssemblies)
+            {
+                string projectDir = (string)row[0], assemblyName = (string)row[1];
+                string path = RepoPaths.NanoAssembly(projectDir, assemblyName);
+                Assert.True(File.Exists(path), "nano flavour not built: " + path);
+                NanoAssemblySize size = NanoAssemblyChecker.Measure(path);
+                double percent = 100.0 * size.IlBytes / NanoAssemblyChecker.MaxBytes;
+                table.AppendLine($"{assemblyName,-28} {size.IlBytes,9} {percent,9:F1}% {size.StringBytes,12}");
+                if (size.IlBytes > NanoAssemblyChecker.IlBudget)
+                    over.Add(assemblyName + ": " + size.IlBytes + " bytes of IL");
+            }
+            _output.WriteLine(table.ToString());
+            Assert.True(over.Count == 0,
+                "over the IL budget of " + NanoAssemblyChecker.IlBudget + " bytes (split the assembly before it reaches "
+                + NanoAssemblyChecker.MaxBytes + "):\n" + string.Join("\n", over) + "\n" + table);
         }
 
         [Fact]

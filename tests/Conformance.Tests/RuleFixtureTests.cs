@@ -120,16 +120,27 @@ namespace F {
         }
 
         [Fact]
-        public void IlOver64KbIsCaught()
+        public void IlOver64KbIsCaught() =>
+            AssertBreaks(FixtureCompiler.Compile(ArithmeticMethods(16)), NanoRule.IlTooLarge);
+
+        [Fact]
+        public void IlBetweenBudgetAndWallIsOverBudgetButLegal()
         {
-            var sb = new StringBuilder("public static class C {\n");
-            for (int m = 0; m < 16; m++)
-            {
-                sb.Append("public static int M").Append(m).Append("(int x) {\n");
-                for (int i = 0; i < 800; i++) sb.Append("x = x * ").Append(i + 1000).Append(" + 7;\n");
-                sb.Append("return x; }\n");
-            }
-            AssertBreaks(FixtureCompiler.Compile(sb.Append('}').ToString()), NanoRule.IlTooLarge);
+            // About 60 KB: the budget flags it while MetadataProcessor would still take it, which is the point of the budget.
+            byte[] image = FixtureCompiler.Compile(ArithmeticMethods(7));
+            long il = NanoAssemblyChecker.Measure(image).IlBytes;
+            Assert.InRange(il, NanoAssemblyChecker.IlBudget + 1, NanoAssemblyChecker.MaxBytes);
+            Assert.Empty(NanoAssemblyChecker.Check(image));
+        }
+
+        [Fact]
+        public void IlMeasureCountsEveryMethodBody()
+        {
+            // Each method's 800 statements are 11 bytes (ldarg.0, ldc.i4, mul, ldc.i4.7, add, starg.s), plus a 12-byte header
+            // and the return; the difference of two fixtures cancels the compiler's embedded attribute constructors.
+            long one = NanoAssemblyChecker.Measure(FixtureCompiler.Compile(ArithmeticMethods(1))).IlBytes;
+            long three = NanoAssemblyChecker.Measure(FixtureCompiler.Compile(ArithmeticMethods(3))).IlBytes;
+            Assert.Equal(2 * (800 * 11 + 12 + 2), three - one);
         }
 
         [Fact]
@@ -154,6 +165,18 @@ namespace F {
             byte[] image = FixtureCompiler.Compile("public static class C { public static int F() { return Own.V(); } }",
                 "NanoMikey.Fixture", own);
             Assert.Empty(NanoAssemblyChecker.Check(image));
+        }
+
+        private static string ArithmeticMethods(int methods)
+        {
+            var sb = new StringBuilder("public static class C {\n");
+            for (int m = 0; m < methods; m++)
+            {
+                sb.Append("public static int M").Append(m).Append("(int x) {\n");
+                for (int i = 0; i < 800; i++) sb.Append("x = x * ").Append(i + 1000).Append(" + 7;\n");
+                sb.Append("return x; }\n");
+            }
+            return sb.Append('}').ToString();
         }
 
         private static string ManyMethods(int count, string modifier)

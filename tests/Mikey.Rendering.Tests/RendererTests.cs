@@ -2,10 +2,10 @@ using System;
 using System.Text.Json;
 using CsCheck;
 using NanoMikey.Mikey.Codec;
-using NanoMikey.Mikey.Rendering;
+using NanoMikey.Mikey.Tests;
 using NanoMikey.Mikey.Tests.Codec;
 
-namespace NanoMikey.Mikey.Tests.Rendering
+namespace NanoMikey.Mikey.Rendering.Tests
 {
     /// <summary>Text and JSON rendering: RFC field names, value meanings, secrets elided, never throws, always valid JSON.</summary>
     public class RendererTests
