@@ -108,11 +108,10 @@ namespace NanoMikey.Mikey.Tests.Modes
         /// <summary>An SRTP packet and an SRTCP packet protected with one side's keys unprotect with the other's.</summary>
         internal static void SrtpRoundTrip(CryptoSession sender, CryptoSession receiver)
         {
-            var tx = new SrtpCryptoContext(sender.Policy, sender.Ssrc, SrtpDirection.Outbound, new HostAesEngineFactory());
-            var rx = new SrtpCryptoContext(receiver.Policy, receiver.Ssrc, SrtpDirection.Inbound, new HostAesEngineFactory());
-            SrtpMasterKeyEntry ks = sender.GetMasterKey(0), kr = receiver.GetMasterKey(0);
-            tx.AddMasterKey(ks.Key, 0, ks.Salt, 0, ks.MkiLength > 0 ? ks.Mki : null, 0);
-            rx.AddMasterKey(kr.Key, 0, kr.Salt, 0, kr.MkiLength > 0 ? kr.Mki : null, 0);
+            var tx = sender.CreateSrtpContext(SrtpDirection.Outbound, new HostAesEngineFactory(), SrtpMinimumPolicy.Strict);
+            var rx = receiver.CreateSrtpContext(SrtpDirection.Inbound, new HostAesEngineFactory(), SrtpMinimumPolicy.Strict);
+            Assert.Equal(sender.Roc, tx.RolloverCounter);
+            Assert.Equal(receiver.Roc, rx.RolloverCounter);
             byte[] pkt = new byte[200];
             pkt[0] = 0x80; pkt[1] = 0; pkt[3] = 1;
             pkt[8] = (byte)(sender.Ssrc >> 24); pkt[9] = (byte)(sender.Ssrc >> 16); pkt[10] = (byte)(sender.Ssrc >> 8); pkt[11] = (byte)sender.Ssrc;
