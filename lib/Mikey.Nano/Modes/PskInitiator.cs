@@ -41,7 +41,7 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _idr = new byte[64];
         private readonly byte[] _rand = new byte[RandLength];
         private readonly byte[] _tgk = new byte[32];
-        private readonly byte[] _tValue = new byte[8];
+        private readonly byte[] _fresh = new byte[RandLength + 32 + 4];
         private readonly byte[] _vExtra = new byte[64 + 64 + 8];
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
         private int _count;
@@ -186,10 +186,13 @@ namespace NanoMikey.Mikey.Modes
                 if (_policies[i].SessionEncryptionKeyLength > 16) tgkLength = 32;
             }
 
-            _drbg.Generate(_rand, 0, RandLength);
-            _drbg.Generate(_tgk, 0, tgkLength);
-            _drbg.Generate(_tValue, 0, 4);
-            _csbId = ((uint)_tValue[0] << 24) | ((uint)_tValue[1] << 16) | ((uint)_tValue[2] << 8) | _tValue[3];
+            // One DRBG request for RAND, TGK and CSB ID: each request costs a DRBG state update (RFC 3830 §4.1.1: fresh values).
+            _drbg.Generate(_fresh, 0, RandLength + tgkLength + 4);
+            Array.Copy(_fresh, 0, _rand, 0, RandLength);
+            Array.Copy(_fresh, RandLength, _tgk, 0, tgkLength);
+            int c = RandLength + tgkLength;
+            _csbId = ((uint)_fresh[c] << 24) | ((uint)_fresh[c + 1] << 16) | ((uint)_fresh[c + 2] << 8) | _fresh[c + 3];
+            SecureMemory.Wipe(_fresh);
             _t = _clock.NtpNow;
 
             MikeyWriter w = _writer;
