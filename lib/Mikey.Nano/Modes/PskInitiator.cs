@@ -32,6 +32,7 @@ namespace NanoMikey.Mikey.Modes
         private readonly MikeyKeyDerivation _kd = new MikeyKeyDerivation();
         private readonly KemacProtection _protection;
         private readonly SrtpPolicyMapping _mapping = new SrtpPolicyMapping();
+        private readonly SrtpPolicy _scratchPolicy = new SrtpPolicy();
         private readonly SrtpPolicy[] _policies = new SrtpPolicy[CryptoSessionBundle.MaxCryptoSessions];
         private readonly uint[] _ssrc = new uint[CryptoSessionBundle.MaxCryptoSessions];
         private readonly uint[] _roc = new uint[CryptoSessionBundle.MaxCryptoSessions];
@@ -53,6 +54,9 @@ namespace NanoMikey.Mikey.Modes
         private bool _awaitingAnswer;
         private ulong _t;
         private uint _csbId;
+        private int _mkiLength;
+        private uint _generation;
+        private readonly byte[] _mki = new byte[SrtpMasterKeyEntry.MaxMkiLength];
 
         /// <summary>Creates an initiator.</summary>
         /// <param name="aesFactory">AES engines for the KEMAC.</param>
@@ -83,6 +87,20 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>KEMAC MAC and V algorithm (HMAC-SHA-1-160 by default).</summary>
         public MacAlgorithm Mac { get; set; }
+
+        /// <summary>
+        /// MKI length (0 to 4 bytes) carried as the Key data SPI: the key generation number. Set it (before the first offer) when
+        /// CSB updates must re-key without losing packets in flight: SRTP then tells old and new keys apart by MKI (RFC 3711 §3.1).
+        /// </summary>
+        public int MkiLength
+        {
+            get { return _mkiLength; }
+            set
+            {
+                if (value < 0 || value > SrtpMasterKeyEntry.MaxMkiLength) throw new ArgumentOutOfRangeException();
+                _mkiLength = value;
+            }
+        }
 
         /// <summary>The keys of this exchange: available after <see cref="WriteOffer"/>.</summary>
         public CryptoSessionBundle Bundle
@@ -174,6 +192,26 @@ namespace NanoMikey.Mikey.Modes
         /// <returns>Ok, BufferTooSmall, Unsupported (an algorithm this implementation lacks), or InvalidState (no sessions or no PSK).</returns>
         public MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
         {
+            return Write(buffer, offset, capacity, false);
+        }
+
+        /// <summary>
+        /// Writes a CSB update (RFC 3830 §4.5): same CSB ID, a new T, no RAND, a new TGK (with the next MKI) for every crypto
+        /// session, including those added since the last message. The new keys join <see cref="Bundle"/> after the old ones
+        /// (<see cref="CryptoSession.AddNewKeysTo"/> hands them to running SRTP contexts).
+        /// </summary>
+        /// <param name="buffer">Destination buffer.</param>
+        /// <param name="offset">Offset of the message.</param>
+        /// <param name="capacity">Room for the message.</param>
+        /// <returns>Ok, BufferTooSmall, or InvalidState (no completed exchange, or every key slot used: start a new exchange).</returns>
+        public MikeyExchangeStatus WriteUpdate(byte[] buffer, int offset, int capacity)
+        {
+            if (!IsComplete || _bundle.Count == 0 || _bundle.Get(0).MasterKeyCount >= CryptoSession.MaxMasterKeys) return MikeyExchangeStatus.InvalidState;
+            return Write(buffer, offset, capacity, true);
+        }
+
+        private MikeyExchangeStatus Write(byte[] buffer, int offset, int capacity, bool update)
+        {
             OfferLength = 0;
             if (_count == 0 || (!UseNullMode && _pskLength == 0)) return MikeyExchangeStatus.InvalidState;
             EncryptionAlgorithm enc = UseNullMode ? EncryptionAlgorithm.Null : Encryption;
@@ -188,64 +226,99 @@ namespace NanoMikey.Mikey.Modes
 
             // One DRBG request for RAND, TGK and CSB ID: each request costs a DRBG state update (RFC 3830 §4.1.1: fresh values).
             _drbg.Generate(_fresh, 0, RandLength + tgkLength + 4);
-            Array.Copy(_fresh, 0, _rand, 0, RandLength);
+            if (!update)
+            {
+                Array.Copy(_fresh, 0, _rand, 0, RandLength);
+                int c = RandLength + tgkLength;
+                _csbId = ((uint)_fresh[c] << 24) | ((uint)_fresh[c + 1] << 16) | ((uint)_fresh[c + 2] << 8) | _fresh[c + 3];
+                _generation = 0;
+            }
+            else
+            {
+                _generation++;
+            }
+
             Array.Copy(_fresh, RandLength, _tgk, 0, tgkLength);
-            int c = RandLength + tgkLength;
-            _csbId = ((uint)_fresh[c] << 24) | ((uint)_fresh[c + 1] << 16) | ((uint)_fresh[c + 2] << 8) | _fresh[c + 3];
             SecureMemory.Wipe(_fresh);
-            _t = _clock.NtpNow;
+            ulong t = _clock.NtpNow;
+            // RFC 3830 §5.2: every initiator message has its own T.
+            if (update && t <= _t) t = _t + 1;
+            _t = t;
+            for (int i = 0; i < _mkiLength; i++) _mki[i] = (byte)(_generation >> (8 * (_mkiLength - 1 - i)));
 
             MikeyWriter w = _writer;
             w.Reset(buffer, offset, capacity);
             w.WriteHeader(DataType.PreShared, RequestVerification, Prf, _csbId, CsIdMapType.SrtpId);
             for (int i = 0; i < _count; i++) w.AddSrtpIdEntry(_policyNo[i], _ssrc[i], _roc[i]);
             w.WriteTimestamp(TimestampType.NtpUtc, _t);
-            w.WriteRand(_rand, 0, RandLength);
+            if (!update) w.WriteRand(_rand, 0, RandLength);
             if (_idiLength > 0) w.WriteId(_idiType, _idi, 0, _idiLength);
             if (_idrLength > 0) w.WriteId(_idrType, _idr, 0, _idrLength);
             for (int i = 0; i < _count; i++)
             {
-                if (_policyNo[i] == i) _mapping.Write(w, i, _policies[i]);
+                if (_policyNo[i] == i)
+                {
+                    _scratchPolicy.CopyFrom(_policies[i]);
+                    _scratchPolicy.MkiLength = _mkiLength;
+                    _mapping.Write(w, i, _scratchPolicy);
+                }
             }
 
             w.BeginKemac(enc);
-            w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, KvType.Null, null, 0, 0, null, 0, 0);
+            w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
+                _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
             w.EndKemac(mac);
             if (w.Finish() != MikeyStatus.Ok)
             {
                 SecureMemory.Wipe(buffer, offset, capacity);
+                SecureMemory.Wipe(_tgk);
                 return MikeyExchangeStatus.BufferTooSmall;
             }
 
             if (!_protection.DeriveKeys(Prf, _psk, 0, _pskLength, _csbId, _rand, 0, RandLength, enc, mac))
             {
                 SecureMemory.Wipe(buffer, offset, w.Length);
+                SecureMemory.Wipe(_tgk);
                 return MikeyExchangeStatus.Unsupported;
             }
 
             _protection.Transform(_csbId, _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
             if (w.IntegrityFieldLength > 0) _protection.ComputeMac(buffer, offset, w.CoveredLength, null, 0, 0, buffer, w.IntegrityFieldOffset);
 
-            // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND.
+            // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND; an update adds a key slot.
             CryptoSessionBundle b = _bundle;
-            b.Clear();
-            b.CsbId = _csbId;
-            b.Prf = Prf;
-            b.Count = _count;
+            int slot = update ? b.Get(0).MasterKeyCount : 0;
+            int carried = update ? b.Count : 0;
+            if (!update)
+            {
+                b.Clear();
+                b.CsbId = _csbId;
+                b.Prf = Prf;
+                b.SetRand(_rand, 0, RandLength);
+            }
+
             b.SetTgk(_tgk, 0, tgkLength);
-            b.SetRand(_rand, 0, RandLength);
+            b.Count = _count;
             for (int i = 0; i < _count; i++)
             {
                 CryptoSession cs = b.Slot(i);
-                cs.CsId = i + 1;
-                cs.PolicyNo = _policyNo[i];
-                cs.Ssrc = _ssrc[i];
-                cs.Roc = _roc[i];
-                cs.Policy.CopyFrom(_policies[i]);
-                cs.MasterKeyCount = 1;
+                if (i >= carried)
+                {
+                    cs.CsId = i + 1;
+                    cs.PolicyNo = _policyNo[i];
+                    cs.Ssrc = _ssrc[i];
+                    cs.Roc = _roc[i];
+                    cs.Policy.CopyFrom(_policies[i]);
+                    cs.Policy.MkiLength = _mkiLength;
+                }
+
+                cs.MasterKeyCount = slot + 1;
+                SrtpMasterKeyEntry k = cs.KeySlot(slot);
+                k.MkiLength = _mkiLength;
+                Array.Copy(_mki, k.Mki, _mkiLength);
             }
 
-            b.DeriveFromTgk(_kd, 0, false);
+            b.DeriveFromTgk(_kd, slot, false);
             SecureMemory.Wipe(_tgk);
             OfferLength = w.Length;
             _awaitingAnswer = RequestVerification;

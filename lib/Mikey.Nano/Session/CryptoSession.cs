@@ -68,14 +68,27 @@ namespace NanoMikey.Mikey.Session
         {
             if (MasterKeyCount == 0) throw new InvalidOperationException();
             var c = new SrtpCryptoContext(Policy, Ssrc, direction, engineFactory, minimum);
-            for (int i = 0; i < MasterKeyCount; i++)
-            {
-                SrtpMasterKeyEntry k = _keys[i];
-                c.AddMasterKey(k.Key, 0, k.Salt, 0, k.MkiLength > 0 ? k.Mki : null, 0);
-            }
-
+            AddNewKeysTo(c, 0);
             if (Roc != 0) c.SetRolloverCounter(Roc);
             return c;
+        }
+
+        /// <summary>
+        /// After a CSB update (RFC 3830 §4.5): adds the master keys from slot <paramref name="fromSlot"/> on to an existing context
+        /// (the older keys stay, so packets in flight under the old MKI still unprotect) and makes the newest one active for
+        /// protecting. Empty slots (a crypto session the update added has no older keys) are skipped.
+        /// </summary>
+        /// <param name="context">The stream's context.</param>
+        /// <param name="fromSlot">First key slot to add (the master key count before the update).</param>
+        public void AddNewKeysTo(SrtpCryptoContext context, int fromSlot)
+        {
+            if (context == null) throw new ArgumentNullException();
+            for (int i = fromSlot; i < MasterKeyCount; i++)
+            {
+                SrtpMasterKeyEntry k = _keys[i];
+                if (k.KeyLength == 0) continue;
+                context.ActiveMasterKey = context.AddMasterKey(k.Key, 0, k.Salt, 0, k.MkiLength > 0 ? k.Mki : null, 0);
+            }
         }
 
         /// <summary>Copies another crypto session (policy included) into this one.</summary>
