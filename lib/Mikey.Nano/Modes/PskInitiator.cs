@@ -55,6 +55,7 @@ namespace NanoMikey.Mikey.Modes
         private ulong _t;
         private uint _csbId;
         private int _mkiLength;
+        private TimestampType _tType = TimestampType.NtpUtc;
         private uint _generation;
         private readonly byte[] _mki = new byte[SrtpMasterKeyEntry.MaxMkiLength];
 
@@ -87,6 +88,23 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>KEMAC MAC and V algorithm (HMAC-SHA-1-160 by default).</summary>
         public MacAlgorithm Mac { get; set; }
+
+        /// <summary>
+        /// Timestamp type of the offers: NTP-UTC (default), NTP-UTC-32 (RFC 6043 §6.3) or COUNTER (RFC 3830 §6.6, for devices
+        /// without a synchronised clock: the responder then requires each counter to exceed the last it accepted).
+        /// </summary>
+        public TimestampType TimestampType
+        {
+            get { return _tType; }
+            set
+            {
+                if (value != TimestampType.NtpUtc && value != TimestampType.NtpUtc32 && value != TimestampType.Counter) throw new ArgumentOutOfRangeException();
+                _tType = value;
+            }
+        }
+
+        /// <summary>The last COUNTER value used; the next message uses one more. Persist it across restarts.</summary>
+        public uint Counter { get; set; }
 
         /// <summary>
         /// MKI length (0 to 4 bytes) carried as the Key data SPI: the key generation number. Set it (before the first offer) when
@@ -240,9 +258,19 @@ namespace NanoMikey.Mikey.Modes
 
             Array.Copy(_fresh, RandLength, _tgk, 0, tgkLength);
             SecureMemory.Wipe(_fresh);
-            ulong t = _clock.NtpNow;
             // RFC 3830 §5.2: every initiator message has its own T.
-            if (update && t <= _t) t = _t + 1;
+            ulong t;
+            if (_tType == TimestampType.Counter)
+            {
+                if (Counter == 0xFFFFFFFF) return MikeyExchangeStatus.InvalidState;
+                t = ++Counter;
+            }
+            else
+            {
+                t = _tType == TimestampType.NtpUtc32 ? _clock.NtpNow >> 32 : _clock.NtpNow;
+                if (update && t <= _t) t = _t + 1;
+            }
+
             _t = t;
             for (int i = 0; i < _mkiLength; i++) _mki[i] = (byte)(_generation >> (8 * (_mkiLength - 1 - i)));
 
@@ -250,7 +278,7 @@ namespace NanoMikey.Mikey.Modes
             w.Reset(buffer, offset, capacity);
             w.WriteHeader(DataType.PreShared, RequestVerification, Prf, _csbId, CsIdMapType.SrtpId);
             for (int i = 0; i < _count; i++) w.AddSrtpIdEntry(_policyNo[i], _ssrc[i], _roc[i]);
-            w.WriteTimestamp(TimestampType.NtpUtc, _t);
+            w.WriteTimestamp(_tType, _t);
             if (!update) w.WriteRand(_rand, 0, RandLength);
             if (_idiLength > 0) w.WriteId(_idiType, _idi, 0, _idiLength);
             if (_idrLength > 0) w.WriteId(_idrType, _idr, 0, _idrLength);
@@ -282,7 +310,8 @@ namespace NanoMikey.Mikey.Modes
                 return MikeyExchangeStatus.Unsupported;
             }
 
-            _protection.Transform(_csbId, _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
+            // The KEMAC IV takes T as 64 bits: NTP-UTC-32 as seconds ‖ 0 (RFC 6043 §6.3), COUNTER zero-extended (RFC 3830 §6.6).
+            _protection.Transform(_csbId, _tType == TimestampType.NtpUtc32 ? _t << 32 : _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
             if (w.IntegrityFieldLength > 0) _protection.ComputeMac(buffer, offset, w.CoveredLength, null, 0, 0, buffer, w.IntegrityFieldOffset);
 
             // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND; an update adds a key slot.
@@ -357,7 +386,7 @@ namespace NanoMikey.Mikey.Modes
                 return MikeyExchangeStatus.Malformed;
             }
 
-            if (hdr.CsbId != _csbId || hdr.PrfFunction != Prf || l.TimestampType != TimestampType.NtpUtc || l.TimestampValue != _t
+            if (hdr.CsbId != _csbId || hdr.PrfFunction != Prf || l.TimestampType != _tType || l.TimestampValue != _t
                 || hdr.CsCount != _bundle.Count || hdr.CsIdMapType != CsIdMapType.SrtpId)
             {
                 return MikeyExchangeStatus.Mismatch;
@@ -370,8 +399,7 @@ namespace NanoMikey.Mikey.Modes
                 int n = 0;
                 n = Append(_idi, 0, _idiLength, n);
                 n = l.IdCount == 1 ? Append(message, l.IdDataOffset[0], l.IdDataLength[0], n) : Append(_idr, 0, _idrLength, n);
-                for (int i = 0; i < 8; i++) _vExtra[n + i] = (byte)(_t >> (56 - 8 * i));
-                n += 8;
+                n = Append(message, l.TimestampValueOffset, l.TimestampValueLength, n); // T as sent (equal to ours, checked above)
                 if (!_protection.VerifyMac(message, offset, _v.VerDataOffset - offset, _vExtra, 0, n, message, _v.VerDataOffset, _v.VerDataLength))
                 {
                     return MikeyExchangeStatus.AuthenticationFailed;

@@ -125,7 +125,7 @@ namespace NanoMikey.Mikey.Modes
                 status = WriteVerification(message, answer, answerOffset, answerCapacity);
             }
 
-            if (status == MikeyExchangeStatus.Ok)
+            if (status == MikeyExchangeStatus.Ok && _tType != TimestampType.Counter)
             {
                 // Only an authenticated, acceptable message enters the cache (RFC 3830 §5.3 step 4); a full cache refuses.
                 ReplayCacheStatus stored = _replayCache.Remember(_layout.Timestamp64, message, _identityOffset);
@@ -137,6 +137,12 @@ namespace NanoMikey.Mikey.Modes
             if (status == MikeyExchangeStatus.Ok)
             {
                 // Commit: the staging bundle becomes the current one; the old keys are wiped.
+                if (_tType == TimestampType.Counter)
+                {
+                    _lastCounter = _t;
+                    _counterSeen = true;
+                }
+
                 CryptoSessionBundle old = _bundle;
                 _bundle = _staging;
                 _staging = old;
@@ -151,6 +157,8 @@ namespace NanoMikey.Mikey.Modes
         }
 
         private bool _headerRead;
+        private ulong _lastCounter;
+        private bool _counterSeen;
         private ulong _t;
         private TimestampType _tType;
         private PrfFunction _prf;
@@ -198,7 +206,6 @@ namespace NanoMikey.Mikey.Modes
                 return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.AuthenticationFailed);
             }
 
-            if (_tType == TimestampType.Counter) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Unsupported);
             if (!nullMode && _pskLength == 0) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.UnknownPeer);
 
             // Freshness before any key work (RFC 3830 §5.3 step 1). The identity of a message is its MAC (or, in NULL mode,
@@ -206,9 +213,17 @@ namespace NanoMikey.Mikey.Modes
             int idOffset = !nullMode ? _kemac.MacOffset : update ? _kemac.EncrDataOffset : l.RandValueOffset;
             int idLength = !nullMode ? _kemac.MacLength : update ? _kemac.EncrDataLength : l.RandValueLength;
             if (idLength < ReplayCache.IdentityLength) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Malformed);
-            ReplayCacheStatus fresh = _replayCache.Check(l.Timestamp64, message, idOffset);
-            if (fresh == ReplayCacheStatus.OutsideSkew) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.OutsideSkew);
-            if (fresh == ReplayCacheStatus.Replayed) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+            if (_tType == TimestampType.Counter)
+            {
+                // COUNTER (RFC 3830 §6.6) says nothing about wall-clock time: fresh means above the last counter accepted.
+                if (_counterSeen && _t <= _lastCounter) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+            }
+            else
+            {
+                ReplayCacheStatus fresh = _replayCache.Check(l.Timestamp64, message, idOffset);
+                if (fresh == ReplayCacheStatus.OutsideSkew) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.OutsideSkew);
+                if (fresh == ReplayCacheStatus.Replayed) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+            }
 
             // Integrity: keys from the PSK, the initiator's CSB ID and RAND (§4.1.4); MAC over everything before the MAC field (§5.2).
             if (!_protection.DeriveKeys(_prf, _psk, 0, _pskLength, _csbId, rand, randOffset, randLength, enc, _mac))

@@ -372,6 +372,48 @@ namespace NanoMikey.Mikey.Tests.Modes
             Assert.Equal(2, r.Bundle.Get(0).MasterKeyCount);
         }
 
+        [Theory]
+        [InlineData(TimestampType.NtpUtc)]
+        [InlineData(TimestampType.NtpUtc32)]
+        [InlineData(TimestampType.Counter)]
+        public void EveryTimestampTypeCompletesAnExchange(TimestampType type)
+        {
+            var clock = new TestClock { NtpNow = T };
+            var ini = Initiator(clock, verify: true);
+            ini.TimestampType = type;
+            ini.AddCryptoSession(0x31313131, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            var r = Responder(clock);
+            byte[] offer = new byte[512], answer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(offer, 0, offer.Length));
+            Assert.Equal((byte)type, offer[20]); // T payload: next, TS type
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(offer, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.ReadAnswer(answer, 0, r.AnswerLength));
+            SrtpRoundTrip(ini.Bundle.Get(0), r.Bundle.Get(0));
+        }
+
+        [Fact]
+        public void CounterMustGrowAndNeedsNoClock()
+        {
+            // An unsynchronised responder clock refuses every NTP timestamp, but COUNTER does not depend on it.
+            var clock = new TestClock { NtpNow = T, OffsetBoundSeconds = MikeyClockQuality.Unsynchronised };
+            var ini = Initiator(clock, verify: false);
+            ini.TimestampType = TimestampType.Counter;
+            ini.Counter = 41;
+            ini.AddCryptoSession(0x41414141, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            var r = Responder(clock);
+            byte[] first = new byte[512], second = new byte[512], answer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(first, 0, first.Length));
+            int firstLength = ini.OfferLength;
+            Assert.Equal(42u, ini.Counter);
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(second, 0, second.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(second, 0, ini.OfferLength, answer, 0, answer.Length));
+            string key = Hex(r.Bundle.Get(0).GetMasterKey(0).Key, 16);
+            // The older message (counter 42 < 43) and the same one again are refused; keys stay.
+            Assert.Equal(MikeyExchangeStatus.Replayed, r.Respond(first, 0, firstLength, answer, 0, answer.Length));
+            Assert.Equal(MikeyExchangeStatus.Replayed, r.Respond(second, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(key, Hex(r.Bundle.Get(0).GetMasterKey(0).Key, 16));
+        }
+
         private static int Rtp(byte[] buf, int seq, uint ssrc)
         {
             buf[0] = 0x80; buf[1] = 0; buf[2] = (byte)(seq >> 8); buf[3] = (byte)seq;
