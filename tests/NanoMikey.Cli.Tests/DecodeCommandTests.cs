@@ -61,6 +61,19 @@ namespace NanoMikey.Cli.Tests
         }
 
         [Fact]
+        public void EveryQuirkHasAName()
+        {
+            foreach (string name in new[] { "gstreamer-tag-length", "gstreamer-aes-gcm", "missing-rand", "trailing-pad" })
+            {
+                var run = CliRun.Start("decode", "--quirk", name, Rfc4567IMessage);
+                Assert.True(run.ExitCode == 0, name + ": " + run.Stderr);
+            }
+            var bogus = CliRun.Start("decode", "--quirk", "bogus", Rfc4567IMessage);
+            Assert.Equal(2, bogus.ExitCode);
+            Assert.Contains("gstreamer-aes-gcm", bogus.Stderr);
+        }
+
+        [Fact]
         public void MissingRand_SuggestsUpdateOrQuirk()
         {
             // PSK I_MESSAGE with HDR and T only: RAND is required in an initial message (RFC 3830 §3).

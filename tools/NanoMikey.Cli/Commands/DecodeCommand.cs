@@ -34,7 +34,7 @@ namespace NanoMikey.Cli.Commands
             var update = new Option<bool>("--update") { Description = "the message updates an existing CSB (RFC 3830 §4.5): no RAND required" };
             var quirks = new Option<string[]>("--quirk")
             {
-                Description = "tolerate a peer deviation (repeatable): gstreamer-tag-length, missing-rand, trailing-pad",
+                Description = "tolerate a peer deviation (repeatable): gstreamer-tag-length, gstreamer-aes-gcm, missing-rand, trailing-pad",
             };
             var cmd = new Command("decode", "Decode and render a MIKEY message.\n" + ExitCode.Help);
             cmd.Arguments.Add(input);
@@ -57,10 +57,11 @@ namespace NanoMikey.Cli.Commands
                 switch (q)
                 {
                     case "gstreamer-tag-length": quirks |= MikeyQuirks.GStreamerTagLengthInAuthKeyLength; break;
+                    case "gstreamer-aes-gcm": quirks |= MikeyQuirks.GStreamerAesGcmDefaults; break;
                     case "missing-rand": quirks |= MikeyQuirks.MissingRand; break;
                     case "trailing-pad": quirks |= MikeyQuirks.TrailingPadByte; break;
                     default:
-                        Console.Error.WriteLine("decode: unknown quirk '" + q + "' (gstreamer-tag-length, missing-rand, trailing-pad)");
+                        Console.Error.WriteLine("decode: unknown quirk '" + q + "' (gstreamer-tag-length, gstreamer-aes-gcm, missing-rand, trailing-pad)");
                         return ExitCode.UnusableInput;
                 }
             }
