@@ -420,6 +420,7 @@ namespace NanoMikey.Mikey.Modes
                 {
                     cs.Ssrc = hdr.GetSsrc(i);
                     cs.Roc = hdr.GetRoc(i);
+                    _ssrc[i] = cs.Ssrc; // later messages (CSB updates) name the stream
                 }
             }
 

@@ -36,6 +36,9 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _vExtra = new byte[64 + 64 + 8 + 255];
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
         private CryptoSessionBundle _staging = new CryptoSessionBundle();
+        private readonly uint[] _ownSsrc = new uint[CryptoSessionBundle.MaxCryptoSessions];
+        private readonly uint[] _ownRoc = new uint[CryptoSessionBundle.MaxCryptoSessions];
+        private readonly bool[] _ownStreamSet = new bool[CryptoSessionBundle.MaxCryptoSessions];
         private int _pskLength;
         private int _idrLength;
         private IdType _idrType;
@@ -88,6 +91,22 @@ namespace NanoMikey.Mikey.Modes
             SecureMemory.Wipe(_psk);
             Array.Copy(key, offset, _psk, 0, length);
             _pskLength = length;
+        }
+
+        /// <summary>
+        /// Names this side's own sending stream for crypto session <paramref name="csId"/>: when an offer leaves that crypto
+        /// session's SSRC 0, the responder fills in this SSRC and ROC (RFC 3830 §4.2.1) and the initiator learns them from the
+        /// verification message.
+        /// </summary>
+        /// <param name="csId">CS number (1-based).</param>
+        /// <param name="ssrc">This side's SSRC (not 0).</param>
+        /// <param name="roc">Its current rollover counter.</param>
+        public void SetOwnStream(int csId, uint ssrc, uint roc)
+        {
+            if (csId < 1 || csId > CryptoSessionBundle.MaxCryptoSessions || ssrc == 0) throw new ArgumentOutOfRangeException();
+            _ownSsrc[csId - 1] = ssrc;
+            _ownRoc[csId - 1] = roc;
+            _ownStreamSet[csId - 1] = true;
         }
 
         /// <summary>Sets the identity this responder puts in its answer's ID payload (IDr); none by default.</summary>
@@ -240,6 +259,17 @@ namespace NanoMikey.Mikey.Modes
             // Authenticated: now policies (against the local minimum), then keys.
             MikeyExchangeStatus s = _loader.LoadSessions(hdr, message, l, Quirks, Minimum, _staging);
             if (s != MikeyExchangeStatus.Ok) return Fail(_loader.ErrorCode, s);
+            for (int i = 0; i < _staging.Count; i++)
+            {
+                // RFC 3830 §4.2.1: an SSRC the initiator left 0 is this side's stream; fill it in (answered in the V message).
+                CryptoSession cs = _staging.Slot(i);
+                if (cs.Ssrc == 0 && _ownStreamSet[i])
+                {
+                    cs.Ssrc = _ownSsrc[i];
+                    cs.Roc = _ownRoc[i];
+                }
+            }
+
             int firstSlot = 0;
             if (update)
             {

@@ -414,6 +414,27 @@ namespace NanoMikey.Mikey.Tests.Modes
             Assert.Equal(key, Hex(r.Bundle.Get(0).GetMasterKey(0).Key, 16));
         }
 
+        [Fact]
+        public void ResponderFillsInItsOwnSsrc()
+        {
+            // RFC 3830 §4.2.1: the initiator leaves the responder's stream SSRC 0; the answer carries it.
+            var clock = new TestClock { NtpNow = T };
+            var ini = Initiator(clock, verify: true);
+            ini.AddCryptoSession(0xAAAA0001, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            ini.AddCryptoSession(0, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            var r = Responder(clock);
+            r.SetOwnStream(2, 0xBBBB0002, 3);
+            byte[] offer = new byte[512], answer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(offer, 0, offer.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(offer, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.ReadAnswer(answer, 0, r.AnswerLength));
+            Assert.Equal(0xBBBB0002u, r.Bundle.Get(1).Ssrc);
+            Assert.Equal(0xBBBB0002u, ini.Bundle.Get(1).Ssrc);
+            Assert.Equal(3u, ini.Bundle.Get(1).Roc);
+            SrtpRoundTrip(r.Bundle.Get(1), ini.Bundle.Get(1)); // the responder sends on it
+            SrtpRoundTrip(ini.Bundle.Get(0), r.Bundle.Get(0));
+        }
+
         private static int Rtp(byte[] buf, int seq, uint ssrc)
         {
             buf[0] = 0x80; buf[1] = 0; buf[2] = (byte)(seq >> 8); buf[3] = (byte)seq;
