@@ -38,6 +38,7 @@ namespace NanoMikey.Ecc
         private readonly uint[] _zero = new uint[8];
         private readonly uint[] _k = new uint[8];
         private readonly P256Point[] _table = new P256Point[16];
+        private readonly uint[] _flat = new uint[16 * 24];
         private readonly P256Point _selected = new P256Point();
         private readonly P256Point _acc = new P256Point();
         private readonly sbyte[] _naf1 = new sbyte[257];
@@ -57,36 +58,32 @@ namespace NanoMikey.Ecc
         }
 
         /// <summary>
-        /// r = 2p for any point, infinity included (Z = 0 stays 0). dbl-2001-b for a = -3 (Bernstein–Lange EFD):
-        /// 3M + 5S. r may alias p.
+        /// r = 2p for any point, infinity included (Z = 0 stays 0), for a = -3: 4M + 4S and 10 additions (dbl-1998-cmo-2
+        /// in Bernstein–Lange's EFD, with 2Y squared so that 4 beta and Z3 = 2YZ come straight out of products; on this code
+        /// a multiplication costs about a squaring plus an addition, so this beats dbl-2001-b's 3M + 5S and 16
+        /// additions). r may alias p.
         /// </summary>
         internal void Double(P256Point r, P256Point p)
         {
-            uint[] delta = _t0, gamma = _t1, beta = _t2, alpha = _t3, t = _t4;
+            uint[] delta = _t0, y2 = _t1, beta4 = _t2, alpha = _t3, t = _t4;
             P256Field.Sqr(delta, p.Z);          // delta = Z^2
-            P256Field.Sqr(gamma, p.Y);          // gamma = Y^2
-            P256Field.Mul(beta, p.X, gamma);    // beta = X * gamma
             P256Field.Sub(t, p.X, delta);
             P256Field.Add(alpha, p.X, delta);
             P256Field.Mul(alpha, t, alpha);
             P256Field.Add(t, alpha, alpha);
             P256Field.Add(alpha, t, alpha);     // alpha = 3 (X - delta)(X + delta)
-            P256Field.Add(r.Z, p.Y, p.Z);
-            P256Field.Sqr(r.Z, r.Z);
-            P256Field.Sub(r.Z, r.Z, gamma);
-            P256Field.Sub(r.Z, r.Z, delta);     // Z3 = (Y + Z)^2 - gamma - delta
-            P256Field.Add(beta, beta, beta);
-            P256Field.Add(beta, beta, beta);    // beta = 4 beta
+            P256Field.Add(y2, p.Y, p.Y);        // 2Y
+            P256Field.Mul(r.Z, y2, p.Z);        // Z3 = 2 Y Z
+            P256Field.Sqr(y2, y2);              // 4 Y^2
+            P256Field.Mul(beta4, p.X, y2);      // 4 beta = 4 X Y^2
+            P256Field.Sqr(y2, y2);
+            P256Field.Halve(y2, y2);            // 8 Y^4
             P256Field.Sqr(r.X, alpha);
-            P256Field.Sub(r.X, r.X, beta);
-            P256Field.Sub(r.X, r.X, beta);      // X3 = alpha^2 - 8 beta
-            P256Field.Sub(t, beta, r.X);
+            P256Field.Sub(r.X, r.X, beta4);
+            P256Field.Sub(r.X, r.X, beta4);     // X3 = alpha^2 - 8 beta
+            P256Field.Sub(t, beta4, r.X);
             P256Field.Mul(t, alpha, t);
-            P256Field.Sqr(gamma, gamma);
-            P256Field.Add(gamma, gamma, gamma);
-            P256Field.Add(gamma, gamma, gamma);
-            P256Field.Add(gamma, gamma, gamma);
-            P256Field.Sub(r.Y, t, gamma);       // Y3 = alpha (4 beta - X3) - 8 gamma^2
+            P256Field.Sub(r.Y, t, y2);          // Y3 = alpha (4 beta - X3) - 8 Y^4
         }
 
         /// <summary>
@@ -272,6 +269,15 @@ namespace NanoMikey.Ecc
                 }
             }
 
+            // The same entries as one flat array (X, Y, Z per entry) for the masked reads.
+            uint[] flat = _flat;
+            for (int j = 0; j < 16; j++)
+            {
+                Array.Copy(table[j].X, 0, flat, j * 24, 8);
+                Array.Copy(table[j].Y, 0, flat, (j * 24) + 8, 8);
+                Array.Copy(table[j].Z, 0, flat, (j * 24) + 16, 8);
+            }
+
             P256Scalar.ReduceOnce(_k, k);
             P256Point acc = _acc;
             acc.SetInfinity();
@@ -290,7 +296,10 @@ namespace NanoMikey.Ecc
                 uint negative = 0u - (bits >> 5);
                 uint digit = ((63 - bits) & negative) | (bits & ~negative);
                 digit = (digit >> 1) + (digit & 1);
-                SelectEntry(_selected, table, digit);
+                // Entry |d| (all zeros, so Z = 0, infinity, for d = 0), then negated when d < 0.
+                SelectLimbs(flat, 0, 24, 16, digit, _selected.X);
+                SelectLimbs(flat, 8, 24, 16, digit, _selected.Y);
+                SelectLimbs(flat, 16, 24, 16, digit, _selected.Z);
                 P256Field.Sub(_t0, _zero, _selected.Y);
                 P256Field.Select(_selected.Y, _t0, negative);
                 AddMasked(acc, acc, _selected);
@@ -329,7 +338,9 @@ namespace NanoMikey.Ecc
                 for (int c = 0; c < P256BaseTable.CombTables; c++)
                 {
                     uint digit = CombDigit(_k, j + (c * P256BaseTable.CombColumns));
-                    SelectAffine(comb, c * P256BaseTable.CombEntries * 16, digit);
+                    int offset = c * P256BaseTable.CombEntries * 16;
+                    SelectLimbs(comb, offset, 16, P256BaseTable.CombEntries, digit, _ax);
+                    SelectLimbs(comb, offset + 8, 16, P256BaseTable.CombEntries, digit, _ay);
                     AddAffineMasked(acc, acc, _ax, _ay, (uint)(((ulong)digit - 1) >> 32));
                 }
             }
@@ -512,70 +523,36 @@ namespace NanoMikey.Ecc
         }
 
         /// <summary>
-        /// dst = table[index - 1] for a secret index in [1, 16], or infinity for index 0, reading all 16 entries with
-        /// masked copies.
+        /// dst = the 8 limbs at offset + (digit - 1) * stride of table for a secret digit in [1, count], or zeros for digit 0,
+        /// reading every entry's limbs with masks (no secret index, no branch). Counted as one select per entry.
         /// </summary>
-        private static void SelectEntry(P256Point dst, P256Point[] table, uint index)
-        {
-            dst.SetInfinity();
-            for (int e = 0; e < 16; e++)
-            {
-                // mask = all-ones exactly when e + 1 == index; no branch, no secret index.
-                uint diff = (uint)(e + 1) ^ index;
-                uint mask = (uint)(((ulong)diff - 1) >> 32);
-                dst.Select(table[e], mask);
-            }
-        }
-
-        /// <summary>
-        /// (_ax, _ay) = entry <paramref name="digit"/> (1..31) of the comb table at <paramref name="offset"/>, or zeros for
-        /// digit 0, reading all 31 entries with masks (no secret index).
-        /// </summary>
-        private void SelectAffine(uint[] comb, int offset, uint digit)
+        private static void SelectLimbs(uint[] table, int offset, int stride, int count, uint digit, uint[] dst)
         {
             uint x0 = 0, x1 = 0, x2 = 0, x3 = 0, x4 = 0, x5 = 0, x6 = 0, x7 = 0;
-            uint y0 = 0, y1 = 0, y2 = 0, y3 = 0, y4 = 0, y5 = 0, y6 = 0, y7 = 0;
             int o = offset;
-            for (uint e = 1; e <= P256BaseTable.CombEntries; e++)
+            for (uint e = 1; e <= count; e++)
             {
                 P256OperationCounter.CountSelect();
                 uint m = (uint)(((ulong)(e ^ digit) - 1) >> 32);
-                x0 |= comb[o] & m;
-                x1 |= comb[o + 1] & m;
-                x2 |= comb[o + 2] & m;
-                x3 |= comb[o + 3] & m;
-                x4 |= comb[o + 4] & m;
-                x5 |= comb[o + 5] & m;
-                x6 |= comb[o + 6] & m;
-                x7 |= comb[o + 7] & m;
-                y0 |= comb[o + 8] & m;
-                y1 |= comb[o + 9] & m;
-                y2 |= comb[o + 10] & m;
-                y3 |= comb[o + 11] & m;
-                y4 |= comb[o + 12] & m;
-                y5 |= comb[o + 13] & m;
-                y6 |= comb[o + 14] & m;
-                y7 |= comb[o + 15] & m;
-                o += 16;
+                x0 |= table[o] & m;
+                x1 |= table[o + 1] & m;
+                x2 |= table[o + 2] & m;
+                x3 |= table[o + 3] & m;
+                x4 |= table[o + 4] & m;
+                x5 |= table[o + 5] & m;
+                x6 |= table[o + 6] & m;
+                x7 |= table[o + 7] & m;
+                o += stride;
             }
 
-            uint[] ax = _ax, ay = _ay;
-            ax[0] = x0;
-            ax[1] = x1;
-            ax[2] = x2;
-            ax[3] = x3;
-            ax[4] = x4;
-            ax[5] = x5;
-            ax[6] = x6;
-            ax[7] = x7;
-            ay[0] = y0;
-            ay[1] = y1;
-            ay[2] = y2;
-            ay[3] = y3;
-            ay[4] = y4;
-            ay[5] = y5;
-            ay[6] = y6;
-            ay[7] = y7;
+            dst[0] = x0;
+            dst[1] = x1;
+            dst[2] = x2;
+            dst[3] = x3;
+            dst[4] = x4;
+            dst[5] = x5;
+            dst[6] = x6;
+            dst[7] = x7;
         }
 
         /// <summary>The comb digit for column j: bits j, j+52, j+104, j+156 and j+208 of k (public positions, secret values).</summary>

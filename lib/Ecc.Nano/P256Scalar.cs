@@ -79,7 +79,7 @@ namespace NanoMikey.Ecc
                 c += t5 + (m * 0xFFFFFFFFUL);
                 t4 = (uint)c;
                 c >>= 32;
-                c += t6 + (m * 0x0UL);
+                c += t6;
                 t5 = (uint)c;
                 c >>= 32;
                 c += t7 + (m * 0xFFFFFFFFUL);
@@ -204,29 +204,64 @@ namespace NanoMikey.Ecc
         }
 
         /// <summary>
-        /// r = a^-1 mod n by Fermat (a^(n-2)) for plain a; the result is plain. 4-bit fixed windows over the public exponent,
-        /// table read at public indices only, so the sequence does not depend on a. table holds 16 scratch elements;
-        /// aMont and acc are scratch.
+        /// r = a^-1 mod n by Fermat (a^(n-2)) for plain a; the result is plain. The exponent is public and so is the
+        /// operation sequence, whatever a is: the top half of n - 2 (ffffffff 00000000 ffffffff ffffffff) by the chain
+        /// of a^(2^k - 1), the low half by sliding windows of up to 4 bits over the odd powers a..a^15; 253 squarings and
+        /// 38 multiplications. table holds at least 10 scratch elements; aMont and acc are scratch.
         /// </summary>
         internal static void Invert(uint[] r, uint[] a, uint[][] table, uint[] aMont, uint[] acc)
         {
             ToMontgomery(aMont, a);
-            Array.Copy(OneMont, 0, table[0], 0, 8);
-            Array.Copy(aMont, 0, table[1], 0, 8);
-            for (int i = 2; i < 16; i++)
+
+            // table[i] = a^(2i + 1), i = 0..7
+            Mul(acc, aMont, aMont);
+            Array.Copy(aMont, 0, table[0], 0, 8);
+            for (int i = 1; i < 8; i++)
             {
-                Mul(table[i], table[i - 1], aMont);
+                Mul(table[i], table[i - 1], acc);
             }
 
-            Array.Copy(OneMont, 0, acc, 0, 8);
-            for (int w = 63; w >= 0; w--)
+            // a^(2^k - 1) for k = 8, 16, 32 from a^15 = a^(2^4 - 1)
+            uint[] t = table[8], u = table[9];
+            SqrN(t, table[7], 4);
+            Mul(t, t, table[7]);
+            SqrN(u, t, 8);
+            Mul(u, u, t);
+            SqrN(t, u, 16);
+            Mul(t, t, u);
+
+            // top 128 bits: ffffffff 00000000 ffffffff ffffffff
+            SqrN(acc, t, 64);
+            Mul(acc, acc, t);
+            SqrN(acc, acc, 32);
+            Mul(acc, acc, t);
+
+            // low 128 bits: sliding windows
+            int bit = 127;
+            while (bit >= 0)
             {
-                Mul(acc, acc, acc);
-                Mul(acc, acc, acc);
-                Mul(acc, acc, acc);
-                Mul(acc, acc, acc);
-                int digit = (int)((NMinus2[w >> 3] >> ((w & 7) * 4)) & 15);
-                Mul(acc, acc, table[digit]);
+                if (ExponentBit(bit) == 0)
+                {
+                    Mul(acc, acc, acc);
+                    bit--;
+                    continue;
+                }
+
+                int length = bit + 1 < 4 ? bit + 1 : 4;
+                while (ExponentBit(bit - length + 1) == 0)
+                {
+                    length--;
+                }
+
+                int value = 0;
+                for (int j = bit; j > bit - length; j--)
+                {
+                    value = (value << 1) | ExponentBit(j);
+                }
+
+                SqrN(acc, acc, length);
+                Mul(acc, acc, table[value >> 1]);
+                bit -= length;
             }
 
             // Leave the Montgomery domain: acc = a^-1 * R, times plain 1 gives a^-1.
@@ -234,10 +269,26 @@ namespace NanoMikey.Ecc
             aMont[0] = 1;
             Mul(r, acc, aMont);
             Array.Clear(acc, 0, 8);
-            for (int i = 0; i < 16; i++)
+            for (int i = 0; i < 10; i++)
             {
                 Array.Clear(table[i], 0, 8);
             }
+        }
+
+        /// <summary>r = a^(2^count) for count &gt;= 1 (r may alias a).</summary>
+        private static void SqrN(uint[] r, uint[] a, int count)
+        {
+            Mul(r, a, a);
+            for (int i = 1; i < count; i++)
+            {
+                Mul(r, r, r);
+            }
+        }
+
+        /// <summary>Bit i of n - 2 (public).</summary>
+        private static int ExponentBit(int i)
+        {
+            return (int)((NMinus2[i >> 5] >> (i & 31)) & 1);
         }
 
         /// <summary>
