@@ -102,7 +102,8 @@ namespace NanoMikey.Ecc.Tests
             var g = new P256Point();
             P256BaseTable.SetGenerator(g);
             var r = new P256Point();
-            foreach (BigInteger k in new[] { Ref.N, Ref.N + 1, Ref.N + 16, (BigInteger.One << 256) - 1 })
+            // n + 30 unreduced would make the signed windows' last addition a doubling (32 m = d mod n).
+            foreach (BigInteger k in new[] { Ref.N, Ref.N + 1, Ref.N + 16, Ref.N + 30, (BigInteger.One << 256) - 1 })
             {
                 var limbs = P256FieldTests.Limbs(k);
                 BigInteger reduced = k % Ref.N;
