@@ -43,7 +43,7 @@ namespace NanoMikey.Ecc
         private readonly P256Point _acc = new P256Point();
         private readonly sbyte[] _naf1 = new sbyte[257];
         private readonly sbyte[] _naf2 = new sbyte[257];
-        private readonly uint[][] _scalarTable = new uint[16][];
+        private readonly uint[][] _scalarTable = new uint[10][];
         private readonly uint[] _s0 = new uint[8];
         private readonly uint[] _s1 = new uint[8];
 
@@ -53,6 +53,10 @@ namespace NanoMikey.Ecc
             for (int i = 0; i < 16; i++)
             {
                 _table[i] = new P256Point();
+            }
+
+            for (int i = 0; i < 10; i++)
+            {
                 _scalarTable[i] = new uint[8];
             }
         }
@@ -296,6 +300,7 @@ namespace NanoMikey.Ecc
                 uint negative = 0u - (bits >> 5);
                 uint digit = ((63 - bits) & negative) | (bits & ~negative);
                 digit = (digit >> 1) + (digit & 1);
+
                 // Entry |d| (all zeros, so Z = 0, infinity, for d = 0), then negated when d < 0.
                 SelectLimbs(flat, 0, 24, 16, digit, _selected.X);
                 SelectLimbs(flat, 8, 24, 16, digit, _selected.Y);

@@ -14,9 +14,6 @@ namespace NanoMikey.Ecc
         /// <summary>R^2 mod n, to enter the Montgomery domain.</summary>
         private static readonly uint[] RR = { 0xBE79EEA2, 0x83244C95, 0x49BD6FA6, 0x4699799C, 0x2B6BEC59, 0x2845B239, 0xF3D95620, 0x66E12D94 };
 
-        /// <summary>1 in Montgomery form (R mod n).</summary>
-        private static readonly uint[] OneMont = { 0x039CDAAF, 0x0C46353D, 0x58E8617B, 0x43190552, 0x00000000, 0x00000000, 0xFFFFFFFF, 0x00000000 };
-
         /// <summary>n - 2, the Fermat exponent for inversion.</summary>
         private static readonly uint[] NMinus2 = { 0xFC63254F, 0xF3B9CAC2, 0xA7179E84, 0xBCE6FAAD, 0xFFFFFFFF, 0xFFFFFFFF, 0x00000000, 0xFFFFFFFF };
 
@@ -293,8 +290,8 @@ namespace NanoMikey.Ecc
 
         /// <summary>
         /// r = a^-1 mod n for a public a in [1, n-1], variable time: binary extended Euclid for an odd modulus (HAC 14.61
-        /// reduced to the inverse; invariants x1 a = u and x2 a = v mod n, x1 in r). Several times cheaper than Fermat on
-        /// the interpreter; for public values only (ECDSA verification's s). u, v and x2 are scratch; r may alias a.
+        /// reduced to the inverse; invariants x1 a = u and x2 a = v mod n, x1 in r). About half the cost of Fermat, on the
+        /// interpreter and on the host; for public values only (ECDSA verification's s). u, v and x2 are scratch; r may alias a.
         /// </summary>
         internal static void InvertVartime(uint[] r, uint[] a, uint[] u, uint[] v, uint[] x2)
         {
