@@ -109,16 +109,7 @@ namespace NanoMikey.Ecc
             }
 
             AddCore(p, q);
-            if ((P256Field.IsZero(_t3) & P256Field.IsZero(_t5)) != 0)
-            {
-                // H = 0 and R = 0: p = q.
-                Double(r, p);
-                return;
-            }
-
-            P256Field.Copy(r.X, _x3);
-            P256Field.Copy(r.Y, _y3);
-            P256Field.Copy(r.Z, _z3);
+            FinishAdd(r, p);
         }
 
         /// <summary>
@@ -134,7 +125,16 @@ namespace NanoMikey.Ecc
             }
 
             AddAffineCore(p, x, y);
-            if ((P256Field.IsZero(_t1) & P256Field.IsZero(_t2)) != 0)
+            FinishAdd(r, p);
+        }
+
+        /// <summary>
+        /// r = the sum in (_x3, _y3, _z3), or 2p when H (_t3) = 0 and R (_t5) = 0: the addition was a doubling (H = 0
+        /// alone is p = -q, and Z3 = 0 already says infinity). Variable time.
+        /// </summary>
+        private void FinishAdd(P256Point r, P256Point p)
+        {
+            if ((P256Field.IsZero(_t3) & P256Field.IsZero(_t5)) != 0)
             {
                 Double(r, p);
                 return;
@@ -154,15 +154,7 @@ namespace NanoMikey.Ecc
             uint pInf = p.IsInfinity();
             uint qInf = q.IsInfinity();
             AddCore(p, q);
-            P256Field.Select(_x3, q.X, pInf);
-            P256Field.Select(_y3, q.Y, pInf);
-            P256Field.Select(_z3, q.Z, pInf);
-            P256Field.Select(_x3, p.X, qInf);
-            P256Field.Select(_y3, p.Y, qInf);
-            P256Field.Select(_z3, p.Z, qInf);
-            P256Field.Copy(r.X, _x3);
-            P256Field.Copy(r.Y, _y3);
-            P256Field.Copy(r.Z, _z3);
+            FinishMasked(r, q.X, q.Y, q.Z, pInf, p, qInf);
         }
 
         /// <summary>
@@ -173,12 +165,21 @@ namespace NanoMikey.Ecc
         {
             uint pInf = p.IsInfinity();
             AddAffineCore(p, x, y);
+            FinishMasked(r, x, y, P256Field.One, pInf, p, none);
+        }
+
+        /// <summary>
+        /// r = (x, y, z) when <paramref name="pInf"/> (p was infinity), else p when <paramref name="qNone"/> (nothing to
+        /// add), else the sum in (_x3, _y3, _z3); by selects, so the same operations run in every case.
+        /// </summary>
+        private void FinishMasked(P256Point r, uint[] x, uint[] y, uint[] z, uint pInf, P256Point p, uint qNone)
+        {
             P256Field.Select(_x3, x, pInf);
             P256Field.Select(_y3, y, pInf);
-            P256Field.Select(_z3, P256Field.One, pInf);
-            P256Field.Select(_x3, p.X, none);
-            P256Field.Select(_y3, p.Y, none);
-            P256Field.Select(_z3, p.Z, none);
+            P256Field.Select(_z3, z, pInf);
+            P256Field.Select(_x3, p.X, qNone);
+            P256Field.Select(_y3, p.Y, qNone);
+            P256Field.Select(_z3, p.Z, qNone);
             P256Field.Copy(r.X, _x3);
             P256Field.Copy(r.Y, _y3);
             P256Field.Copy(r.Z, _z3);
@@ -190,7 +191,7 @@ namespace NanoMikey.Ecc
         /// </summary>
         private void AddCore(P256Point p, P256Point q)
         {
-            uint[] z1z1 = _t0, z2z2 = _t1, u1 = _t2, h = _t3, s1 = _t4, rr = _t5, v = _t6;
+            uint[] z1z1 = _t0, z2z2 = _t1, u1 = _t2, h = _t3, s1 = _t4, rr = _t5;
             P256Field.Sqr(z1z1, p.Z);
             P256Field.Sqr(z2z2, q.Z);
             P256Field.Mul(u1, p.X, z2z2);       // U1 = X1 Z2^2
@@ -203,26 +204,16 @@ namespace NanoMikey.Ecc
             P256Field.Sub(rr, rr, s1);          // R = S2 - S1
             P256Field.Mul(_z3, p.Z, q.Z);
             P256Field.Mul(_z3, _z3, h);         // Z3 = Z1 Z2 H
-            P256Field.Sqr(z1z1, h);             // HH
-            P256Field.Mul(z2z2, h, z1z1);       // HHH
-            P256Field.Mul(v, u1, z1z1);         // V = U1 HH
-            P256Field.Sqr(_x3, rr);
-            P256Field.Sub(_x3, _x3, z2z2);
-            P256Field.Sub(_x3, _x3, v);
-            P256Field.Sub(_x3, _x3, v);         // X3 = R^2 - HHH - 2V
-            P256Field.Sub(_y3, v, _x3);
-            P256Field.Mul(_y3, rr, _y3);
-            P256Field.Mul(s1, s1, z2z2);
-            P256Field.Sub(_y3, _y3, s1);        // Y3 = R (V - X3) - S1 HHH
+            AddTail(u1, s1);
         }
 
         /// <summary>
-        /// (_x3, _y3, _z3) = p + (x, y) for finite p != (x, y) (madd-2004-hmv, EFD: 8M + 3S); leaves H in _t1 and R in
-        /// _t2 for the caller's p = (x, y) check.
+        /// (_x3, _y3, _z3) = p + (x, y) for finite p != (x, y) (madd-2004-hmv, EFD: 8M + 3S); leaves H in _t3 and R in
+        /// _t5 for the caller's p = (x, y) check.
         /// </summary>
         private void AddAffineCore(P256Point p, uint[] x, uint[] y)
         {
-            uint[] z1z1 = _t0, h = _t1, rr = _t2, hhh = _t3, v = _t4;
+            uint[] z1z1 = _t0, h = _t3, rr = _t5;
             P256Field.Sqr(z1z1, p.Z);
             P256Field.Mul(h, x, z1z1);          // U2 = x Z1^2
             P256Field.Sub(h, h, p.X);           // H = U2 - X1
@@ -230,17 +221,27 @@ namespace NanoMikey.Ecc
             P256Field.Mul(rr, rr, z1z1);        // S2 = y Z1^3
             P256Field.Sub(rr, rr, p.Y);         // R = S2 - Y1
             P256Field.Mul(_z3, p.Z, h);         // Z3 = Z1 H
-            P256Field.Sqr(z1z1, h);             // HH
-            P256Field.Mul(hhh, h, z1z1);        // HHH
-            P256Field.Mul(v, p.X, z1z1);        // V = X1 HH
+            AddTail(p.X, p.Y);
+        }
+
+        /// <summary>
+        /// The common end of both additions, from H (_t3), R (_t5), U1 and S1: X3 = R^2 - H^3 - 2 U1 H^2,
+        /// Y3 = R (U1 H^2 - X3) - S1 H^3 (4M + 2S). Writes _t0, _t1, _t6, _x3 and _y3 only.
+        /// </summary>
+        private void AddTail(uint[] u1, uint[] s1)
+        {
+            uint[] hh = _t0, hhh = _t1, h = _t3, rr = _t5, v = _t6;
+            P256Field.Sqr(hh, h);               // HH
+            P256Field.Mul(hhh, h, hh);          // HHH
+            P256Field.Mul(v, u1, hh);           // V = U1 HH
             P256Field.Sqr(_x3, rr);
             P256Field.Sub(_x3, _x3, hhh);
             P256Field.Sub(_x3, _x3, v);
             P256Field.Sub(_x3, _x3, v);         // X3 = R^2 - HHH - 2V
             P256Field.Sub(_y3, v, _x3);
             P256Field.Mul(_y3, rr, _y3);
-            P256Field.Mul(hhh, p.Y, hhh);
-            P256Field.Sub(_y3, _y3, hhh);       // Y3 = R (V - X3) - Y1 HHH
+            P256Field.Mul(hh, s1, hhh);
+            P256Field.Sub(_y3, _y3, hh);        // Y3 = R (V - X3) - S1 HHH
         }
 
         /// <summary>

@@ -95,40 +95,7 @@ namespace NanoMikey.Ecc
                 t8 = t9 + (c >> 32);
             }
 
-            // t < 2p: subtract p once when there is a carry out or no borrow, selected by mask (constant time).
-            ulong d = t0 - 0xFFFFFFFFUL;
-            uint d0 = (uint)d;
-            ulong w = (d >> 32) & 1;
-            d = t1 - 0xFFFFFFFFUL - w;
-            uint d1 = (uint)d;
-            w = (d >> 32) & 1;
-            d = t2 - 0xFFFFFFFFUL - w;
-            uint d2 = (uint)d;
-            w = (d >> 32) & 1;
-            d = t3 - w;
-            uint d3 = (uint)d;
-            w = (d >> 32) & 1;
-            d = t4 - w;
-            uint d4 = (uint)d;
-            w = (d >> 32) & 1;
-            d = t5 - w;
-            uint d5 = (uint)d;
-            w = (d >> 32) & 1;
-            d = t6 - 1UL - w;
-            uint d6 = (uint)d;
-            w = (d >> 32) & 1;
-            d = t7 - 0xFFFFFFFFUL - w;
-            uint d7 = (uint)d;
-            w = (d >> 32) & 1;
-            uint keep = (uint)(0UL - ((t8 | (w ^ 1)) & 1));
-            r[0] = (d0 & keep) | ((uint)t0 & ~keep);
-            r[1] = (d1 & keep) | ((uint)t1 & ~keep);
-            r[2] = (d2 & keep) | ((uint)t2 & ~keep);
-            r[3] = (d3 & keep) | ((uint)t3 & ~keep);
-            r[4] = (d4 & keep) | ((uint)t4 & ~keep);
-            r[5] = (d5 & keep) | ((uint)t5 & ~keep);
-            r[6] = (d6 & keep) | ((uint)t6 & ~keep);
-            r[7] = (d7 & keep) | ((uint)t7 & ~keep);
+            SubtractOnce(r, (uint)t0, (uint)t1, (uint)t2, (uint)t3, (uint)t4, (uint)t5, (uint)t6, (uint)t7, t8);
         }
 
         /// <summary>Montgomery product: the 64 limb products unrolled by rows, then <see cref="Reduce"/>.</summary>
@@ -530,7 +497,7 @@ namespace NanoMikey.Ecc
         /// r = t * R^-1 mod p for t = t15..t0 &lt; p R, column by column: with p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and
         /// -p^-1 = 1 mod 2^32, the quotient digit m_i of column i is the column itself, and m_i p adds +m_i to columns
         /// i+3, i+6 and i+8 and -m_i to column i+7 (clearing column i): no multiplications, one signed accumulator.
-        /// The result is below 2p; one masked subtraction makes it canonical.
+        /// The result is below 2p; <see cref="SubtractOnce"/> makes it canonical.
         /// </summary>
         private static void Reduce(uint[] r, uint t0, uint t1, uint t2, uint t3, uint t4, uint t5, uint t6, uint t7,
             uint t8, uint t9, uint t10, uint t11, uint t12, uint t13, uint t14, uint t15)
@@ -568,7 +535,15 @@ namespace NanoMikey.Ecc
             acc = (acc >> 32) + t15 + m7;
             uint u7 = (uint)acc;
             acc >>= 32;
-            // (acc:u) < 2p: subtract p when there is a carry or no borrow, selected by mask (constant time).
+            SubtractOnce(r, u0, u1, u2, u3, u4, u5, u6, u7, (ulong)acc);
+        }
+
+        /// <summary>
+        /// r = u - p when (carry:u) &gt;= p, else u, for (carry:u) &lt; 2p: the subtraction always runs and a mask keeps
+        /// its result when there is a carry out or no borrow (constant time).
+        /// </summary>
+        private static void SubtractOnce(uint[] r, uint u0, uint u1, uint u2, uint u3, uint u4, uint u5, uint u6, uint u7, ulong carry)
+        {
             ulong d = (ulong)u0 - 0xFFFFFFFFUL;
             uint d0 = (uint)d;
             ulong w = (d >> 32) & 1;
@@ -593,7 +568,7 @@ namespace NanoMikey.Ecc
             d = (ulong)u7 - 0xFFFFFFFFUL - w;
             uint d7 = (uint)d;
             w = (d >> 32) & 1;
-            uint keep = (uint)(0UL - (((ulong)acc | (w ^ 1)) & 1));
+            uint keep = (uint)(0UL - ((carry | (w ^ 1)) & 1));
             r[0] = (d0 & keep) | (u0 & ~keep);
             r[1] = (d1 & keep) | (u1 & ~keep);
             r[2] = (d2 & keep) | (u2 & ~keep);

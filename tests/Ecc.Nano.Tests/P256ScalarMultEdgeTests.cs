@@ -11,15 +11,7 @@ namespace NanoMikey.Ecc.Tests
     /// </summary>
     public class P256ScalarMultEdgeTests
     {
-        private static BigInteger[]? Affine(P256Engine e, P256Point p)
-        {
-            var x = new uint[8];
-            var y = new uint[8];
-            if (e.ToAffine(p, x, y) == 0) return null;
-            P256Field.FromMontgomery(x, x);
-            P256Field.FromMontgomery(y, y);
-            return new[] { P256FieldTests.Value(x), P256FieldTests.Value(y) };
-        }
+        private static BigInteger[]? Affine(P256Engine e, P256Point p) => P256GroupTests.Affine(e, p);
 
         private static void AssertPoint(BigInteger[]? expected, BigInteger[]? actual, string what)
         {
