@@ -136,7 +136,7 @@ namespace NanoMikey.Ecc
 
             // Steps 2-4: e; u1 = e s^-1, u2 = r s^-1 (s^-1 in Montgomery form times a plain value gives a plain value).
             HashToScalar(hash, hashOffset, hashLength, w.Bytes, e);
-            w.Engine.InvertScalar(t, s);
+            w.Engine.InvertScalarVartime(t, s);
             w.Engine.ScalarToMontgomery(t, t);
             w.Engine.ScalarMul(u1, e, t);
             w.Engine.ScalarMul(u2, r, t);
@@ -149,10 +149,11 @@ namespace NanoMikey.Ecc
                 return false;
             }
 
-            // Steps 6-8: xR mod n == r, checked without an inversion as X == r Z (mod p), and, when r + n < p,
-            // X == (r + n) Z, since xR in [0, p) reduces to r exactly for xR = r or xR = r + n.
+            // Steps 6-8: xR mod n == r, checked without an inversion as X == r Z^2 (mod p, Jacobian xR = X / Z^2), and,
+            // when r + n < p, X == (r + n) Z^2, since xR in [0, p) reduces to r exactly for xR = r or xR = r + n.
+            P256Field.Sqr(u1, w.Point0.Z);
             P256Field.ToMontgomery(t, r);
-            P256Field.Mul(t, t, w.Point0.Z);
+            P256Field.Mul(t, t, u1);
             if (P256Field.Equal(t, w.Point0.X) != 0)
             {
                 return true;
@@ -161,7 +162,7 @@ namespace NanoMikey.Ecc
             if (AddN(t, r) && P256Field.LessThan(t, P256Field.P) != 0)
             {
                 P256Field.ToMontgomery(t, t);
-                P256Field.Mul(t, t, w.Point0.Z);
+                P256Field.Mul(t, t, u1);
                 return P256Field.Equal(t, w.Point0.X) != 0;
             }
 

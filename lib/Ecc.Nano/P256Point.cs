@@ -3,8 +3,8 @@ using System;
 namespace NanoMikey.Ecc
 {
     /// <summary>
-    /// A P-256 point in homogeneous projective coordinates (X : Y : Z), affine (X/Z, Y/Z), coordinates in Montgomery form.
-    /// The point at infinity is (0 : 1 : 0), which the complete formulas of <see cref="P256Engine"/> handle like any other point.
+    /// A P-256 point in Jacobian coordinates (X : Y : Z), affine (X/Z^2, Y/Z^3), coordinates in Montgomery form.
+    /// Any point with Z = 0 is the point at infinity; <see cref="SetInfinity"/> writes (0 : 1 : 0).
     /// </summary>
     internal sealed class P256Point
     {

@@ -14,9 +14,6 @@ namespace NanoMikey.Ecc
         /// <summary>R^2 mod n, to enter the Montgomery domain.</summary>
         private static readonly uint[] RR = { 0xBE79EEA2, 0x83244C95, 0x49BD6FA6, 0x4699799C, 0x2B6BEC59, 0x2845B239, 0xF3D95620, 0x66E12D94 };
 
-        /// <summary>1 in Montgomery form (R mod n).</summary>
-        private static readonly uint[] OneMont = { 0x039CDAAF, 0x0C46353D, 0x58E8617B, 0x43190552, 0x00000000, 0x00000000, 0xFFFFFFFF, 0x00000000 };
-
         /// <summary>n - 2, the Fermat exponent for inversion.</summary>
         private static readonly uint[] NMinus2 = { 0xFC63254F, 0xF3B9CAC2, 0xA7179E84, 0xBCE6FAAD, 0xFFFFFFFF, 0xFFFFFFFF, 0x00000000, 0xFFFFFFFF };
 
@@ -79,7 +76,7 @@ namespace NanoMikey.Ecc
                 c += t5 + (m * 0xFFFFFFFFUL);
                 t4 = (uint)c;
                 c >>= 32;
-                c += t6 + (m * 0x0UL);
+                c += t6;
                 t5 = (uint)c;
                 c >>= 32;
                 c += t7 + (m * 0xFFFFFFFFUL);
@@ -204,29 +201,64 @@ namespace NanoMikey.Ecc
         }
 
         /// <summary>
-        /// r = a^-1 mod n by Fermat (a^(n-2)) for plain a; the result is plain. 4-bit fixed windows over the public exponent,
-        /// table read at public indices only, so the sequence does not depend on a. table holds 16 scratch elements;
-        /// aMont and acc are scratch.
+        /// r = a^-1 mod n by Fermat (a^(n-2)) for plain a; the result is plain. The exponent is public and so is the
+        /// operation sequence, whatever a is: the top half of n - 2 (ffffffff 00000000 ffffffff ffffffff) by the chain
+        /// of a^(2^k - 1), the low half by sliding windows of up to 4 bits over the odd powers a..a^15; 253 squarings and
+        /// 38 multiplications. table holds at least 10 scratch elements; aMont and acc are scratch.
         /// </summary>
         internal static void Invert(uint[] r, uint[] a, uint[][] table, uint[] aMont, uint[] acc)
         {
             ToMontgomery(aMont, a);
-            Array.Copy(OneMont, 0, table[0], 0, 8);
-            Array.Copy(aMont, 0, table[1], 0, 8);
-            for (int i = 2; i < 16; i++)
+
+            // table[i] = a^(2i + 1), i = 0..7
+            Mul(acc, aMont, aMont);
+            Array.Copy(aMont, 0, table[0], 0, 8);
+            for (int i = 1; i < 8; i++)
             {
-                Mul(table[i], table[i - 1], aMont);
+                Mul(table[i], table[i - 1], acc);
             }
 
-            Array.Copy(OneMont, 0, acc, 0, 8);
-            for (int w = 63; w >= 0; w--)
+            // a^(2^k - 1) for k = 8, 16, 32 from a^15 = a^(2^4 - 1)
+            uint[] t = table[8], u = table[9];
+            SqrN(t, table[7], 4);
+            Mul(t, t, table[7]);
+            SqrN(u, t, 8);
+            Mul(u, u, t);
+            SqrN(t, u, 16);
+            Mul(t, t, u);
+
+            // top 128 bits: ffffffff 00000000 ffffffff ffffffff
+            SqrN(acc, t, 64);
+            Mul(acc, acc, t);
+            SqrN(acc, acc, 32);
+            Mul(acc, acc, t);
+
+            // low 128 bits: sliding windows
+            int bit = 127;
+            while (bit >= 0)
             {
-                Mul(acc, acc, acc);
-                Mul(acc, acc, acc);
-                Mul(acc, acc, acc);
-                Mul(acc, acc, acc);
-                int digit = (int)((NMinus2[w >> 3] >> ((w & 7) * 4)) & 15);
-                Mul(acc, acc, table[digit]);
+                if (ExponentBit(bit) == 0)
+                {
+                    Mul(acc, acc, acc);
+                    bit--;
+                    continue;
+                }
+
+                int length = bit + 1 < 4 ? bit + 1 : 4;
+                while (ExponentBit(bit - length + 1) == 0)
+                {
+                    length--;
+                }
+
+                int value = 0;
+                for (int j = bit; j > bit - length; j--)
+                {
+                    value = (value << 1) | ExponentBit(j);
+                }
+
+                SqrN(acc, acc, length);
+                Mul(acc, acc, table[value >> 1]);
+                bit -= length;
             }
 
             // Leave the Montgomery domain: acc = a^-1 * R, times plain 1 gives a^-1.
@@ -234,9 +266,118 @@ namespace NanoMikey.Ecc
             aMont[0] = 1;
             Mul(r, acc, aMont);
             Array.Clear(acc, 0, 8);
-            for (int i = 0; i < 16; i++)
+            for (int i = 0; i < 10; i++)
             {
                 Array.Clear(table[i], 0, 8);
+            }
+        }
+
+        /// <summary>r = a^(2^count) for count &gt;= 1 (r may alias a).</summary>
+        private static void SqrN(uint[] r, uint[] a, int count)
+        {
+            Mul(r, a, a);
+            for (int i = 1; i < count; i++)
+            {
+                Mul(r, r, r);
+            }
+        }
+
+        /// <summary>Bit i of n - 2 (public).</summary>
+        private static int ExponentBit(int i)
+        {
+            return (int)((NMinus2[i >> 5] >> (i & 31)) & 1);
+        }
+
+        /// <summary>
+        /// r = a^-1 mod n for a public a in [1, n-1], variable time: binary extended Euclid for an odd modulus (HAC 14.61
+        /// reduced to the inverse; invariants x1 a = u and x2 a = v mod n, x1 in r). About half the cost of Fermat, on the
+        /// interpreter and on the host; for public values only (ECDSA verification's s). u, v and x2 are scratch; r may alias a.
+        /// </summary>
+        internal static void InvertVartime(uint[] r, uint[] a, uint[] u, uint[] v, uint[] x2)
+        {
+            Array.Copy(a, 0, u, 0, 8);
+            Array.Copy(N, 0, v, 0, 8);
+            Array.Clear(r, 0, 8);
+            r[0] = 1;
+            Array.Clear(x2, 0, 8);
+            while (!IsOne(u) && !IsOne(v))
+            {
+                while ((u[0] & 1) == 0)
+                {
+                    Halve(u, 0);
+                    HalveModN(r);
+                }
+
+                while ((v[0] & 1) == 0)
+                {
+                    Halve(v, 0);
+                    HalveModN(x2);
+                }
+
+                // u != v (their gcd is 1 and neither is 1); subtract the smaller.
+                if (P256Field.LessThan(u, v) == 0)
+                {
+                    SubtractRaw(u, v);
+                    Sub(r, r, x2);
+                }
+                else
+                {
+                    SubtractRaw(v, u);
+                    Sub(x2, x2, r);
+                }
+            }
+
+            if (!IsOne(u))
+            {
+                Array.Copy(x2, 0, r, 0, 8);
+            }
+        }
+
+        private static bool IsOne(uint[] a)
+        {
+            return a[0] == 1 && (a[1] | a[2] | a[3] | a[4] | a[5] | a[6] | a[7]) == 0;
+        }
+
+        /// <summary>a = (top:a) / 2 for a 257-bit value with top bit <paramref name="top"/>.</summary>
+        private static void Halve(uint[] a, uint top)
+        {
+            for (int j = 0; j < 7; j++)
+            {
+                a[j] = (a[j] >> 1) | (a[j + 1] << 31);
+            }
+
+            a[7] = (a[7] >> 1) | (top << 31);
+        }
+
+        /// <summary>x = x / 2 mod n (x + n first when x is odd; variable time).</summary>
+        private static void HalveModN(uint[] x)
+        {
+            uint top = 0;
+            if ((x[0] & 1) != 0)
+            {
+                ulong c = 0;
+                for (int j = 0; j < 8; j++)
+                {
+                    c += (ulong)x[j] + N[j];
+                    x[j] = (uint)c;
+                    c >>= 32;
+                }
+
+                top = (uint)c;
+            }
+
+            Halve(x, top);
+        }
+
+        /// <summary>a = a - b for a &gt;= b (no reduction).</summary>
+        private static void SubtractRaw(uint[] a, uint[] b)
+        {
+            ulong w = 0;
+            for (int j = 0; j < 8; j++)
+            {
+                ulong d = (ulong)a[j] - b[j] - w;
+                a[j] = (uint)d;
+                w = (d >> 32) & 1;
             }
         }
     }

@@ -56,6 +56,12 @@ namespace NanoMikey.Ecc.Tests
                 {
                     P256Field.Mul(r, Limbs(a), Limbs(b));
                     Assert.Equal(a * b * rinv % P, Value(r));
+
+                    // Both products, whichever flavour Mul runs (nano: columns, host: rows).
+                    P256Field.MulRows(r, Limbs(a), Limbs(b));
+                    Assert.Equal(a * b * rinv % P, Value(r));
+                    P256Field.MulColumns(r, Limbs(a), Limbs(b));
+                    Assert.Equal(a * b * rinv % P, Value(r));
                     P256Field.Add(r, Limbs(a), Limbs(b));
                     Assert.Equal((a + b) % P, Value(r));
                     P256Field.Sub(r, Limbs(a), Limbs(b));
@@ -63,6 +69,8 @@ namespace NanoMikey.Ecc.Tests
                 }
                 P256Field.Sqr(r, Limbs(a));
                 Assert.Equal(a * a * rinv % P, Value(r));
+                P256Field.Halve(r, Limbs(a));
+                Assert.Equal(a * BigInteger.ModPow(2, P - 2, P) % P, Value(r));
                 var t = new uint[8][];
                 for (int i = 0; i < 4; i++) t[i] = new uint[8];
                 P256Field.Invert(r, Limbs(a * R % P), t[0], t[1], t[2], t[3]);

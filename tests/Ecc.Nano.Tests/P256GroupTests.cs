@@ -4,10 +4,10 @@ using Ref = NanoMikey.Ecc.Tests.P256ReferenceCurve;
 
 namespace NanoMikey.Ecc.Tests
 {
-    /// <summary>Point arithmetic (complete formulas, scalar multiplications) against the BigInteger reference curve.</summary>
+    /// <summary>Point arithmetic (Jacobian formulas, scalar multiplications) against the BigInteger reference curve.</summary>
     public class P256GroupTests
     {
-        private static BigInteger[]? Affine(P256Engine e, P256Point p)
+        internal static BigInteger[]? Affine(P256Engine e, P256Point p)
         {
             var x = new uint[8];
             var y = new uint[8];

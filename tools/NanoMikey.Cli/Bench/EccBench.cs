@@ -20,6 +20,16 @@ namespace NanoMikey.Cli.Bench
         private readonly P256PrivateKey _a2 = new P256PrivateKey();
         private readonly P256PrivateKey _b2 = new P256PrivateKey();
         private readonly P256PrivateKey _scratch = new P256PrivateKey();
+        private readonly P256PrivateKey _ephA = new P256PrivateKey();
+        private readonly P256PrivateKey _ephB = new P256PrivateKey();
+        private readonly P256PrivateKey _ca = new P256PrivateKey();
+        private readonly byte[] _hashB = new byte[32];
+        private readonly byte[] _certHashA = new byte[32];
+        private readonly byte[] _certHashB = new byte[32];
+        private readonly byte[] _sigB = new byte[64];
+        private readonly byte[] _certSigA = new byte[64];
+        private readonly byte[] _certSigB = new byte[64];
+        private readonly byte[] _secretB = new byte[32];
         private readonly EciesP256 _ecies = new EciesP256(new SoftwareAesFactory().Create(16)!, 64, 32, false);
         private readonly byte[] _hash = new byte[32];
         private readonly byte[] _sig = new byte[64];
@@ -39,6 +49,12 @@ namespace NanoMikey.Cli.Bench
             _b2.Generate(_drbg);
             RandomNumberGenerator.Fill(_hash);
             EcdsaP256.Sign(_a, _hash, 0, 32, _sig, 0);
+            _ca.Generate(_drbg);
+            RandomNumberGenerator.Fill(_hashB);
+            RandomNumberGenerator.Fill(_certHashA);
+            RandomNumberGenerator.Fill(_certHashB);
+            EcdsaP256.Sign(_ca, _certHashA, 0, 32, _certSigA, 0);
+            EcdsaP256.Sign(_ca, _certHashB, 0, 32, _certSigB, 0);
             _ct = new byte[_ecies.GetCiphertextLength(_message.Length)];
             _ecies.Encrypt(_drbg, _b.PublicKey, _message, 0, _message.Length, null, 0, 0, null, 0, 0, _ct, 0);
         }
@@ -60,6 +76,28 @@ namespace NanoMikey.Cli.Bench
         private void Mqv()
         {
             if (!EcmqvP256.ComputeSharedSecret(_a, _a2, _b.PublicKey, _b2.PublicKey, _secret, 0)) throw new InvalidOperationException();
+        }
+
+        /// <summary>
+        /// Both sides of a MIKEY ECDH-SIGN exchange (RFC 3830 DH-SIGN on P-256): each side generates an ephemeral key, signs its
+        /// message with its long-term key, verifies the peer's certificate (CA signature) and the peer's message signature,
+        /// and computes the shared secret.
+        /// </summary>
+        private void Exchange()
+        {
+            _ephA.Generate(_drbg);
+            _ephB.Generate(_drbg);
+            EcdsaP256.Sign(_a, _hash, 0, 32, _sig, 0);
+            EcdsaP256.Sign(_b, _hashB, 0, 32, _sigB, 0);
+            if (!EcdsaP256.Verify(_ca.PublicKey, _certHashA, 0, 32, _certSigA, 0)
+                || !EcdsaP256.Verify(_a.PublicKey, _hash, 0, 32, _sig, 0)
+                || !EcdsaP256.Verify(_ca.PublicKey, _certHashB, 0, 32, _certSigB, 0)
+                || !EcdsaP256.Verify(_b.PublicKey, _hashB, 0, 32, _sigB, 0)
+                || !EcdhP256.ComputeSharedSecret(_ephB, _ephA.PublicKey, _secretB, 0)
+                || !EcdhP256.ComputeSharedSecret(_ephA, _ephB.PublicKey, _secret, 0))
+            {
+                throw new InvalidOperationException();
+            }
         }
 
         private void EciesEncrypt() => _ecies.Encrypt(_drbg, _b.PublicKey, _message, 0, _message.Length, null, 0, 0, null, 0, 0, _ct, 0);
@@ -100,7 +138,34 @@ namespace NanoMikey.Cli.Bench
                 Run(n => { for (int i = 0; i < n; i++) DotNetEcies(bPub, aes, counter, ks); }), ".NET ECDH keygen+derive+SHA-256+AES+HMAC");
             table.Add("ECIES decrypt 32 B", Run(n => { for (int i = 0; i < n; i++) EciesDecrypt(); }),
                 Run(n => { for (int i = 0; i < n; i++) DotNetEciesDecrypt(dA, bPub, aes, counter, ks); }), ".NET derive+SHA-256+HMAC+AES");
+            using var dsaB = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using var dsaCa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            byte[] certSigA = dsaCa.SignHash(_certHashA);
+            byte[] certSigB = dsaCa.SignHash(_certHashB);
+            table.Add("ECDH-SIGN exchange, both sides (2 keygen, 2 ECDH, 2 sign, 4 verify)", Run(n => { for (int i = 0; i < n; i++) Exchange(); }),
+                Run(n => { for (int i = 0; i < n; i++) DotNetExchange(dsa, dsaB, dsaCa, certSigA, certSigB); }),
+                ".NET ECDiffieHellman + ECDsa, same steps");
             return table;
+        }
+
+        private void DotNetExchange(ECDsa dsaA, ECDsa dsaB, ECDsa dsaCa, byte[] certSigA, byte[] certSigB)
+        {
+            using var ephA = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+            ephA.ExportParameters(false);
+            using var ephB = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+            ephB.ExportParameters(false);
+            byte[] sigA = dsaA.SignHash(_hash);
+            byte[] sigB = dsaB.SignHash(_hashB);
+            using ECDiffieHellmanPublicKey pubA = ephA.PublicKey;
+            using ECDiffieHellmanPublicKey pubB = ephB.PublicKey;
+            if (!dsaCa.VerifyHash(_certHashA, certSigA) || !dsaA.VerifyHash(_hash, sigA)
+                || !dsaCa.VerifyHash(_certHashB, certSigB) || !dsaB.VerifyHash(_hashB, sigB))
+            {
+                throw new InvalidOperationException();
+            }
+
+            ephB.DeriveRawSecretAgreement(pubA);
+            ephA.DeriveRawSecretAgreement(pubB);
         }
 
         private Measurement Run(TimedLoop loop) => Measurement.Run(loop, _rounds, _roundMillis);
@@ -147,6 +212,7 @@ namespace NanoMikey.Cli.Bench
             Count(sb, "ECMQV two-pass", Mqv, costPerMulMicros, slowdownMin, slowdownMax);
             Count(sb, "ECIES encrypt", EciesEncrypt, costPerMulMicros, slowdownMin, slowdownMax);
             Count(sb, "ECIES decrypt", EciesDecrypt, costPerMulMicros, slowdownMin, slowdownMax);
+            Count(sb, "ECDH-SIGN exchange, both sides", Exchange, costPerMulMicros, slowdownMin, slowdownMax);
             return sb.ToString();
         }
 

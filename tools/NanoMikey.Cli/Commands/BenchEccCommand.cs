@@ -4,7 +4,7 @@ using NanoMikey.Cli.Bench;
 
 namespace NanoMikey.Cli.Commands
 {
-    /// <summary>The `ecc` verb: P-256 key generation, ECDH, ECDSA, ECMQV and ECIES next to .NET (OpenSSL) in the same run.</summary>
+    /// <summary>The `ecc` verb: P-256 key generation, ECDH, ECDSA, ECMQV, ECIES and the ECDH-SIGN exchange next to .NET (OpenSSL) in the same run.</summary>
     public static class BenchEccCommand
     {
         /// <summary>Creates the command.</summary>
@@ -17,7 +17,7 @@ namespace NanoMikey.Cli.Commands
             };
             var slowMin = new Option<double>("--slowdown-min") { Description = "Lower interpreter slowdown factor for the projection", DefaultValueFactory = _ => 20 };
             var slowMax = new Option<double>("--slowdown-max") { Description = "Upper interpreter slowdown factor for the projection", DefaultValueFactory = _ => 100 };
-            var cmd = new Command("ecc", "P-256 keygen, ECDH, ECDSA sign/verify, ECMQV, ECIES vs .NET (OpenSSL), field-multiplication counts, device projection");
+            var cmd = new Command("ecc", "P-256 keygen, ECDH, ECDSA sign/verify, ECMQV, ECIES and a MIKEY ECDH-SIGN exchange vs .NET (OpenSSL), field-multiplication counts, device projection");
             var timing = new BenchTimingOptions(cmd, 5, 200);
             cmd.Options.Add(cost);
             cmd.Options.Add(slowMin);
