@@ -34,9 +34,8 @@ namespace NanoMikey.Cli.Bench
         {
             IAesEngineFactory inner = softwareAes ? new SoftwareAesFactory() : new HostAesEngineFactory();
             _aes = new CountingAesEngineFactory(inner);
-            var entropy = new byte[HmacDrbg.EntropyLength];
-            new Random(7).NextBytes(entropy);
-            var drbg = new HmacDrbg(entropy, new byte[HmacDrbg.NonceLength], null, HmacDrbg.DefaultReseedInterval);
+            // Seeded from the host's entropy source, so the DRBG reseeds itself every 2^16 requests during long runs.
+            var drbg = new HmacDrbg(new HostEntropySource(), null);
             byte[] psk = new byte[20];
             byte[] idi = System.Text.Encoding.ASCII.GetBytes("sip:alice@example.com");
             byte[] idr = System.Text.Encoding.ASCII.GetBytes("sip:bob@example.com");

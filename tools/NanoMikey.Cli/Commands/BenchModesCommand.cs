@@ -17,7 +17,7 @@ namespace NanoMikey.Cli.Commands
         public static Command Create()
         {
             var cmd = new Command("modes", "MIKEY exchanges (offer + answer + verification, both sides) per mode, with hash compressions, AES blocks and bytes on the wire");
-            var timing = new BenchTimingOptions(cmd, 5, 300);
+            var timing = new BenchTimingOptions(cmd, 10, 300);
             cmd.SetAction(parseResult =>
             {
                 if (!timing.TryRead(parseResult, out int n, out int ms)) return 2;
