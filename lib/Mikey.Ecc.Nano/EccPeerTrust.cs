@@ -142,7 +142,7 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>
         /// Finds and checks the peer's key (docs/ecc-profile.md §1.4): the certificate chain (DER ranges
         /// in <paramref name="data"/>, leaf first; count 0 when the peer sent none) against the configured trust, and the
-        /// peer's identity against the leaf. On Ok, <see cref="SignerKey"/> holds the key the peer's signature must verify
+        /// peer's identity against the leaf (no identity check when <paramref name="idLength"/> is negative). On Ok, <see cref="SignerKey"/> holds the key the peer's signature must verify
         /// under; otherwise <see cref="ErrorCode"/> says why.
         /// </summary>
         internal MikeyExchangeStatus Authenticate(byte[] data, int[] certOffset, int[] certLength, int certCount,
@@ -151,7 +151,7 @@ namespace NanoMikey.Mikey.Ecc
             ErrorCode = ErrorCode.InvalidCert;
             _signerKey.Clear();
             if (_anchorCount == 0 && !_hashPinned && !_pinnedKey.HasValue) return MikeyExchangeStatus.UnknownPeer;
-            if (_identityLength > 0 && !Equal(id, idOffset, idLength, _identity, 0, _identityLength)) return Fail(ErrorCode.InvalidId);
+            if (idLength >= 0 && _identityLength > 0 && !Equal(id, idOffset, idLength, _identity, 0, _identityLength)) return Fail(ErrorCode.InvalidId);
             if (certCount == 0)
             {
                 // Only a pinned key may stand without a certificate; the identity was compared above (if one is expected).
@@ -183,7 +183,7 @@ namespace NanoMikey.Mikey.Ecc
                 return MikeyExchangeStatus.AuthenticationFailed;
             }
 
-            if (!LeafNames(leaf, id, idOffset, idLength))
+            if (idLength >= 0 && !LeafNames(leaf, id, idOffset, idLength))
             {
                 _signerKey.Clear();
                 return Fail(ErrorCode.InvalidId);

@@ -113,11 +113,13 @@ namespace NanoMikey.Mikey.Ecc
             _x.Writer.WriteEccpt(EccProfileValues.Curve, _point, 0, _point.Length, MacAlgorithm.Null, EccProfileValues.TgkLength, KvType.Null,
                 null, 0, 0, null, 0, 0);
             _eccptiLength = _x.Writer.Length - at;
-            if (!_x.Sign(SignatureType))
+            if (!_x.Close(SignatureType))
             {
                 _ephemeral.Clear();
                 return MikeyExchangeStatus.BufferTooSmall;
             }
+
+            _x.SignClosed();
 
             // Kept for the byte-exact echo check of the answer (docs/ecc-profile.md §2).
             Array.Copy(buffer, offset + at, _eccpti, 0, _eccptiLength);

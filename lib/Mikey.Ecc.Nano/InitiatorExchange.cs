@@ -1,6 +1,7 @@
 using System;
 using NanoMikey.Crypto;
 using NanoMikey.Crypto.Random;
+using NanoMikey.Ecc;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Keys;
 using NanoMikey.Mikey.Modes;
@@ -69,6 +70,40 @@ namespace NanoMikey.Mikey.Ecc
             _idrType = type;
         }
 
+        /// <summary>The responder's static key (ECIES recipient, ECMQV peer static key) and its certificate's SHA-256, if known.</summary>
+        internal readonly P256PublicKey ResponderKey = new P256PublicKey();
+        internal readonly byte[] ResponderHash = new byte[32];
+        internal bool HasResponderHash;
+        private readonly byte[] _point = new byte[P256PublicKey.UncompressedLength];
+
+        /// <summary>
+        /// Takes the responder's certificate (DER) as its static key, checked with <see cref="Peer"/> at the local time; when an
+        /// IDr is set, the certificate must name it (docs/ecc-profile.md §1.4).
+        /// </summary>
+        internal MikeyExchangeStatus SetResponderCertificate(byte[] der, int offset, int length)
+        {
+            if (der == null) throw new ArgumentNullException();
+            if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
+            _certOffset[0] = offset;
+            _certLength[0] = length;
+            MikeyExchangeStatus s = Peer.Authenticate(der, _certOffset, _certLength, 1, _idr, 0, _idrLength > 0 ? _idrLength : -1, Clock.NtpNow >> 32);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            SetResponderKey(Peer.SignerKey);
+            Array.Copy(Peer.LeafHash, 0, ResponderHash, 0, ResponderHash.Length);
+            HasResponderHash = true;
+            return MikeyExchangeStatus.Ok;
+        }
+
+        /// <summary>Takes a pinned responder key (no CHASH is sent then).</summary>
+        internal void SetResponderKey(P256PublicKey key)
+        {
+            if (key == null) throw new ArgumentNullException();
+            if (!key.HasValue) throw new ArgumentException();
+            key.ExportUncompressed(_point, 0);
+            ResponderKey.TryImport(_point, 0, _point.Length);
+            HasResponderHash = false;
+        }
+
         internal int AddCryptoSession(uint ssrc, uint roc, SrtpPolicy policy)
         {
             if (policy == null) throw new ArgumentNullException();
@@ -105,7 +140,7 @@ namespace NanoMikey.Mikey.Ecc
 
         /// <summary>
         /// Draws RAND and CSB ID, reads T, and writes HDR, T, RAND, IDi, CERTi..., [IDr], {SP} (docs/ecc-profile.md §1); the
-        /// mode appends its payloads and calls <see cref="Sign"/>.
+        /// mode appends its payloads, then <see cref="Close"/> and <see cref="SignClosed"/>.
         /// </summary>
         internal void WriteHead(byte[] buffer, int offset, int capacity, DataType dataType, bool v)
         {
@@ -129,8 +164,8 @@ namespace NanoMikey.Mikey.Ecc
             }
         }
 
-        /// <summary>Appends SIGN and signs the message (RFC 3830 §5.2); false when the buffer was too small (then wiped).</summary>
-        internal bool Sign(SignatureType type)
+        /// <summary>Appends SIGN (its Signature field reserved) and closes the message; false when the buffer was too small (then wiped).</summary>
+        internal bool Close(SignatureType type)
         {
             MikeyWriter w = Writer;
             w.WriteSign(type, EccProfileValues.SignatureLength);
@@ -140,8 +175,14 @@ namespace NanoMikey.Mikey.Ecc
                 return false;
             }
 
-            Signature.Sign(Credentials.Key, w.Buffer, w.MessageOffset, w.CoveredLength, w.Buffer, w.IntegrityFieldOffset);
             return true;
+        }
+
+        /// <summary>Signs the closed message: everything before the Signature field (RFC 3830 §5.2).</summary>
+        internal void SignClosed()
+        {
+            MikeyWriter w = Writer;
+            Signature.Sign(Credentials.Key, w.Buffer, w.MessageOffset, w.CoveredLength, w.Buffer, w.IntegrityFieldOffset);
         }
 
         /// <summary>This side's keys: crypto sessions from the offer, TEKs and salts from the TGK (RFC 3830 §4.1.3).</summary>
