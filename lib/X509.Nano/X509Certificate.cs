@@ -11,7 +11,7 @@ namespace NanoMikey.X509
     /// </summary>
     /// <remarks>
     /// Parsing checks the encoding (DER, structure, versions, duplicate extensions, algorithm identifiers, time formats)
-    /// but no policy: validity against a clock, key usage and chain building are the caller's, with the fields below.
+    /// but no policy: validity against a clock, key usage and chain building are <see cref="X509ChainValidator"/>'s or the caller's.
     /// A certificate whose key is not P-256 still parses; <see cref="PublicKeyStatus"/> tells why its key is unusable.
     /// </remarks>
     public sealed partial class X509Certificate
@@ -265,6 +265,12 @@ namespace NanoMikey.X509
         public bool IsValidAt(ulong ntpSeconds)
         {
             return _status == Asn1Status.Ok && ntpSeconds >= _notBefore && ntpSeconds <= _notAfter;
+        }
+
+        /// <summary>True when the issuer and subject names are equal (RFC 5280 §6.1: self-issued); false when nothing was parsed.</summary>
+        public bool IsSelfIssued
+        {
+            get { return _status == Asn1Status.Ok && X509Name.AreEqual(_data, _issuerOffset, _issuerLength, _data, _subjectOffset, _subjectLength); }
         }
 
         /// <summary>Finds an extension by type.</summary>

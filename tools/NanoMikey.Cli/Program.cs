@@ -14,7 +14,7 @@ namespace NanoMikey.Cli
             return Invoke(CreateRootCommand(), args, Console.Error);
         }
 
-        /// <summary>The verb tree: <c>bench crypto|ecc|codec|srtp</c> and <c>decode</c>.</summary>
+        /// <summary>The verb tree: <c>bench crypto|ecc|codec|srtp|modes</c> and <c>decode</c>.</summary>
         public static RootCommand CreateRootCommand()
         {
             var root = new RootCommand("nanomikey: MIKEY + SRTP for .NET nanoFramework devices, host tools (exit codes: see decode --help)");
@@ -23,6 +23,7 @@ namespace NanoMikey.Cli
             bench.Subcommands.Add(BenchEccCommand.Create());
             bench.Subcommands.Add(BenchCodecCommand.Create());
             bench.Subcommands.Add(BenchSrtpCommand.Create());
+            bench.Subcommands.Add(BenchModesCommand.Create());
             root.Subcommands.Add(bench);
             root.Subcommands.Add(DecodeCommand.Create());
             return root;

@@ -59,11 +59,13 @@ namespace NanoMikey.Crypto.Hash
                 offset += take;
                 count -= take;
                 if (_bufferLength < BlockSize) return;
+                HashCompressionCounter.Add();
                 Compress(_buffer, 0);
                 _bufferLength = 0;
             }
             while (count >= BlockSize)
             {
+                HashCompressionCounter.Add();
                 Compress(data, offset);
                 offset += BlockSize;
                 count -= BlockSize;
@@ -122,12 +124,14 @@ namespace NanoMikey.Crypto.Hash
             if (n > 56)
             {
                 Array.Clear(b, n, BlockSize - n);
+                HashCompressionCounter.Add();
                 Compress(b, 0);
                 n = 0;
             }
             Array.Clear(b, n, 56 - n);
             WriteBigEndian((uint)(bits >> 32), b, 56);
             WriteBigEndian((uint)bits, b, 60);
+            HashCompressionCounter.Add();
             Compress(b, 0);
             _bufferLength = 0;
             uint[] h = State;

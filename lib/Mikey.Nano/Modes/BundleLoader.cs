@@ -83,13 +83,14 @@ namespace NanoMikey.Mikey.Modes
         /// SRTP index range. The first TGK is kept in the bundle for CSB updates (RFC 3830 §4.5).
         /// </summary>
         internal MikeyExchangeStatus LoadKeys(byte[] plain, int offset, int length, DataType context, MikeyKeyDerivation kd,
-            byte[] rand, int randOffset, int randLength, CryptoSessionBundle target)
+            byte[] rand, int randOffset, int randLength, CryptoSessionBundle target, int firstSlot)
         {
             ErrorCode = ErrorCode.Unspecified;
-            target.SetRand(rand, randOffset, randLength);
+            if (firstSlot == 0) target.SetRand(rand, randOffset, randLength);
             _chain.ResetChain(plain, offset, length, KemacPayload.FirstSubPayload(context), context);
-            int keys = 0;
-            int mkiLength = -1;
+            int keys = firstSlot;
+            // A CSB update keeps the MKI length of the keys already in use (one MKI length per SRTP context).
+            int mkiLength = firstSlot > 0 ? target.Slot(0).Policy.MkiLength : -1;
             MikeyStatus s;
             while ((s = _chain.Read()) == MikeyStatus.Ok)
             {
@@ -113,7 +114,7 @@ namespace NanoMikey.Mikey.Modes
                 if (type == KeyDataType.Tgk || type == KeyDataType.TgkSalt)
                 {
                     if (kdp.KeyDataLength < 1 || kdp.KeyDataLength > CryptoSessionBundle.MaxTgkLength) return Refuse(ErrorCode.Unspecified);
-                    if (keys == 0) target.SetTgk(plain, kdp.KeyDataOffset, kdp.KeyDataLength);
+                    if (keys == firstSlot) target.SetTgk(plain, kdp.KeyDataOffset, kdp.KeyDataLength);
                     for (int i = 0; i < target.Count; i++)
                     {
                         CryptoSession cs = target.Slot(i);
@@ -192,7 +193,7 @@ namespace NanoMikey.Mikey.Modes
                 return MikeyExchangeStatus.Malformed;
             }
 
-            if (keys == 0) return Refuse(ErrorCode.Unspecified);
+            if (keys == firstSlot) return Refuse(ErrorCode.Unspecified);
             for (int i = 0; i < target.Count; i++)
             {
                 CryptoSession cs = target.Slot(i);
@@ -201,6 +202,36 @@ namespace NanoMikey.Mikey.Modes
             }
 
             return MikeyExchangeStatus.Ok;
+        }
+
+        /// <summary>
+        /// CSB update (RFC 3830 §4.5): the crypto sessions that existed keep their master keys; they must still describe the
+        /// same streams with the same key and salt lengths. Crypto sessions the update adds get only the update's keys: their
+        /// earlier slots stay empty (key length 0), so every session keeps the same slot numbering.
+        /// </summary>
+        /// <returns>The number of master keys each existing session already has (the slot for the update's keys).</returns>
+        internal int CarryKeysOver(CryptoSessionBundle current, CryptoSessionBundle target)
+        {
+            ErrorCode = ErrorCode.InvalidSpPar;
+            if (target.Count < current.Count) return -1;
+            int slot = current.Get(0).MasterKeyCount;
+            if (slot >= CryptoSession.MaxMasterKeys) return -1;
+            target.SetRand(current.Rand, 0, current.RandLength);
+            for (int i = 0; i < current.Count; i++)
+            {
+                CryptoSession was = current.Get(i), now = target.Slot(i);
+                if (was.Ssrc != now.Ssrc || was.Policy.SessionEncryptionKeyLength != now.Policy.SessionEncryptionKeyLength
+                    || was.Policy.SessionSaltKeyLength != now.Policy.SessionSaltKeyLength || was.MasterKeyCount != slot)
+                {
+                    return -1;
+                }
+
+                now.Roc = was.Roc;
+                now.Policy.MkiLength = was.Policy.MkiLength;
+                for (int k = 0; k < slot; k++) now.KeySlot(k).CopyFrom(was.GetMasterKey(k));
+            }
+
+            return slot;
         }
 
         private MikeyExchangeStatus Refuse(ErrorCode code)

@@ -32,6 +32,7 @@ namespace NanoMikey.Mikey.Modes
         private readonly MikeyKeyDerivation _kd = new MikeyKeyDerivation();
         private readonly KemacProtection _protection;
         private readonly SrtpPolicyMapping _mapping = new SrtpPolicyMapping();
+        private readonly SrtpPolicy _scratchPolicy = new SrtpPolicy();
         private readonly SrtpPolicy[] _policies = new SrtpPolicy[CryptoSessionBundle.MaxCryptoSessions];
         private readonly uint[] _ssrc = new uint[CryptoSessionBundle.MaxCryptoSessions];
         private readonly uint[] _roc = new uint[CryptoSessionBundle.MaxCryptoSessions];
@@ -41,7 +42,7 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _idr = new byte[64];
         private readonly byte[] _rand = new byte[RandLength];
         private readonly byte[] _tgk = new byte[32];
-        private readonly byte[] _tValue = new byte[8];
+        private readonly byte[] _fresh = new byte[RandLength + 32 + 4];
         private readonly byte[] _vExtra = new byte[64 + 64 + 8];
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
         private int _count;
@@ -53,6 +54,10 @@ namespace NanoMikey.Mikey.Modes
         private bool _awaitingAnswer;
         private ulong _t;
         private uint _csbId;
+        private int _mkiLength;
+        private TimestampType _tType = TimestampType.NtpUtc;
+        private uint _generation;
+        private readonly byte[] _mki = new byte[SrtpMasterKeyEntry.MaxMkiLength];
 
         /// <summary>Creates an initiator.</summary>
         /// <param name="aesFactory">AES engines for the KEMAC.</param>
@@ -83,6 +88,37 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>KEMAC MAC and V algorithm (HMAC-SHA-1-160 by default).</summary>
         public MacAlgorithm Mac { get; set; }
+
+        /// <summary>
+        /// Timestamp type of the offers: NTP-UTC (default), NTP-UTC-32 (RFC 6043 §6.3) or COUNTER (RFC 3830 §6.6, for devices
+        /// without a synchronised clock: the responder then requires each counter to exceed the last it accepted).
+        /// </summary>
+        public TimestampType TimestampType
+        {
+            get { return _tType; }
+            set
+            {
+                if (value != TimestampType.NtpUtc && value != TimestampType.NtpUtc32 && value != TimestampType.Counter) throw new ArgumentOutOfRangeException();
+                _tType = value;
+            }
+        }
+
+        /// <summary>The last COUNTER value used; the next message uses one more. Persist it across restarts.</summary>
+        public uint Counter { get; set; }
+
+        /// <summary>
+        /// MKI length (0 to 4 bytes) carried as the Key data SPI: the key generation number. Set it (before the first offer) when
+        /// CSB updates must re-key without losing packets in flight: SRTP then tells old and new keys apart by MKI (RFC 3711 §3.1).
+        /// </summary>
+        public int MkiLength
+        {
+            get { return _mkiLength; }
+            set
+            {
+                if (value < 0 || value > SrtpMasterKeyEntry.MaxMkiLength) throw new ArgumentOutOfRangeException();
+                _mkiLength = value;
+            }
+        }
 
         /// <summary>The keys of this exchange: available after <see cref="WriteOffer"/>.</summary>
         public CryptoSessionBundle Bundle
@@ -174,6 +210,26 @@ namespace NanoMikey.Mikey.Modes
         /// <returns>Ok, BufferTooSmall, Unsupported (an algorithm this implementation lacks), or InvalidState (no sessions or no PSK).</returns>
         public MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
         {
+            return Write(buffer, offset, capacity, false);
+        }
+
+        /// <summary>
+        /// Writes a CSB update (RFC 3830 §4.5): same CSB ID, a new T, no RAND, a new TGK (with the next MKI) for every crypto
+        /// session, including those added since the last message. The new keys join <see cref="Bundle"/> after the old ones
+        /// (<see cref="CryptoSession.AddNewKeysTo"/> hands them to running SRTP contexts).
+        /// </summary>
+        /// <param name="buffer">Destination buffer.</param>
+        /// <param name="offset">Offset of the message.</param>
+        /// <param name="capacity">Room for the message.</param>
+        /// <returns>Ok, BufferTooSmall, or InvalidState (no completed exchange, or every key slot used: start a new exchange).</returns>
+        public MikeyExchangeStatus WriteUpdate(byte[] buffer, int offset, int capacity)
+        {
+            if (!IsComplete || _bundle.Count == 0 || _bundle.Get(0).MasterKeyCount >= CryptoSession.MaxMasterKeys) return MikeyExchangeStatus.InvalidState;
+            return Write(buffer, offset, capacity, true);
+        }
+
+        private MikeyExchangeStatus Write(byte[] buffer, int offset, int capacity, bool update)
+        {
             OfferLength = 0;
             if (_count == 0 || (!UseNullMode && _pskLength == 0)) return MikeyExchangeStatus.InvalidState;
             EncryptionAlgorithm enc = UseNullMode ? EncryptionAlgorithm.Null : Encryption;
@@ -186,63 +242,112 @@ namespace NanoMikey.Mikey.Modes
                 if (_policies[i].SessionEncryptionKeyLength > 16) tgkLength = 32;
             }
 
-            _drbg.Generate(_rand, 0, RandLength);
-            _drbg.Generate(_tgk, 0, tgkLength);
-            _drbg.Generate(_tValue, 0, 4);
-            _csbId = ((uint)_tValue[0] << 24) | ((uint)_tValue[1] << 16) | ((uint)_tValue[2] << 8) | _tValue[3];
-            _t = _clock.NtpNow;
+            // One DRBG request for RAND, TGK and CSB ID: each request costs a DRBG state update (RFC 3830 §4.1.1: fresh values).
+            _drbg.Generate(_fresh, 0, RandLength + tgkLength + 4);
+            if (!update)
+            {
+                Array.Copy(_fresh, 0, _rand, 0, RandLength);
+                int c = RandLength + tgkLength;
+                _csbId = ((uint)_fresh[c] << 24) | ((uint)_fresh[c + 1] << 16) | ((uint)_fresh[c + 2] << 8) | _fresh[c + 3];
+                _generation = 0;
+            }
+            else
+            {
+                _generation++;
+            }
+
+            Array.Copy(_fresh, RandLength, _tgk, 0, tgkLength);
+            SecureMemory.Wipe(_fresh);
+            // RFC 3830 §5.2: every initiator message has its own T.
+            ulong t;
+            if (_tType == TimestampType.Counter)
+            {
+                if (Counter == 0xFFFFFFFF) return MikeyExchangeStatus.InvalidState;
+                t = ++Counter;
+            }
+            else
+            {
+                t = _tType == TimestampType.NtpUtc32 ? _clock.NtpNow >> 32 : _clock.NtpNow;
+                if (update && t <= _t) t = _t + 1;
+            }
+
+            _t = t;
+            for (int i = 0; i < _mkiLength; i++) _mki[i] = (byte)(_generation >> (8 * (_mkiLength - 1 - i)));
 
             MikeyWriter w = _writer;
             w.Reset(buffer, offset, capacity);
             w.WriteHeader(DataType.PreShared, RequestVerification, Prf, _csbId, CsIdMapType.SrtpId);
             for (int i = 0; i < _count; i++) w.AddSrtpIdEntry(_policyNo[i], _ssrc[i], _roc[i]);
-            w.WriteTimestamp(TimestampType.NtpUtc, _t);
-            w.WriteRand(_rand, 0, RandLength);
+            w.WriteTimestamp(_tType, _t);
+            if (!update) w.WriteRand(_rand, 0, RandLength);
             if (_idiLength > 0) w.WriteId(_idiType, _idi, 0, _idiLength);
             if (_idrLength > 0) w.WriteId(_idrType, _idr, 0, _idrLength);
             for (int i = 0; i < _count; i++)
             {
-                if (_policyNo[i] == i) _mapping.Write(w, i, _policies[i]);
+                if (_policyNo[i] == i)
+                {
+                    _scratchPolicy.CopyFrom(_policies[i]);
+                    _scratchPolicy.MkiLength = _mkiLength;
+                    _mapping.Write(w, i, _scratchPolicy);
+                }
             }
 
             w.BeginKemac(enc);
-            w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, KvType.Null, null, 0, 0, null, 0, 0);
+            w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
+                _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
             w.EndKemac(mac);
             if (w.Finish() != MikeyStatus.Ok)
             {
                 SecureMemory.Wipe(buffer, offset, capacity);
+                SecureMemory.Wipe(_tgk);
                 return MikeyExchangeStatus.BufferTooSmall;
             }
 
             if (!_protection.DeriveKeys(Prf, _psk, 0, _pskLength, _csbId, _rand, 0, RandLength, enc, mac))
             {
                 SecureMemory.Wipe(buffer, offset, w.Length);
+                SecureMemory.Wipe(_tgk);
                 return MikeyExchangeStatus.Unsupported;
             }
 
-            _protection.Transform(_csbId, _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
+            // The KEMAC IV takes T as 64 bits: NTP-UTC-32 as seconds ‖ 0 (RFC 6043 §6.3), COUNTER zero-extended (RFC 3830 §6.6).
+            _protection.Transform(_csbId, _tType == TimestampType.NtpUtc32 ? _t << 32 : _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
             if (w.IntegrityFieldLength > 0) _protection.ComputeMac(buffer, offset, w.CoveredLength, null, 0, 0, buffer, w.IntegrityFieldOffset);
 
-            // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND.
+            // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND; an update adds a key slot.
             CryptoSessionBundle b = _bundle;
-            b.Clear();
-            b.CsbId = _csbId;
-            b.Prf = Prf;
-            b.Count = _count;
+            int slot = update ? b.Get(0).MasterKeyCount : 0;
+            int carried = update ? b.Count : 0;
+            if (!update)
+            {
+                b.Clear();
+                b.CsbId = _csbId;
+                b.Prf = Prf;
+                b.SetRand(_rand, 0, RandLength);
+            }
+
             b.SetTgk(_tgk, 0, tgkLength);
-            b.SetRand(_rand, 0, RandLength);
+            b.Count = _count;
             for (int i = 0; i < _count; i++)
             {
                 CryptoSession cs = b.Slot(i);
-                cs.CsId = i + 1;
-                cs.PolicyNo = _policyNo[i];
-                cs.Ssrc = _ssrc[i];
-                cs.Roc = _roc[i];
-                cs.Policy.CopyFrom(_policies[i]);
-                cs.MasterKeyCount = 1;
+                if (i >= carried)
+                {
+                    cs.CsId = i + 1;
+                    cs.PolicyNo = _policyNo[i];
+                    cs.Ssrc = _ssrc[i];
+                    cs.Roc = _roc[i];
+                    cs.Policy.CopyFrom(_policies[i]);
+                    cs.Policy.MkiLength = _mkiLength;
+                }
+
+                cs.MasterKeyCount = slot + 1;
+                SrtpMasterKeyEntry k = cs.KeySlot(slot);
+                k.MkiLength = _mkiLength;
+                Array.Copy(_mki, k.Mki, _mkiLength);
             }
 
-            b.DeriveFromTgk(_kd, 0, false);
+            b.DeriveFromTgk(_kd, slot, false);
             SecureMemory.Wipe(_tgk);
             OfferLength = w.Length;
             _awaitingAnswer = RequestVerification;
@@ -281,7 +386,7 @@ namespace NanoMikey.Mikey.Modes
                 return MikeyExchangeStatus.Malformed;
             }
 
-            if (hdr.CsbId != _csbId || hdr.PrfFunction != Prf || l.TimestampType != TimestampType.NtpUtc || l.TimestampValue != _t
+            if (hdr.CsbId != _csbId || hdr.PrfFunction != Prf || l.TimestampType != _tType || l.TimestampValue != _t
                 || hdr.CsCount != _bundle.Count || hdr.CsIdMapType != CsIdMapType.SrtpId)
             {
                 return MikeyExchangeStatus.Mismatch;
@@ -294,8 +399,7 @@ namespace NanoMikey.Mikey.Modes
                 int n = 0;
                 n = Append(_idi, 0, _idiLength, n);
                 n = l.IdCount == 1 ? Append(message, l.IdDataOffset[0], l.IdDataLength[0], n) : Append(_idr, 0, _idrLength, n);
-                for (int i = 0; i < 8; i++) _vExtra[n + i] = (byte)(_t >> (56 - 8 * i));
-                n += 8;
+                n = Append(message, l.TimestampValueOffset, l.TimestampValueLength, n); // T as sent (equal to ours, checked above)
                 if (!_protection.VerifyMac(message, offset, _v.VerDataOffset - offset, _vExtra, 0, n, message, _v.VerDataOffset, _v.VerDataLength))
                 {
                     return MikeyExchangeStatus.AuthenticationFailed;

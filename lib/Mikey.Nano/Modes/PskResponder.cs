@@ -125,7 +125,7 @@ namespace NanoMikey.Mikey.Modes
                 status = WriteVerification(message, answer, answerOffset, answerCapacity);
             }
 
-            if (status == MikeyExchangeStatus.Ok)
+            if (status == MikeyExchangeStatus.Ok && _tType != TimestampType.Counter)
             {
                 // Only an authenticated, acceptable message enters the cache (RFC 3830 §5.3 step 4); a full cache refuses.
                 ReplayCacheStatus stored = _replayCache.Remember(_layout.Timestamp64, message, _identityOffset);
@@ -137,6 +137,12 @@ namespace NanoMikey.Mikey.Modes
             if (status == MikeyExchangeStatus.Ok)
             {
                 // Commit: the staging bundle becomes the current one; the old keys are wiped.
+                if (_tType == TimestampType.Counter)
+                {
+                    _lastCounter = _t;
+                    _counterSeen = true;
+                }
+
                 CryptoSessionBundle old = _bundle;
                 _bundle = _staging;
                 _staging = old;
@@ -151,6 +157,8 @@ namespace NanoMikey.Mikey.Modes
         }
 
         private bool _headerRead;
+        private ulong _lastCounter;
+        private bool _counterSeen;
         private ulong _t;
         private TimestampType _tType;
         private PrfFunction _prf;
@@ -160,6 +168,8 @@ namespace NanoMikey.Mikey.Modes
         private MikeyExchangeStatus Process(byte[] message, int offset, int length)
         {
             _headerRead = false;
+            // With keys in place, a message without RAND may be a CSB update (RFC 3830 §4.5); checked below.
+            _reader.IsCsbUpdate = _bundle.Count > 0;
             if (_reader.Reset(message, offset, length) != MikeyStatus.Ok) return Fail(_reader.ErrorCode, MikeyExchangeStatus.Malformed);
             CommonHeader hdr = _reader.Header;
             _headerRead = true;
@@ -168,14 +178,21 @@ namespace NanoMikey.Mikey.Modes
             if (hdr.DataType != DataType.PreShared) return Fail(ErrorCode.InvalidDt, MikeyExchangeStatus.UnexpectedMessage);
             if (_layout.Fill(_reader) != MikeyStatus.End) return Fail(_reader.ErrorCode, MikeyExchangeStatus.Malformed);
 
-            // RFC 3830 §3.1: HDR, T, RAND, [IDi], [IDr], {SP}, KEMAC — the KEMAC (the one integrity payload) last.
+            // RFC 3830 §3.1: HDR, T, RAND, [IDi], [IDr], {SP}, KEMAC — the KEMAC (the one integrity payload) last. A CSB
+            // update (§4.5) has no RAND, keeps the CSB ID and derives with the RAND of the exchange that set the keys up.
             MessageLayout l = _layout;
-            if (l.TimestampCount != 1 || l.RandCount != 1 || l.KemacCount != 1 || l.Last != PayloadType.Kemac
+            bool update = l.RandCount == 0;
+            if (l.TimestampCount != 1 || l.RandCount > 1 || l.KemacCount != 1 || l.Last != PayloadType.Kemac
                 || l.VerificationCount + l.SignCount + l.OtherCount + l.CertCount + l.DhCount + l.EccptCount + l.PkeCount + l.ChashCount + l.ErrorCount != 0
-                || l.At(0) != PayloadType.Timestamp || l.At(1) != PayloadType.Rand)
+                || l.At(0) != PayloadType.Timestamp || (!update && l.At(1) != PayloadType.Rand))
             {
                 return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
+
+            if (update && (_bundle.Count == 0 || _csbId != _bundle.CsbId)) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Mismatch);
+            byte[] rand = update ? _bundle.Rand : message;
+            int randOffset = update ? 0 : l.RandValueOffset;
+            int randLength = update ? _bundle.RandLength : l.RandValueLength;
 
             _t = l.TimestampValue;
             _tType = l.TimestampType;
@@ -189,20 +206,27 @@ namespace NanoMikey.Mikey.Modes
                 return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.AuthenticationFailed);
             }
 
-            if (_tType == TimestampType.Counter) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Unsupported);
             if (!nullMode && _pskLength == 0) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.UnknownPeer);
 
             // Freshness before any key work (RFC 3830 §5.3 step 1). The identity of a message is its MAC (or, in NULL mode,
-            // the RAND: there is nothing else the sender committed to).
-            int idOffset = nullMode ? l.RandValueOffset : _kemac.MacOffset;
-            int idLength = nullMode ? l.RandValueLength : _kemac.MacLength;
+            // the RAND, or an update's key data: there is nothing else the sender committed to).
+            int idOffset = !nullMode ? _kemac.MacOffset : update ? _kemac.EncrDataOffset : l.RandValueOffset;
+            int idLength = !nullMode ? _kemac.MacLength : update ? _kemac.EncrDataLength : l.RandValueLength;
             if (idLength < ReplayCache.IdentityLength) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Malformed);
-            ReplayCacheStatus fresh = _replayCache.Check(l.Timestamp64, message, idOffset);
-            if (fresh == ReplayCacheStatus.OutsideSkew) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.OutsideSkew);
-            if (fresh == ReplayCacheStatus.Replayed) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+            if (_tType == TimestampType.Counter)
+            {
+                // COUNTER (RFC 3830 §6.6) says nothing about wall-clock time: fresh means above the last counter accepted.
+                if (_counterSeen && _t <= _lastCounter) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+            }
+            else
+            {
+                ReplayCacheStatus fresh = _replayCache.Check(l.Timestamp64, message, idOffset);
+                if (fresh == ReplayCacheStatus.OutsideSkew) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.OutsideSkew);
+                if (fresh == ReplayCacheStatus.Replayed) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+            }
 
             // Integrity: keys from the PSK, the initiator's CSB ID and RAND (§4.1.4); MAC over everything before the MAC field (§5.2).
-            if (!_protection.DeriveKeys(_prf, _psk, 0, _pskLength, _csbId, message, l.RandValueOffset, l.RandValueLength, enc, _mac))
+            if (!_protection.DeriveKeys(_prf, _psk, 0, _pskLength, _csbId, rand, randOffset, randLength, enc, _mac))
             {
                 return Fail(enc == EncryptionAlgorithm.Null || KemacProtection.EncryptionKeyLength(enc) >= 0 ? ErrorCode.InvalidMac : ErrorCode.InvalidEa,
                     MikeyExchangeStatus.Unsupported);
@@ -216,11 +240,18 @@ namespace NanoMikey.Mikey.Modes
             // Authenticated: now policies (against the local minimum), then keys.
             MikeyExchangeStatus s = _loader.LoadSessions(hdr, message, l, Quirks, Minimum, _staging);
             if (s != MikeyExchangeStatus.Ok) return Fail(_loader.ErrorCode, s);
+            int firstSlot = 0;
+            if (update)
+            {
+                firstSlot = _loader.CarryKeysOver(_bundle, _staging);
+                if (firstSlot < 0) return Fail(_loader.ErrorCode, MikeyExchangeStatus.Mismatch);
+            }
+
             int encrLength = _kemac.EncrDataLength;
             if (encrLength > _plain.Length) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
             Array.Copy(message, _kemac.EncrDataOffset, _plain, 0, encrLength);
             _protection.Transform(_csbId, l.Timestamp64, _plain, 0, encrLength);
-            s = _loader.LoadKeys(_plain, 0, encrLength, DataType.PreShared, _kd, message, l.RandValueOffset, l.RandValueLength, _staging);
+            s = _loader.LoadKeys(_plain, 0, encrLength, DataType.PreShared, _kd, rand, randOffset, randLength, _staging, firstSlot);
             SecureMemory.Wipe(_plain, 0, encrLength);
             if (s != MikeyExchangeStatus.Ok) return Fail(_loader.ErrorCode, s);
 

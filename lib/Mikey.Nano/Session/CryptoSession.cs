@@ -1,4 +1,6 @@
 using System;
+using NanoMikey.Crypto.Hal;
+using NanoMikey.Srtp.Context;
 using NanoMikey.Srtp.Policy;
 
 namespace NanoMikey.Mikey.Session
@@ -51,6 +53,42 @@ namespace NanoMikey.Mikey.Session
         internal SrtpMasterKeyEntry KeySlot(int index)
         {
             return _keys[index];
+        }
+
+        /// <summary>
+        /// Builds the SRTP crypto context of this crypto session for one direction: its policy, every master key with its MKI,
+        /// the initial ROC (RFC 3830 §6.1.1), the first key active. Key lifetimes from interval KV data are the caller's to
+        /// apply (see <see cref="SrtpMasterKeyEntry.ValidFrom"/>).
+        /// </summary>
+        /// <param name="direction">Outbound (this side sends the SSRC) or inbound.</param>
+        /// <param name="engineFactory">AES engines (hardware on the device); null for software AES.</param>
+        /// <param name="minimum">The local minimum the policy must meet (already checked when MIKEY loaded it).</param>
+        /// <returns>A new context.</returns>
+        public SrtpCryptoContext CreateSrtpContext(SrtpDirection direction, IAesEngineFactory? engineFactory, SrtpMinimumPolicy minimum)
+        {
+            if (MasterKeyCount == 0) throw new InvalidOperationException();
+            var c = new SrtpCryptoContext(Policy, Ssrc, direction, engineFactory, minimum);
+            AddNewKeysTo(c, 0);
+            if (Roc != 0) c.SetRolloverCounter(Roc);
+            return c;
+        }
+
+        /// <summary>
+        /// After a CSB update (RFC 3830 §4.5): adds the master keys from slot <paramref name="fromSlot"/> on to an existing context
+        /// (the older keys stay, so packets in flight under the old MKI still unprotect) and makes the newest one active for
+        /// protecting. Empty slots (a crypto session the update added has no older keys) are skipped.
+        /// </summary>
+        /// <param name="context">The stream's context.</param>
+        /// <param name="fromSlot">First key slot to add (the master key count before the update).</param>
+        public void AddNewKeysTo(SrtpCryptoContext context, int fromSlot)
+        {
+            if (context == null) throw new ArgumentNullException();
+            for (int i = fromSlot; i < MasterKeyCount; i++)
+            {
+                SrtpMasterKeyEntry k = _keys[i];
+                if (k.KeyLength == 0) continue;
+                context.ActiveMasterKey = context.AddMasterKey(k.Key, 0, k.Salt, 0, k.MkiLength > 0 ? k.Mki : null, 0);
+            }
         }
 
         /// <summary>Copies another crypto session (policy included) into this one.</summary>

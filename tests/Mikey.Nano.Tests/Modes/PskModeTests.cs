@@ -108,11 +108,10 @@ namespace NanoMikey.Mikey.Tests.Modes
         /// <summary>An SRTP packet and an SRTCP packet protected with one side's keys unprotect with the other's.</summary>
         internal static void SrtpRoundTrip(CryptoSession sender, CryptoSession receiver)
         {
-            var tx = new SrtpCryptoContext(sender.Policy, sender.Ssrc, SrtpDirection.Outbound, new HostAesEngineFactory());
-            var rx = new SrtpCryptoContext(receiver.Policy, receiver.Ssrc, SrtpDirection.Inbound, new HostAesEngineFactory());
-            SrtpMasterKeyEntry ks = sender.GetMasterKey(0), kr = receiver.GetMasterKey(0);
-            tx.AddMasterKey(ks.Key, 0, ks.Salt, 0, ks.MkiLength > 0 ? ks.Mki : null, 0);
-            rx.AddMasterKey(kr.Key, 0, kr.Salt, 0, kr.MkiLength > 0 ? kr.Mki : null, 0);
+            var tx = sender.CreateSrtpContext(SrtpDirection.Outbound, new HostAesEngineFactory(), SrtpMinimumPolicy.Strict);
+            var rx = receiver.CreateSrtpContext(SrtpDirection.Inbound, new HostAesEngineFactory(), SrtpMinimumPolicy.Strict);
+            Assert.Equal(sender.Roc, tx.RolloverCounter);
+            Assert.Equal(receiver.Roc, rx.RolloverCounter);
             byte[] pkt = new byte[200];
             pkt[0] = 0x80; pkt[1] = 0; pkt[3] = 1;
             pkt[8] = (byte)(sender.Ssrc >> 24); pkt[9] = (byte)(sender.Ssrc >> 16); pkt[10] = (byte)(sender.Ssrc >> 8); pkt[11] = (byte)sender.Ssrc;
@@ -315,6 +314,124 @@ namespace NanoMikey.Mikey.Tests.Modes
                 if (round > 0) Assert.Equal(0, allocated);
                 clock.NtpNow += 1UL << 32;
             }
+        }
+
+        [Fact]
+        public void CsbUpdateRekeysWithoutLosingAPacketInFlightAndAddsACryptoSession()
+        {
+            var clock = new TestClock { NtpNow = T };
+            var ini = Initiator(clock, verify: true);
+            ini.MkiLength = 1;
+            ini.AddCryptoSession(0x11111111, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            var r = Responder(clock);
+            byte[] msg = new byte[512], answer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(msg, 0, msg.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(msg, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.ReadAnswer(answer, 0, r.AnswerLength));
+            var host = new HostAesEngineFactory();
+            SrtpCryptoContext tx = ini.Bundle.Get(0).CreateSrtpContext(SrtpDirection.Outbound, host, SrtpMinimumPolicy.Strict);
+            SrtpCryptoContext rx = r.Bundle.Get(0).CreateSrtpContext(SrtpDirection.Inbound, host, SrtpMinimumPolicy.Strict);
+            string oldKey = Hex(r.Bundle.Get(0).GetMasterKey(0).Key, 16);
+
+            // A packet protected under generation 0 is still in flight when the update lands.
+            byte[] inFlight = new byte[256];
+            int inFlightLength = Rtp(inFlight, 1, 0x11111111);
+            Assert.Equal(SrtpStatus.Ok, tx.Protect(inFlight, 0, ref inFlightLength, inFlight.Length));
+
+            // The update (RFC 3830 §4.5): no RAND, same CSB ID, new T, new TGK with MKI 1, plus a new crypto session.
+            clock.NtpNow += 5UL << 32;
+            ini.AddCryptoSession(0x22222222, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteUpdate(msg, 0, msg.Length));
+            Assert.Equal(0, CountPayloads(msg, ini.OfferLength, 11)); // no RAND
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(msg, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.ReadAnswer(answer, 0, r.AnswerLength));
+            Assert.Equal(2, r.Bundle.Count);
+            CryptoSession audio = r.Bundle.Get(0);
+            Assert.Equal(2, audio.MasterKeyCount);
+            Assert.Equal(oldKey, Hex(audio.GetMasterKey(0).Key, 16));
+            Assert.NotEqual(oldKey, Hex(audio.GetMasterKey(1).Key, 16));
+            Assert.Equal(Hex(ini.Bundle.Get(0).GetMasterKey(1).Key, 16), Hex(audio.GetMasterKey(1).Key, 16));
+            Assert.Equal("01", Hex(audio.GetMasterKey(1).Mki, 1));
+
+            ini.Bundle.Get(0).AddNewKeysTo(tx, 1);
+            audio.AddNewKeysTo(rx, 1);
+            byte[] fresh = new byte[256];
+            int freshLength = Rtp(fresh, 2, 0x11111111);
+            Assert.Equal(SrtpStatus.Ok, tx.Protect(fresh, 0, ref freshLength, fresh.Length));
+            Assert.Equal(SrtpStatus.Ok, rx.Unprotect(fresh, 0, ref freshLength));
+            Assert.Equal(SrtpStatus.Ok, rx.Unprotect(inFlight, 0, ref inFlightLength)); // old MKI still accepted
+
+            // The crypto session the update added works from its first packet.
+            SrtpRoundTrip(ini.Bundle.Get(1), r.Bundle.Get(1));
+
+            // A replayed update changes nothing; an update for another CSB is refused.
+            Assert.Equal(MikeyExchangeStatus.Replayed, r.Respond(msg, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(2, r.Bundle.Get(0).MasterKeyCount);
+            msg[4] ^= 1; // CSB ID
+            Assert.NotEqual(MikeyExchangeStatus.Ok, r.Respond(msg, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(2, r.Bundle.Get(0).MasterKeyCount);
+        }
+
+        [Theory]
+        [InlineData(TimestampType.NtpUtc)]
+        [InlineData(TimestampType.NtpUtc32)]
+        [InlineData(TimestampType.Counter)]
+        public void EveryTimestampTypeCompletesAnExchange(TimestampType type)
+        {
+            var clock = new TestClock { NtpNow = T };
+            var ini = Initiator(clock, verify: true);
+            ini.TimestampType = type;
+            ini.AddCryptoSession(0x31313131, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            var r = Responder(clock);
+            byte[] offer = new byte[512], answer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(offer, 0, offer.Length));
+            Assert.Equal((byte)type, offer[20]); // T payload: next, TS type
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(offer, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.ReadAnswer(answer, 0, r.AnswerLength));
+            SrtpRoundTrip(ini.Bundle.Get(0), r.Bundle.Get(0));
+        }
+
+        [Fact]
+        public void CounterMustGrowAndNeedsNoClock()
+        {
+            // An unsynchronised responder clock refuses every NTP timestamp, but COUNTER does not depend on it.
+            var clock = new TestClock { NtpNow = T, OffsetBoundSeconds = MikeyClockQuality.Unsynchronised };
+            var ini = Initiator(clock, verify: false);
+            ini.TimestampType = TimestampType.Counter;
+            ini.Counter = 41;
+            ini.AddCryptoSession(0x41414141, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            var r = Responder(clock);
+            byte[] first = new byte[512], second = new byte[512], answer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(first, 0, first.Length));
+            int firstLength = ini.OfferLength;
+            Assert.Equal(42u, ini.Counter);
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(second, 0, second.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(second, 0, ini.OfferLength, answer, 0, answer.Length));
+            string key = Hex(r.Bundle.Get(0).GetMasterKey(0).Key, 16);
+            // The older message (counter 42 < 43) and the same one again are refused; keys stay.
+            Assert.Equal(MikeyExchangeStatus.Replayed, r.Respond(first, 0, firstLength, answer, 0, answer.Length));
+            Assert.Equal(MikeyExchangeStatus.Replayed, r.Respond(second, 0, ini.OfferLength, answer, 0, answer.Length));
+            Assert.Equal(key, Hex(r.Bundle.Get(0).GetMasterKey(0).Key, 16));
+        }
+
+        private static int Rtp(byte[] buf, int seq, uint ssrc)
+        {
+            buf[0] = 0x80; buf[1] = 0; buf[2] = (byte)(seq >> 8); buf[3] = (byte)seq;
+            buf[8] = (byte)(ssrc >> 24); buf[9] = (byte)(ssrc >> 16); buf[10] = (byte)(ssrc >> 8); buf[11] = (byte)ssrc;
+            for (int i = 12; i < 172; i++) buf[i] = (byte)i;
+            return 172;
+        }
+
+        private static int CountPayloads(byte[] msg, int length, int type)
+        {
+            var reader = new NanoMikey.Mikey.Codec.MikeyReader { IsCsbUpdate = true };
+            reader.Reset(msg, 0, length);
+            int n = 0;
+            while (reader.Read() == NanoMikey.Mikey.Codec.MikeyStatus.Ok)
+            {
+                if ((int)reader.PayloadType == type) n++;
+            }
+            return n;
         }
     }
 }
