@@ -20,12 +20,13 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>Trust anchors at most.</summary>
         public const int MaxTrustAnchors = 4;
 
-        private const int MaxAnchorLength = 2048;
         private const int TagRfc822Name = 0x81; // GeneralName [1] IA5String, RFC 5280 §4.2.1.6
         private const int TagUri = 0x86;        // GeneralName [6] IA5String
 
-        private readonly X509Certificate[] _anchors = new X509Certificate[MaxTrustAnchors];
+        private readonly X509ChainValidator _validator = new X509ChainValidator();
+        private readonly X509Certificate _anchor = new X509Certificate();
         private readonly X509Certificate[] _path = new X509Certificate[EccProfileValues.MaxCertificates];
+        private readonly X509Certificate[] _intermediates = new X509Certificate[EccProfileValues.MaxCertificates - 1];
         private readonly P256PublicKey _pinnedKey = new P256PublicKey();
         private readonly P256PublicKey _signerKey = new P256PublicKey();
         private readonly byte[] _pinnedHash = new byte[Sha256.HashSize];
@@ -42,7 +43,15 @@ namespace NanoMikey.Mikey.Ecc
         public EccPeerTrust()
         {
             for (int i = 0; i < _path.Length; i++) _path[i] = new X509Certificate();
+            for (int i = 0; i < _intermediates.Length; i++) _intermediates[i] = _path[i + 1];
+
+            // The caller of the validator (this class) checks subjectAltName against the MIKEY identity itself.
+            _validator.AddHandledExtension(X509ExtensionType.SubjectAltName);
+            ChainStatus = X509ChainStatus.UntrustedRoot;
         }
+
+        /// <summary>Outcome of the last certificate path validation (trust anchors configured), for diagnostics.</summary>
+        public X509ChainStatus ChainStatus { get; private set; }
 
         /// <summary>Number of trust anchors added.</summary>
         public int TrustAnchorCount
@@ -50,7 +59,10 @@ namespace NanoMikey.Mikey.Ecc
             get { return _anchorCount; }
         }
 
-        /// <summary>Adds a trust anchor (a CA certificate, or a self-signed peer certificate; DER, copied).</summary>
+        /// <summary>
+        /// Adds a trust anchor: a CA certificate, or a peer's own certificate (pinned); its name and key are copied (RFC 5280
+        /// §6.1.1 (d)). Paths are validated with <see cref="X509ChainValidator"/> at the local clock's time.
+        /// </summary>
         /// <param name="der">Buffer holding the certificate.</param>
         /// <param name="offset">Offset of the certificate.</param>
         /// <param name="length">Certificate length.</param>
@@ -58,15 +70,12 @@ namespace NanoMikey.Mikey.Ecc
         public Asn1Status AddTrustAnchor(byte[] der, int offset, int length)
         {
             if (der == null) throw new ArgumentNullException();
-            if (length < 1 || length > MaxAnchorLength || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
+            if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
             if (_anchorCount == MaxTrustAnchors) throw new InvalidOperationException();
-            byte[] copy = new byte[length];
-            Array.Copy(der, offset, copy, 0, length);
-            X509Certificate c = new X509Certificate();
-            Asn1Status s = c.Parse(copy, 0, length);
-            if (s != Asn1Status.Ok) return s;
-            _anchors[_anchorCount++] = c;
-            return Asn1Status.Ok;
+            Asn1Status s = _anchor.Parse(der, offset, length);
+            if (s == Asn1Status.Ok) s = _validator.AddTrustAnchor(_anchor);
+            if (s == Asn1Status.Ok) _anchorCount++;
+            return s;
         }
 
         /// <summary>Pins the peer's leaf certificate by its SHA-256 fingerprint (the CHASH value); the peer must send that certificate.</summary>
@@ -104,15 +113,9 @@ namespace NanoMikey.Mikey.Ecc
             _identityLength = length;
         }
 
-        /// <summary>Forgets anchors, pins and the expected identity.</summary>
-        public void Clear()
+        /// <summary>Forgets the pins and the expected identity (trust anchors stay: the validator cannot drop them).</summary>
+        public void ClearPins()
         {
-            for (int i = 0; i < _anchorCount; i++)
-            {
-                _anchors[i] = null!;
-            }
-
-            _anchorCount = 0;
             _pinnedKey.Clear();
             _hashPinned = false;
             _identityLength = 0;
@@ -193,29 +196,11 @@ namespace NanoMikey.Mikey.Ecc
             return MikeyExchangeStatus.Ok;
         }
 
-        // Path validation: each certificate valid now and signed by the next one (which must be a CA), the last by an anchor.
+        // RFC 5280 §6.1 subset (X509ChainValidator): leaf, then the intermediates in any order, up to a trust anchor.
         private bool ValidatePath(int count, ulong ntpSeconds)
         {
-            for (int i = 0; i < count; i++)
-            {
-                X509Certificate c = _path[i];
-                if (!c.IsValidAt(ntpSeconds)) return false;
-                if (i > 0)
-                {
-                    bool ca;
-                    int pathLength;
-                    if (c.ReadBasicConstraints(out ca, out pathLength) != Asn1Status.Ok || !ca) return false;
-                    if (_path[i - 1].VerifySignedBy(c) != Asn1Status.Ok) return false;
-                }
-            }
-
-            X509Certificate top = _path[count - 1];
-            for (int k = 0; k < _anchorCount; k++)
-            {
-                if (top.VerifySignedBy(_anchors[k]) == Asn1Status.Ok) return true;
-            }
-
-            return false;
+            ChainStatus = _validator.Validate(_path[0], _intermediates, count - 1, ntpSeconds);
+            return ChainStatus == X509ChainStatus.Valid;
         }
 
         // docs/ecc-profile.md §1.4: a subjectAltName URI or rfc822Name equal to the ID data; without subjectAltName, the CN.

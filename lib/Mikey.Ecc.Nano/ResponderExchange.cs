@@ -131,7 +131,7 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>Master keys from a decrypted KEMAC Key data chain into the staging bundle.</summary>
         internal MikeyExchangeStatus LoadKeys(byte[] plain, int offset, int length, DataType context, byte[] message)
         {
-            MikeyExchangeStatus s = _loader.LoadKeys(plain, offset, length, context, Kd, message, Layout.RandValueOffset, Layout.RandValueLength, Staging);
+            MikeyExchangeStatus s = _loader.LoadKeys(plain, offset, length, context, Kd, message, Layout.RandValueOffset, Layout.RandValueLength, Staging, 0);
             return s == MikeyExchangeStatus.Ok ? s : Fail(_loader.ErrorCode, s);
         }
 
