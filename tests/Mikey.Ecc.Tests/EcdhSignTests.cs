@@ -221,6 +221,31 @@ namespace NanoMikey.Mikey.Ecc.Tests
             Assert.Equal(ErrorCode.InvalidDh, p.R.ErrorCode);
         }
 
+        [Theory]
+        [InlineData("eccpti")]
+        [InlineData("t")]
+        [InlineData("idi")]
+        public void AnswerMustEchoTheOffer(string what)
+        {
+            // A genuinely signed answer (Bob re-signs it) that does not echo the offer's ECCPTi, T or IDi is refused.
+            var p = Make();
+            Assert.Equal(MikeyExchangeStatus.Ok, p.Run());
+            byte[] r = p.Answer.AsSpan(0, p.AnswerLength).ToArray();
+            int n = r.Length;
+            int at = what switch
+            {
+                "eccpti" => n - 66 - 74 + 2 + 64,            // a byte of the point in the echoed ECCPTi
+                "t" => 19 + 2 + 7,                           // last byte of T's value (HDR 10 + 1 CS entry 9 = 19)
+                _ => n - 66 - 74 - 74 - 1,                   // last byte of IDi's data
+            };
+            r[at] ^= 0x01;
+            Resign(r, n, "bob");
+            MikeyExchangeStatus s = p.I.ReadAnswer(r, 0, n);
+            Assert.True(s == MikeyExchangeStatus.Mismatch, what + ": " + s);
+            Assert.False(p.I.IsComplete);
+            Assert.Equal(MikeyExchangeStatus.Ok, p.I.ReadAnswer(p.Answer, 0, p.AnswerLength));
+        }
+
         internal static void Resign(byte[] msg, int length, string key)
         {
             byte[] hash = System.Security.Cryptography.SHA256.HashData(msg.AsSpan(0, length - 64));
