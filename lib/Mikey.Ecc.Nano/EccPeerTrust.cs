@@ -229,11 +229,34 @@ namespace NanoMikey.Mikey.Ecc
             }
 
             if (s != Asn1Status.NotFound) return false;
-            int vt;
-            int no;
-            int nl;
-            return X509Name.FindAttribute(d, leaf.SubjectOffset, leaf.SubjectLength, X509NameAttribute.CommonName, out vt, out no, out nl) == Asn1Status.Ok
-                && Equal(d, no, nl, id, idOffset, idLength);
+            return CommonNameIs(d, leaf.SubjectOffset, leaf.SubjectLength, id, idOffset, idLength);
+        }
+
+        // Walks the subject Name (SEQUENCE OF SET OF {OID, value}, RFC 5280 §4.1.2.4) for id-at-commonName (2.5.4.3) with this
+        // reader: X509Name.FindAttribute would create a DerReader per call.
+        private bool CommonNameIs(byte[] d, int nameOffset, int nameLength, byte[] id, int idOffset, int idLength)
+        {
+            DerReader r = _san;
+            r.Reset(d, nameOffset, nameLength);
+            if (!r.EnterSequence()) return false;
+            while (r.HasData)
+            {
+                if (!r.EnterSet()) return false;
+                while (r.HasData)
+                {
+                    int oo;
+                    int ol;
+                    int tag;
+                    int vo;
+                    int vl;
+                    if (!r.EnterSequence() || !r.ReadObjectIdentifier(out oo, out ol) || !r.ReadAny(out tag, out vo, out vl) || !r.Exit()) return false;
+                    if (ol == 3 && d[oo] == 0x55 && d[oo + 1] == 0x04 && d[oo + 2] == 0x03) return Equal(d, vo, vl, id, idOffset, idLength);
+                }
+
+                if (!r.Exit()) return false;
+            }
+
+            return false;
         }
 
         private MikeyExchangeStatus Fail(ErrorCode code)

@@ -252,10 +252,13 @@ namespace NanoMikey.Mikey.Ecc.Tests
             EcdsaP256.Sign(Key(key), hash, 0, 32, msg, length - 64);
         }
 
-        [Fact]
-        public void ACompleteExchangeAllocatesNothingAfterWarmUp()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)] // identity from the subject CN (no subjectAltName)
+        public void ACompleteExchangeAllocatesNothingAfterWarmUp(bool commonName)
         {
-            var p = Make(cacheSize: 64);
+            byte[] carol = System.Text.Encoding.ASCII.GetBytes("sip:carol@example.com");
+            var p = Make(commonName ? Credentials("carol", carol, "carol-cn") : null, cacheSize: 64);
             for (int round = 0; round < 3; round++)
             {
                 p.I.Reset();
