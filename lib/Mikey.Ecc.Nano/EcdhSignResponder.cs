@@ -17,9 +17,8 @@ namespace NanoMikey.Mikey.Ecc
     /// then draws an ephemeral key, derives TGK = x(d·Q) and the keys, and writes the signed R_MESSAGE (HDR, T, IDr, CERTr,
     /// IDi, ECCPTr, ECCPTi, SIGNr). The bundle changes only when every check passed. Allocation-free after warm-up.
     /// </summary>
-    public sealed class EcdhSignResponder
+    public sealed class EcdhSignResponder : EccResponder
     {
-        private readonly ResponderExchange _x;
         private readonly HmacDrbg _drbg;
         private readonly EccptPoint _eccpti = new EccptPoint();
         private readonly P256PrivateKey _ephemeral = new P256PrivateKey();
@@ -33,49 +32,13 @@ namespace NanoMikey.Mikey.Ecc
         /// <param name="credentials">This party's key, certificates and identity.</param>
         /// <param name="peer">Whose signature an offer must carry.</param>
         public EcdhSignResponder(HmacDrbg drbg, IMikeyClock clock, ReplayCache replayCache, EccCredentials credentials, EccPeerTrust peer)
+            : base(clock, replayCache, credentials, peer)
         {
             if (drbg == null) throw new ArgumentNullException();
             _drbg = drbg;
-            _x = new ResponderExchange(clock, replayCache, credentials, peer);
-            SignatureType = EccProfileValues.EcdsaP256SignatureType;
         }
 
-        /// <summary>SIGN S type expected and written.</summary>
-        public SignatureType SignatureType { get; set; }
-
-        /// <summary>The local minimum every offered SRTP policy must meet.</summary>
-        public SrtpMinimumPolicy Minimum
-        {
-            get { return _x.Minimum; }
-            set { _x.Minimum = value; }
-        }
-
-        /// <summary>Peer tolerances applied when reading policies.</summary>
-        public MikeyQuirks Quirks
-        {
-            get { return _x.Quirks; }
-            set { _x.Quirks = value; }
-        }
-
-        /// <summary>The keys of the last completed exchange.</summary>
-        public CryptoSessionBundle Bundle
-        {
-            get { return _x.Bundle; }
-        }
-
-        /// <summary>Length of the answer written by the last <see cref="Respond"/> (R_MESSAGE or error message; 0 for none).</summary>
-        public int AnswerLength
-        {
-            get { return _x.AnswerLength; }
-        }
-
-        /// <summary>The MIKEY error code that fits the last failure.</summary>
-        public ErrorCode ErrorCode
-        {
-            get { return _x.ErrorCode; }
-        }
-
-        /// <summary>Processes an I_MESSAGE and writes the R_MESSAGE, or an error message on a failure.</summary>
+        /// <summary>Processes an I_MESSAGE and writes the signed R_MESSAGE, or an error message on a failure.</summary>
         /// <param name="message">Buffer holding the received message.</param>
         /// <param name="offset">Offset of the message.</param>
         /// <param name="length">Message length.</param>
@@ -83,49 +46,49 @@ namespace NanoMikey.Mikey.Ecc
         /// <param name="answerOffset">Offset of the answer.</param>
         /// <param name="answerCapacity">Room for the answer.</param>
         /// <returns>The outcome.</returns>
-        public MikeyExchangeStatus Respond(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
+        public override MikeyExchangeStatus Respond(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
         {
             MikeyExchangeStatus s = Process(message, offset, length, answer, answerOffset, answerCapacity);
             SecureMemory.Wipe(_tgk);
             _ephemeral.Clear();
-            return _x.Complete(s, message, answer, answerOffset, answerCapacity);
+            return X.Complete(s, message, answer, answerOffset, answerCapacity);
         }
 
         private MikeyExchangeStatus Process(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
         {
             // RFC 3830 §3.3: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, ECCPTi, SIGNi.
-            MikeyExchangeStatus s = _x.ReadOffer(message, offset, length, DataType.DhInit, SignatureType);
+            MikeyExchangeStatus s = X.ReadOffer(message, offset, length, DataType.DhInit, SignatureType);
             if (s != MikeyExchangeStatus.Ok) return s;
-            MessageLayout l = _x.Layout;
-            if (l.EccptCount != 1 || l.Count != _x.ModeStart + 2 || l.At(_x.ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
+            MessageLayout l = X.Layout;
+            if (l.EccptCount != 1 || l.Count != X.ModeStart + 2 || l.At(X.ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
             {
-                return _x.Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
+                return X.Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
 
             s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0]);
-            if (s != MikeyExchangeStatus.Ok) return _x.Fail(_eccpti.ErrorCode, s);
-            if (_eccpti.TgkLength != EccProfileValues.TgkLength) return _x.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
-            if (_eccpti.AuthAlgorithm != MacAlgorithm.Null) return _x.Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
-            s = _x.VerifySigned(message, offset, 0);
+            if (s != MikeyExchangeStatus.Ok) return X.Fail(_eccpti.ErrorCode, s);
+            if (_eccpti.TgkLength != EccProfileValues.TgkLength) return X.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
+            if (_eccpti.AuthAlgorithm != MacAlgorithm.Null) return X.Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
+            s = X.VerifySigned(message, offset, 0);
             if (s != MikeyExchangeStatus.Ok) return s;
-            s = _x.LoadSessions(message);
+            s = X.LoadSessions(message);
             if (s != MikeyExchangeStatus.Ok) return s;
 
             // TGK = x(dR·Qi) (SEC 1 §3.3.1), then the TEKs (RFC 3830 §4.1.3).
             _ephemeral.Generate(_drbg);
-            if (!EcdhP256.ComputeSharedSecret(_ephemeral, _eccpti.Key, _tgk, 0)) return _x.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
-            _x.DeriveStaging(_tgk, 0, _tgk.Length, message);
+            if (!EcdhP256.ComputeSharedSecret(_ephemeral, _eccpti.Key, _tgk, 0)) return X.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
+            X.DeriveStaging(_tgk, 0, _tgk.Length, message);
             return WriteAnswer(message, answer, answerOffset, answerCapacity);
         }
 
         private MikeyExchangeStatus WriteAnswer(byte[] message, byte[] answer, int answerOffset, int answerCapacity)
         {
             // R_MESSAGE: HDR, T, IDr, CERTr..., IDi, ECCPTr, ECCPTi (echo), SIGNr.
-            if (answer == null) return _x.Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
-            _x.WriteAnswerHead(answer, answerOffset, answerCapacity, DataType.DhResponse, message);
-            MikeyWriter w = _x.Writer;
-            EccCredentials c = _x.Credentials;
-            MessageLayout l = _x.Layout;
+            if (answer == null) return X.Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
+            X.WriteAnswerHead(answer, answerOffset, answerCapacity, DataType.DhResponse, message);
+            MikeyWriter w = X.Writer;
+            EccCredentials c = X.Credentials;
+            MessageLayout l = X.Layout;
             w.WriteId(c.IdentityType, c.Identity, 0, c.IdentityLength);
             for (int i = 0; i < c.CertificateCount; i++) w.WriteCert(CertType.X509v3, c.Chain, c.CertificateOffset(i), c.CertificateLength(i));
             w.WriteId(l.IdTypes[0], message, l.IdDataOffset[0], l.IdDataLength[0]);
@@ -134,9 +97,9 @@ namespace NanoMikey.Mikey.Ecc
             w.WriteEccpt(EccProfileValues.Curve, message, _eccpti.PointOffset, _eccpti.PointLength, _eccpti.AuthAlgorithm, _eccpti.TgkLength, KvType.Null,
                 null, 0, 0, null, 0, 0);
             w.WriteSign(SignatureType, EccProfileValues.SignatureLength);
-            if (w.Finish() != MikeyStatus.Ok) return _x.Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
-            _x.Signature.Sign(c.Key, answer, answerOffset, w.CoveredLength, answer, w.IntegrityFieldOffset);
-            _x.AnswerLength = w.Length;
+            if (w.Finish() != MikeyStatus.Ok) return X.Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
+            X.Signature.Sign(c.Key, answer, answerOffset, w.CoveredLength, answer, w.IntegrityFieldOffset);
+            X.AnswerLength = w.Length;
             return MikeyExchangeStatus.Ok;
         }
     }

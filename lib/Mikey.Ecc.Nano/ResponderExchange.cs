@@ -182,6 +182,20 @@ namespace NanoMikey.Mikey.Ecc
             return MikeyExchangeStatus.Ok;
         }
 
+        /// <summary>Ends a key-transport exchange (ECIES, ECMQV): V when the initiator asked for it, then <see cref="Complete"/>.</summary>
+        internal MikeyExchangeStatus CompleteWithVerification(MikeyExchangeStatus status, byte[] message, byte[]? answer, int answerOffset, int answerCapacity,
+            DataType verificationType, KemacProtection protection)
+        {
+            if (status == MikeyExchangeStatus.Ok && Reader.Header.V)
+            {
+                status = answer == null ? Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall)
+                    : WriteVerification(message, answer, answerOffset, answerCapacity, verificationType, protection);
+            }
+
+            protection.Clear();
+            return Complete(status, message, answer, answerOffset, answerCapacity);
+        }
+
         private int Append(byte[] source, int offset, int length, int at)
         {
             if (length > 0) Array.Copy(source, offset, _vExtra, at, length);
