@@ -55,64 +55,39 @@ namespace NanoMikey.Mikey.Ecc.Tests
         internal static List<(string, string)> Build()
         {
             var o = new List<(string, string)>();
-            var clock = new TestClock { NtpNow = T };
-            var aes = new HostAesEngineFactory();
-            byte[] offer = new byte[4096], answer = new byte[4096];
             o.Add(("alice-static-scalar", H(EccFixtures.Scalar("alice"), 32)));
             o.Add(("bob-static-scalar", H(EccFixtures.Scalar("bob"), 32)));
 
-            // ECDH-SIGN.
-            // The initiator's DRBG requests, in order: RAND, CSB ID, ephemeral scalar candidates.
+            // ECDH-SIGN. The initiator's DRBG requests, in order: RAND, CSB ID, ephemeral scalar candidates.
             var d = Drbg("vector/ecdh/i");
             Draw(d, o, "ecdh-", ("rand", 16), ("csb-id", 4));
             Scalar(d, o, "ecdh-initiator-ephemeral-scalar");
             Scalar(Drbg("vector/ecdh/r"), o, "ecdh-responder-ephemeral-scalar");
-            var ei = new EcdhSignInitiator(Drbg("vector/ecdh/i"), clock, Credentials("alice", Alice, "alice"), TrustCa());
-            ei.SetResponderIdentity(IdType.Uri, Bob, 0, Bob.Length);
-            ei.AddCryptoSession(0x11111111, 0, SrtpPolicy.AesCm128HmacSha1_80());
-            var er = new EcdhSignResponder(Drbg("vector/ecdh/r"), clock, Cache(clock), Credentials("bob", Bob, "bob"), TrustCa());
-            Assert.Equal(MikeyExchangeStatus.Ok, ei.WriteOffer(offer, 0, offer.Length));
-            Assert.Equal(MikeyExchangeStatus.Ok, er.Respond(offer, 0, ei.OfferLength, answer, 0, answer.Length));
-            Assert.Equal(MikeyExchangeStatus.Ok, ei.ReadAnswer(answer, 0, er.AnswerLength));
-            o.Add(("ecdh-i-message", H(offer, ei.OfferLength)));
-            o.Add(("ecdh-r-message", H(answer, er.AnswerLength)));
-            Keys(o, "ecdh-", ei.Bundle, er.Bundle);
+            Exchange(o, "ecdh");
 
-            // ECIES (V requested).
+            // ECIES (V requested): RAND, CSB ID, env_key, TGK, then the ECIES ephemeral scalar.
             d = Drbg("vector/ecies/i");
             Draw(d, o, "ecies-", ("rand", 16), ("csb-id", 4), ("env-key", 32), ("tgk-drawn", 32));
             Scalar(d, o, "ecies-ephemeral-scalar");
-            var ci = new EciesInitiator(aes, Drbg("vector/ecies/i"), clock, Credentials("alice", Alice, "alice"), TrustCa());
-            ci.SetResponderIdentity(IdType.Uri, Bob, 0, Bob.Length);
-            byte[] bob = Cert("bob");
-            Assert.Equal(MikeyExchangeStatus.Ok, ci.SetResponderCertificate(bob, 0, bob.Length));
-            ci.RequestVerification = true;
-            ci.AddCryptoSession(0x11111111, 0, SrtpPolicy.AesCm128HmacSha1_80());
-            var cr = new EciesResponder(aes, clock, Cache(clock), Credentials("bob", Bob, "bob"), TrustCa());
-            Assert.Equal(MikeyExchangeStatus.Ok, ci.WriteOffer(offer, 0, offer.Length));
-            Assert.Equal(MikeyExchangeStatus.Ok, cr.Respond(offer, 0, ci.OfferLength, answer, 0, answer.Length));
-            Assert.Equal(MikeyExchangeStatus.Ok, ci.ReadAnswer(answer, 0, cr.AnswerLength));
-            o.Add(("ecies-i-message", H(offer, ci.OfferLength)));
-            o.Add(("ecies-r-message", H(answer, cr.AnswerLength)));
-            Keys(o, "ecies-", ci.Bundle, cr.Bundle);
+            Exchange(o, "ecies");
 
-            // ECMQV (V requested).
+            // ECMQV (V requested): RAND, CSB ID, ephemeral scalar.
             d = Drbg("vector/ecmqv/i");
             Draw(d, o, "ecmqv-", ("rand", 16), ("csb-id", 4));
             Scalar(d, o, "ecmqv-ephemeral-scalar");
-            var mi = new EcmqvInitiator(aes, Drbg("vector/ecmqv/i"), clock, Credentials("alice", Alice, "alice"), TrustCa());
-            mi.SetResponderIdentity(IdType.Uri, Bob, 0, Bob.Length);
-            Assert.Equal(MikeyExchangeStatus.Ok, mi.SetResponderCertificate(bob, 0, bob.Length));
-            mi.RequestVerification = true;
-            mi.AddCryptoSession(0x11111111, 0, SrtpPolicy.AesCm128HmacSha1_80());
-            var mr = new EcmqvResponder(aes, clock, Cache(clock), Credentials("bob", Bob, "bob"), TrustCa());
-            Assert.Equal(MikeyExchangeStatus.Ok, mi.WriteOffer(offer, 0, offer.Length));
-            Assert.Equal(MikeyExchangeStatus.Ok, mr.Respond(offer, 0, mi.OfferLength, answer, 0, answer.Length));
-            Assert.Equal(MikeyExchangeStatus.Ok, mi.ReadAnswer(answer, 0, mr.AnswerLength));
-            o.Add(("ecmqv-i-message", H(offer, mi.OfferLength)));
-            o.Add(("ecmqv-r-message", H(answer, mr.AnswerLength)));
-            Keys(o, "ecmqv-", mi.Bundle, mr.Bundle);
+            Exchange(o, "ecmqv");
             return o;
+        }
+
+        // Alice and Bob with their certificates, T, one AES-CM-128 crypto session (SSRC 0x11111111), DRBG seeds "vector/MODE/i|r".
+        private static void Exchange(List<(string, string)> o, string mode)
+        {
+            var x = Tests.Exchange.Make(mode, seed: "vector/" + mode);
+            Assert.Equal(MikeyExchangeStatus.Ok, x.Run());
+            Assert.Equal(MikeyExchangeStatus.Ok, x.I.ReadAnswer(x.Answer, 0, x.AnswerLength));
+            o.Add((mode + "-i-message", H(x.Offer, x.OfferLength)));
+            o.Add((mode + "-r-message", H(x.Answer, x.AnswerLength)));
+            Keys(o, mode + "-", x.I.Bundle, x.R.Bundle);
         }
 
         [Fact]
