@@ -21,6 +21,7 @@ namespace NanoMikey.Conformance.Tests
             { "lib/Srtp.Nano", "NanoMikey.Srtp" },
             { "lib/Mikey.Nano", "NanoMikey.Mikey" },
             { "lib/Mikey.Rendering", "NanoMikey.Mikey.Rendering" },
+            { "lib/Mikey.Ecc.Nano", "NanoMikey.Mikey.Ecc" },
         };
 
         [Theory]

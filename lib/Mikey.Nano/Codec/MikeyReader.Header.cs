@@ -19,7 +19,8 @@ namespace NanoMikey.Mikey.Codec
                 return Invalid(MikeyStatus.UnsupportedVersion, ErrorCode.UnsupportedMessageType, p);
             }
 
-            if (b[p + 1] > (int)DataType.Sakke)
+            // Values 240 and up are left to private profiles (docs/ecc-profile.md: ECMQV 240/241); 27-239 stay refused.
+            if (b[p + 1] > (int)DataType.Sakke && b[p + 1] < 240)
             {
                 return Invalid(MikeyStatus.UnsupportedDataType, ErrorCode.InvalidDt, p + 1);
             }

@@ -88,7 +88,9 @@ namespace NanoMikey.Mikey.Codec
 
         private int MeasureSign(int p, int end)
         {
-            if ((_buffer[p] >> 4) > (int)SignatureType.Eccsi)
+            // S type 14 is the ECC profile's private ECDSA value (docs/ecc-profile.md); other unassigned values stay refused.
+            int sType = _buffer[p] >> 4;
+            if (sType > (int)SignatureType.Eccsi && sType != 14)
             {
                 return Invalid(MikeyStatus.InvalidValue, ErrorCode.Unspecified, p);
             }

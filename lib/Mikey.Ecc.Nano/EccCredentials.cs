@@ -1,0 +1,125 @@
+using System;
+using NanoMikey.Crypto;
+using NanoMikey.Crypto.Hash;
+using NanoMikey.Ecc;
+using NanoMikey.Mikey.Payloads;
+
+namespace NanoMikey.Mikey.Ecc
+{
+    /// <summary>
+    /// What a party proves itself with (docs/ecc-profile.md §1.4): its long-term P-256 key pair (signs SIGN; the ECIES and
+    /// ECMQV static key), its certificate chain (DER, leaf first, sent in CERT payloads) and its identity (ID payload). Copies
+    /// everything it is given into buffers it owns.
+    /// </summary>
+    public sealed class EccCredentials
+    {
+        /// <summary>Room for the whole certificate chain in bytes.</summary>
+        public const int MaxChainLength = 4096;
+
+        /// <summary>Longest identity in bytes.</summary>
+        public const int MaxIdentityLength = 128;
+
+        private readonly P256PrivateKey _key = new P256PrivateKey();
+        private readonly byte[] _chain = new byte[MaxChainLength];
+        private readonly int[] _certOffset = new int[EccProfileValues.MaxCertificates];
+        private readonly int[] _certLength = new int[EccProfileValues.MaxCertificates];
+        private readonly byte[] _identity = new byte[MaxIdentityLength];
+        private readonly byte[] _leafHash = new byte[Sha256.HashSize];
+        private int _chainUsed;
+
+        /// <summary>Creates empty credentials.</summary>
+        public EccCredentials()
+        {
+            IdentityType = IdType.Uri;
+        }
+
+        /// <summary>The long-term key pair (import it with <see cref="P256PrivateKey.TryImport"/>; it must be the leaf's key).</summary>
+        public P256PrivateKey Key
+        {
+            get { return _key; }
+        }
+
+        /// <summary>Number of certificates held (0: none sent; the peer must have pinned <see cref="Key"/>'s public key).</summary>
+        public int CertificateCount { get; private set; }
+
+        /// <summary>ID type of <see cref="SetIdentity"/>'s identity.</summary>
+        public IdType IdentityType { get; private set; }
+
+        /// <summary>Length of the identity (0: none set).</summary>
+        public int IdentityLength { get; private set; }
+
+        /// <summary>Sets the identity sent in this party's ID payload (e.g. the URI in the leaf's subjectAltName).</summary>
+        /// <param name="type">ID type.</param>
+        /// <param name="id">Buffer holding the identity.</param>
+        /// <param name="offset">Offset of the identity.</param>
+        /// <param name="length">Identity length, 1 to <see cref="MaxIdentityLength"/>.</param>
+        public void SetIdentity(IdType type, byte[] id, int offset, int length)
+        {
+            if (id == null) throw new ArgumentNullException();
+            if (length < 1 || length > MaxIdentityLength || offset < 0 || offset > id.Length - length) throw new ArgumentOutOfRangeException();
+            Array.Copy(id, offset, _identity, 0, length);
+            IdentityType = type;
+            IdentityLength = length;
+        }
+
+        /// <summary>Appends a certificate (DER) to the chain: the leaf first, then each issuer in order.</summary>
+        /// <param name="der">Buffer holding the certificate.</param>
+        /// <param name="offset">Offset of the certificate.</param>
+        /// <param name="length">Certificate length.</param>
+        public void AddCertificate(byte[] der, int offset, int length)
+        {
+            if (der == null) throw new ArgumentNullException();
+            if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
+            if (CertificateCount == EccProfileValues.MaxCertificates || length > MaxChainLength - _chainUsed) throw new InvalidOperationException();
+            Array.Copy(der, offset, _chain, _chainUsed, length);
+            _certOffset[CertificateCount] = _chainUsed;
+            _certLength[CertificateCount] = length;
+            if (CertificateCount == 0) Sha256.Hash(der, offset, length, _leafHash, 0);
+            _chainUsed += length;
+            CertificateCount++;
+        }
+
+        /// <summary>Removes every certificate.</summary>
+        public void ClearCertificates()
+        {
+            CertificateCount = 0;
+            _chainUsed = 0;
+            Array.Clear(_leafHash, 0, _leafHash.Length);
+        }
+
+        /// <summary>Wipes the private key and forgets certificates and identity.</summary>
+        public void Clear()
+        {
+            _key.Clear();
+            ClearCertificates();
+            SecureMemory.Wipe(_identity);
+            IdentityLength = 0;
+        }
+
+        internal byte[] Identity
+        {
+            get { return _identity; }
+        }
+
+        internal byte[] Chain
+        {
+            get { return _chain; }
+        }
+
+        internal int CertificateOffset(int index)
+        {
+            return _certOffset[index];
+        }
+
+        internal int CertificateLength(int index)
+        {
+            return _certLength[index];
+        }
+
+        // SHA-256 fingerprint of the leaf: what a CHASH naming this party's certificate carries (RFC 3830 §6.8).
+        internal byte[] LeafHash
+        {
+            get { return _leafHash; }
+        }
+    }
+}

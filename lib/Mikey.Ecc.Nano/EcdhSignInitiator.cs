@@ -1,0 +1,130 @@
+using System;
+using NanoMikey.Crypto;
+using NanoMikey.Crypto.Random;
+using NanoMikey.Ecc;
+using NanoMikey.Mikey.Modes;
+using NanoMikey.Mikey.Payloads;
+using NanoMikey.Mikey.Session;
+using NanoMikey.Mikey.Time;
+using NanoMikey.Srtp.Policy;
+
+namespace NanoMikey.Mikey.Ecc
+{
+    /// <summary>
+    /// The initiator of ECDH-SIGN (RFC 3830 §3.3 with P-256 points in ECCPT, docs/ecc-profile.md §2). <see cref="WriteOffer"/>
+    /// writes HDR, T, RAND, IDi, CERTi, [IDr], {SP}, ECCPTi, SIGNi with a fresh ephemeral key; <see cref="EccStaticKeyInitiator.ReadAnswer"/> checks
+    /// the responder's signed answer and derives the keys from TGK = x(d·Q). Allocation-free after construction.
+    /// </summary>
+    public sealed class EcdhSignInitiator : EccInitiator
+    {
+        private readonly P256PrivateKey _ephemeral = new P256PrivateKey();
+        private readonly EccptPoint _eccptr = new EccptPoint();
+        private readonly byte[] _point = new byte[P256PublicKey.UncompressedLength];
+        private readonly byte[] _eccpti = new byte[80];
+        private readonly byte[] _tgk = new byte[EcdhP256.SecretLength];
+        private int _eccptiLength;
+        private bool _awaitingAnswer;
+
+        /// <summary>Creates an initiator.</summary>
+        /// <param name="drbg">Randomness for CSB ID, RAND and the ephemeral key.</param>
+        /// <param name="clock">The local clock (T; certificate validity).</param>
+        /// <param name="credentials">This party's key, certificates and identity.</param>
+        /// <param name="peer">Whose signature the answer must carry.</param>
+        public EcdhSignInitiator(HmacDrbg drbg, IMikeyClock clock, EccCredentials credentials, EccPeerTrust peer)
+            : base(drbg, clock, credentials, peer)
+        {
+        }
+
+        /// <summary>Writes the I_MESSAGE (HDR, T, RAND, IDi, CERTi, [IDr], {SP}, ECCPTi, SIGNi) with a fresh ephemeral key.</summary>
+        /// <param name="buffer">Destination buffer.</param>
+        /// <param name="offset">Offset of the message.</param>
+        /// <param name="capacity">Room for the message.</param>
+        /// <returns>Ok, BufferTooSmall, or InvalidState (no sessions, key or identity).</returns>
+        public override MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
+        {
+            OfferLength = 0;
+            if (!X.Ready) return MikeyExchangeStatus.InvalidState;
+            X.Bundle.Clear();
+            IsComplete = false;
+            _awaitingAnswer = false;
+            X.WriteHead(buffer, offset, capacity, DataType.DhInit, false);
+            _ephemeral.Generate(X.Drbg);
+            _ephemeral.PublicKey.ExportUncompressed(_point, 0);
+            int at = X.Writer.Length;
+            X.Writer.WriteEccpt(EccProfileValues.Curve, _point, 0, _point.Length, MacAlgorithm.Null, EccProfileValues.TgkLength, KvType.Null,
+                null, 0, 0, null, 0, 0);
+            _eccptiLength = X.Writer.Length - at;
+            if (!X.Close(SignatureType))
+            {
+                _ephemeral.Clear();
+                return MikeyExchangeStatus.BufferTooSmall;
+            }
+
+            X.SignClosed();
+            // Kept for the byte-exact echo check of the answer (docs/ecc-profile.md §2).
+            Array.Copy(buffer, offset + at, _eccpti, 0, _eccptiLength);
+            OfferLength = X.Writer.Length;
+            _awaitingAnswer = true;
+            return MikeyExchangeStatus.Ok;
+        }
+
+        /// <summary>
+        /// Takes the R_MESSAGE (HDR, T, IDr, CERTr, IDi, ECCPTr, ECCPTi, SIGNr) or an error message. On Ok the keys are in
+        /// <see cref="EccInitiator.Bundle"/>; otherwise nothing changes and a genuine answer may still come.
+        /// </summary>
+        /// <param name="message">Buffer holding the answer.</param>
+        /// <param name="offset">Offset of the answer.</param>
+        /// <param name="length">Answer length.</param>
+        /// <returns>The outcome.</returns>
+        public override MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length)
+        {
+            if (!_awaitingAnswer) return MikeyExchangeStatus.InvalidState;
+            MikeyExchangeStatus s = X.ReadAnswerHead(message, offset, length, DataType.DhResponse);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            MessageLayout l = X.Layout;
+            // T, IDr, CERTr..., IDi, ECCPTr, ECCPTi, SIGNr.
+            int n = l.Count;
+            if (l.IdCount != 2 || l.EccptCount != 2 || l.SignCount != 1 || l.At(1) != PayloadType.Id || l.At(n - 4) != PayloadType.Id
+                || l.At(n - 3) != PayloadType.Eccpt || l.At(n - 2) != PayloadType.Eccpt || l.At(n - 1) != PayloadType.Sign
+                || n != 6 + l.CertCount)
+            {
+                return MikeyExchangeStatus.Malformed;
+            }
+
+            // IDi must be ours, ECCPTi the one we sent, byte for byte.
+            EccCredentials c = X.Credentials;
+            if (!EccPeerTrust.Equal(message, l.IdDataOffset[1], l.IdDataLength[1], c.Identity, 0, c.IdentityLength)
+                || !EccPeerTrust.Equal(message, l.EccptOffset[1], l.EccptLength[1], _eccpti, 0, _eccptiLength))
+            {
+                return MikeyExchangeStatus.Mismatch;
+            }
+
+            s = X.VerifySigned(message, offset, 0, SignatureType);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            return Agree(message, l.EccptOffset[0], l.EccptLength[0]);
+        }
+
+        private MikeyExchangeStatus Agree(byte[] message, int eccptOffset, int eccptLength)
+        {
+            EccptPoint p = _eccptr;
+            MikeyExchangeStatus s = p.Read(message, eccptOffset, eccptLength);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            if (p.TgkLength != EccProfileValues.TgkLength) return MikeyExchangeStatus.Unsupported;
+            // TGK = x(di·Qr) (SEC 1 §3.3.1).
+            if (!EcdhP256.ComputeSharedSecret(_ephemeral, p.Key, _tgk, 0)) return MikeyExchangeStatus.Malformed;
+            X.FillBundle(X.Bundle, _tgk, _tgk.Length);
+            X.ApplyAnswerMap(X.Bundle);
+            SecureMemory.Wipe(_tgk);
+            _ephemeral.Clear();
+            _awaitingAnswer = false;
+            IsComplete = true;
+            return MikeyExchangeStatus.Ok;
+        }
+
+        internal override void ClearExchange()
+        {
+            _ephemeral.Clear();
+            _awaitingAnswer = false;
+        }
+    }
+}

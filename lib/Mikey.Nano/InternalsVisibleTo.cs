@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+// The ECC modes (lib/Mikey.Ecc.Nano, docs/ecc-profile.md) reuse MessageLayout, BundleLoader and the bundle's internal setters.
+[assembly: InternalsVisibleTo("NanoMikey.Mikey.Ecc")]
+[assembly: InternalsVisibleTo("Mikey.Ecc.Tests")]
