@@ -11,11 +11,11 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>SIGN S type for ECDSA P-256 / SHA-256 with r‖s encoding: private (3-15 are unassigned, RFC 3830 §6.5).</summary>
         public const SignatureType EcdsaP256SignatureType = (SignatureType)14;
 
-        /// <summary>Data type of the ECMQV I_MESSAGE: unregistered (RFC 5197 §4.1.2 names the mode only).</summary>
-        public const DataType EcmqvInitDataType = (DataType)240;
+        /// <summary>Data type of the ECMQV I_MESSAGE: private use (RFC 3830 §10: 241-255), as none was registered (RFC 5197 §4.1.2 names the mode only).</summary>
+        public const DataType EcmqvInitDataType = (DataType)241;
 
-        /// <summary>Data type of the ECMQV verification message: unregistered.</summary>
-        public const DataType EcmqvVerificationDataType = (DataType)241;
+        /// <summary>Data type of the ECMQV verification message: private use.</summary>
+        public const DataType EcmqvVerificationDataType = (DataType)242;
 
         /// <summary>The only curve of the profile: P-256 (IANA "ECC Curve" 8, RFC 6267 §6.1.4).</summary>
         public const EccCurve Curve = EccCurve.P256;

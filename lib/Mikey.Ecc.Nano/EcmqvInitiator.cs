@@ -14,7 +14,7 @@ namespace NanoMikey.Mikey.Ecc
 {
     /// <summary>
     /// The initiator of MIKEY-ECMQV (RFC 5197 §4.1.2, one-pass MQV of SEC 1 §3.4, docs/ecc-profile.md §4).
-    /// <see cref="WriteOffer"/> writes HDR(240), T, RAND, IDi, CERTi, [IDr], {SP}, ECCPTi, SIGNi; the TGK follows from this
+    /// <see cref="WriteOffer"/> writes HDR(241), T, RAND, IDi, CERTi, [IDr], {SP}, ECCPTi, SIGNi; the TGK follows from this
     /// party's static key, a fresh ephemeral key and the responder's static key, so the keys are in <see cref="EccInitiator.Bundle"/> at
     /// once. With <see cref="EccStaticKeyInitiator.RequestVerification"/> the responder's V confirms that it derived the same TGK.
     /// Allocation-free after construction.
@@ -38,7 +38,7 @@ namespace NanoMikey.Mikey.Ecc
         {
         }
 
-        /// <summary>Writes the I_MESSAGE (HDR(240), T, RAND, IDi, CERTi, [IDr], {SP}, ECCPTi, SIGNi) and derives this side's keys.</summary>
+        /// <summary>Writes the I_MESSAGE (HDR(241), T, RAND, IDi, CERTi, [IDr], {SP}, ECCPTi, SIGNi) and derives this side's keys.</summary>
         /// <param name="buffer">Destination buffer.</param>
         /// <param name="offset">Offset of the message.</param>
         /// <param name="capacity">Room for the message.</param>

@@ -11,8 +11,9 @@ namespace NanoMikey.Mikey.Ecc.Tests
         {
             var x = Exchange.Make("ecmqv");
             Assert.Equal(MikeyExchangeStatus.Ok, x.Run());
-            Assert.Equal(240, x.Offer[1]);
-            Assert.Equal(241, x.Answer[1]);
+            // RFC 3830 §10: data types 241-255 are private use.
+            Assert.Equal(241, x.Offer[1]);
+            Assert.Equal(242, x.Answer[1]);
         }
 
         [Fact]
