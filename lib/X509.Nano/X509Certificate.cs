@@ -21,6 +21,7 @@ namespace NanoMikey.X509
 
         private readonly DerReader _reader = new DerReader(10);
         private readonly DerReader _scan = new DerReader(6);
+        private Sha1? _sha1;
         private byte[] _data = new byte[0];
         private Asn1Status _status = Asn1Status.MissingElement;
         private int _errorOffset;
@@ -480,7 +481,10 @@ namespace NanoMikey.X509
         {
             EnsureParsed();
             DerReader.CheckRange(output, outputOffset, Sha256.HashSize);
-            Sha256.Hash(_data, _offset, _length, output, outputOffset);
+            // The certificate's own hash object (also used to verify): fingerprints allocate nothing.
+            _sha256.Reset();
+            _sha256.Update(_data, _offset, _length);
+            _sha256.Final(output, outputOffset);
         }
 
         /// <summary>Writes the SHA-1 fingerprint of the whole certificate DER (20 bytes; an identifier, not a security property).</summary>
@@ -491,7 +495,10 @@ namespace NanoMikey.X509
         {
             EnsureParsed();
             DerReader.CheckRange(output, outputOffset, Sha1.HashSize);
-            Sha1.Hash(_data, _offset, _length, output, outputOffset);
+            if (_sha1 == null) _sha1 = new Sha1();
+            _sha1.Reset();
+            _sha1.Update(_data, _offset, _length);
+            _sha1.Final(output, outputOffset);
         }
 
         /// <summary>The subject's commonName as text, for display; null when absent or not a decodable string.</summary>

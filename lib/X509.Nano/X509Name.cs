@@ -21,11 +21,27 @@ namespace NanoMikey.X509
         public static Asn1Status FindAttribute(byte[] data, int nameOffset, int nameLength, X509NameAttribute attribute,
             out int valueTag, out int valueOffset, out int valueLength)
         {
+            return FindAttribute(new DerReader(4), data, nameOffset, nameLength, attribute, out valueTag, out valueOffset, out valueLength);
+        }
+
+        /// <summary>As the other overload, with a reader the caller owns (depth 4 or more), so repeated lookups allocate nothing.</summary>
+        /// <param name="r">Scratch reader, reset by this call.</param>
+        /// <param name="data">Buffer holding the Name.</param>
+        /// <param name="nameOffset">Offset of the Name's SEQUENCE.</param>
+        /// <param name="nameLength">Length of the whole Name encoding.</param>
+        /// <param name="attribute">Attribute to find.</param>
+        /// <param name="valueTag">Tag of the value found.</param>
+        /// <param name="valueOffset">Offset of the value's contents.</param>
+        /// <param name="valueLength">Length of the value's contents.</param>
+        /// <returns>Ok when found, NotFound, or the structural failure.</returns>
+        public static Asn1Status FindAttribute(DerReader r, byte[] data, int nameOffset, int nameLength, X509NameAttribute attribute,
+            out int valueTag, out int valueOffset, out int valueLength)
+        {
+            if (r == null) throw new ArgumentNullException("r");
             DerReader.CheckRange(data, nameOffset, nameLength);
             valueTag = 0;
             valueOffset = 0;
             valueLength = 0;
-            var r = new DerReader(4);
             r.Reset(data, nameOffset, nameLength);
             bool found = false;
             if (r.EnterSequence())

@@ -83,6 +83,20 @@ namespace NanoMikey.X509.Tests
             ours.ComputeSha1Fingerprint(fp1, 0);
             Assert.Equal(cert.GetCertHash(HashAlgorithmName.SHA1), fp1);
 
+            // Fingerprints and name lookups with a caller's reader allocate nothing once warm (a device checks CHASH pins
+            // and identities on every exchange).
+            var reader = new DerReader(4);
+            int t, o, l;
+            X509Name.FindAttribute(reader, der, ours.SubjectOffset, ours.SubjectLength, X509NameAttribute.CommonName, out t, out o, out l);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            ours.ComputeSha256Fingerprint(fp, 0);
+            ours.ComputeSha1Fingerprint(fp1, 0);
+            Asn1Status found = X509Name.FindAttribute(reader, der, ours.SubjectOffset, ours.SubjectLength, X509NameAttribute.CommonName, out t, out o, out l);
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(cert.GetCertHash(HashAlgorithmName.SHA256), fp);
+            Assert.Equal(cert.GetCertHash(HashAlgorithmName.SHA1), fp1);
+            Assert.Equal(cert.GetNameInfo(X509NameType.SimpleName, false) == null ? Asn1Status.NotFound : Asn1Status.Ok, found);
+
             Assert.Equal(cert.GetNameInfo(X509NameType.SimpleName, false), ours.GetSubjectCommonName());
             Assert.Equal(cert.GetNameInfo(X509NameType.SimpleName, true), ours.GetIssuerCommonName());
             Assert.Equal(cert.Subject, X509Name.ToDisplayString(der, ours.SubjectOffset, ours.SubjectLength));
