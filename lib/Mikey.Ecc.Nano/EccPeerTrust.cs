@@ -31,7 +31,6 @@ namespace NanoMikey.Mikey.Ecc
         private readonly P256PublicKey _signerKey = new P256PublicKey();
         private readonly byte[] _pinnedHash = new byte[Sha256.HashSize];
         private readonly byte[] _hash = new byte[Sha256.HashSize];
-        private readonly Sha256 _sha = new Sha256();
         private readonly byte[] _point = new byte[P256PublicKey.UncompressedLength];
         private readonly byte[] _identity = new byte[EccCredentials.MaxIdentityLength];
         private readonly DerReader _san = new DerReader(4);
@@ -171,10 +170,7 @@ namespace NanoMikey.Mikey.Ecc
             }
 
             X509Certificate leaf = _path[0];
-            // Own hash state: X509Certificate.ComputeSha256Fingerprint creates one per call (480 B on the host).
-            _sha.Reset();
-            _sha.Update(leaf.Data, leaf.Offset, leaf.Length);
-            _sha.Final(_hash, 0);
+            leaf.ComputeSha256Fingerprint(_hash, 0);
             if (!leaf.IsValidAt(ntpSeconds) || leaf.ReadPublicKey(_signerKey) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
             bool trusted;
             if (_anchorCount > 0) trusted = ValidatePath(certCount, ntpSeconds);
@@ -232,31 +228,14 @@ namespace NanoMikey.Mikey.Ecc
             return CommonNameIs(d, leaf.SubjectOffset, leaf.SubjectLength, id, idOffset, idLength);
         }
 
-        // Walks the subject Name (SEQUENCE OF SET OF {OID, value}, RFC 5280 §4.1.2.4) for id-at-commonName (2.5.4.3) with this
-        // reader: X509Name.FindAttribute would create a DerReader per call.
+        // docs/ecc-profile.md §1.4: without subjectAltName the identity is the subject CN (RFC 5280 §4.1.2.4).
         private bool CommonNameIs(byte[] d, int nameOffset, int nameLength, byte[] id, int idOffset, int idLength)
         {
-            DerReader r = _san;
-            r.Reset(d, nameOffset, nameLength);
-            if (!r.EnterSequence()) return false;
-            while (r.HasData)
-            {
-                if (!r.EnterSet()) return false;
-                while (r.HasData)
-                {
-                    int oo;
-                    int ol;
-                    int tag;
-                    int vo;
-                    int vl;
-                    if (!r.EnterSequence() || !r.ReadObjectIdentifier(out oo, out ol) || !r.ReadAny(out tag, out vo, out vl) || !r.Exit()) return false;
-                    if (ol == 3 && d[oo] == 0x55 && d[oo + 1] == 0x04 && d[oo + 2] == 0x03) return Equal(d, vo, vl, id, idOffset, idLength);
-                }
-
-                if (!r.Exit()) return false;
-            }
-
-            return false;
+            int tag;
+            int vo;
+            int vl;
+            return X509Name.FindAttribute(_san, d, nameOffset, nameLength, X509NameAttribute.CommonName, out tag, out vo, out vl) == Asn1Status.Ok
+                && Equal(d, vo, vl, id, idOffset, idLength);
         }
 
         private MikeyExchangeStatus Fail(ErrorCode code)
