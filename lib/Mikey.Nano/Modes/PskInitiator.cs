@@ -43,7 +43,7 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _rand = new byte[RandLength];
         private readonly byte[] _tgk = new byte[32];
         private readonly byte[] _fresh = new byte[RandLength + 32 + 4];
-        private readonly byte[] _vExtra = new byte[64 + 64 + 8];
+        private readonly VerificationInput _vInput = new VerificationInput();
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
         private int _count;
         private int _pskLength;
@@ -396,11 +396,13 @@ namespace NanoMikey.Mikey.Modes
             if (_v.AuthAlgorithm != _protection.Mac) return MikeyExchangeStatus.AuthenticationFailed;
             if (_protection.Mac != MacAlgorithm.Null)
             {
-                int n = 0;
-                n = Append(_idi, 0, _idiLength, n);
-                n = l.IdCount == 1 ? Append(message, l.IdDataOffset[0], l.IdDataLength[0], n) : Append(_idr, 0, _idrLength, n);
-                n = Append(message, l.TimestampValueOffset, l.TimestampValueLength, n); // T as sent (equal to ours, checked above)
-                if (!_protection.VerifyMac(message, offset, _v.VerDataOffset - offset, _vExtra, 0, n, message, _v.VerDataOffset, _v.VerDataLength))
+                VerificationInput v = _vInput;
+                v.Reset();
+                v.Append(_idi, 0, _idiLength);
+                if (l.IdCount == 1) v.Append(message, l.IdDataOffset[0], l.IdDataLength[0]);
+                else v.Append(_idr, 0, _idrLength);
+                v.Append(message, l.TimestampValueOffset, l.TimestampValueLength); // T as sent (equal to ours, checked above)
+                if (v.Overflow || !_protection.VerifyMac(message, offset, _v.VerDataOffset - offset, v.Buffer, 0, v.Length, message, _v.VerDataOffset, _v.VerDataLength))
                 {
                     return MikeyExchangeStatus.AuthenticationFailed;
                 }
@@ -428,12 +430,6 @@ namespace NanoMikey.Mikey.Modes
             _awaitingAnswer = false;
             IsComplete = true;
             return MikeyExchangeStatus.Ok;
-        }
-
-        private int Append(byte[] source, int offset, int length, int at)
-        {
-            if (length > 0) Array.Copy(source, offset, _vExtra, at, length);
-            return at + length;
         }
     }
 }

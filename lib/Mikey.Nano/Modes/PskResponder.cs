@@ -33,7 +33,7 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _plain = new byte[MaxKemacData];
         private readonly byte[] _psk = new byte[64];
         private readonly byte[] _idr = new byte[64];
-        private readonly byte[] _vExtra = new byte[64 + 64 + 8 + 255];
+        private readonly VerificationInput _vInput = new VerificationInput();
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
         private CryptoSessionBundle _staging = new CryptoSessionBundle();
         private readonly uint[] _ownSsrc = new uint[CryptoSessionBundle.MaxCryptoSessions];
@@ -323,23 +323,20 @@ namespace NanoMikey.Mikey.Modes
 
             // V = MAC(R_MESSAGE without Ver data ‖ IDi ‖ IDr ‖ T) with the I_MESSAGE's auth_key (§5.2). IDr: the one this
             // answer carries, else the one the initiator named.
-            int n = 0;
-            n = Append(message, _vIdiOffset, _vIdiLength, n);
-            n = _idrLength > 0 ? Append(_idr, 0, _idrLength, n) : Append(message, _vIdrOffset, _vIdrLength, n);
-            n = Append(message, _vTOffset, _vTLength, n);
+            VerificationInput v = _vInput;
+            v.Reset();
+            v.Append(message, _vIdiOffset, _vIdiLength);
+            if (_idrLength > 0) v.Append(_idr, 0, _idrLength);
+            else v.Append(message, _vIdrOffset, _vIdrLength);
+            v.Append(message, _vTOffset, _vTLength);
+            if (v.Overflow) return Fail(ErrorCode.InvalidId, MikeyExchangeStatus.Unsupported);
             if (w.IntegrityFieldLength > 0)
             {
-                _protection.ComputeMac(answer, answerOffset, w.CoveredLength, _vExtra, 0, n, answer, w.IntegrityFieldOffset);
+                _protection.ComputeMac(answer, answerOffset, w.CoveredLength, v.Buffer, 0, v.Length, answer, w.IntegrityFieldOffset);
             }
 
             AnswerLength = w.Length;
             return MikeyExchangeStatus.Ok;
-        }
-
-        private int Append(byte[] source, int offset, int length, int at)
-        {
-            if (length > 0) Array.Copy(source, offset, _vExtra, at, length);
-            return at + length;
         }
 
         private void WriteError(byte[] answer, int answerOffset, int answerCapacity)

@@ -435,6 +435,29 @@ namespace NanoMikey.Mikey.Tests.Modes
             SrtpRoundTrip(ini.Bundle.Get(0), r.Bundle.Get(0));
         }
 
+        [Fact]
+        public void AnAnswerWithAnOversizedIdentityIsRefusedNotThrown()
+        {
+            // An answer's IDr goes into the V MAC input; one longer than that buffer must be a refusal, not an exception.
+            var clock = new TestClock { NtpNow = T };
+            var ini = Initiator(clock, verify: true);
+            ini.AddCryptoSession(0x51515151, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            byte[] offer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(offer, 0, offer.Length));
+            uint csb = ((uint)offer[4] << 24) | ((uint)offer[5] << 16) | ((uint)offer[6] << 8) | offer[7];
+            var w = new NanoMikey.Mikey.Codec.MikeyWriter();
+            byte[] answer = new byte[2048];
+            w.Reset(answer, 0, answer.Length);
+            w.WriteHeader(DataType.PskVerification, false, PrfFunction.Mikey1, csb, CsIdMapType.SrtpId);
+            w.AddSrtpIdEntry(0, 0x51515151, 0);
+            w.WriteTimestamp(TimestampType.NtpUtc, T);
+            w.WriteId(IdType.Uri, new byte[1000], 0, 1000);
+            w.WriteVerification(MacAlgorithm.HmacSha1160);
+            Assert.Equal(NanoMikey.Mikey.Codec.MikeyStatus.Ok, w.Finish());
+            Assert.Equal(MikeyExchangeStatus.AuthenticationFailed, ini.ReadAnswer(answer, 0, w.Length));
+            Assert.False(ini.IsComplete);
+        }
+
         private static int Rtp(byte[] buf, int seq, uint ssrc)
         {
             buf[0] = 0x80; buf[1] = 0; buf[2] = (byte)(seq >> 8); buf[3] = (byte)seq;
