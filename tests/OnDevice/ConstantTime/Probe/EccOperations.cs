@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto.Cipher;
+using NanoMikey.Crypto.Random;
 using NanoMikey.Ecc;
 using NanoMikey.Mikey.Ecc;
 
@@ -195,6 +196,75 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
         {
             if (_initiator) EcmqvP256.ComputeOnePassInitiator(Own, _ephemeral, _peerStatic, _secret, 0);
             else EcmqvP256.ComputeOnePassResponder(Own, _peerStatic, _peerEphemeral, _secret, 0);
+        }
+    }
+
+    /// <summary>ECMQV two-pass (EcmqvP256.ComputeSharedSecret): own static and ephemeral keys secret, fixed peer keys.</summary>
+    internal sealed class EcmqvTwoPass : ScalarOperation
+    {
+        private readonly P256PrivateKey[] _ephemerals;
+        private readonly P256PublicKey _peerStatic = RandomKey().PublicKey;
+        private readonly P256PublicKey _peerEphemeral = RandomKey().PublicKey;
+        private readonly byte[] _secret = new byte[32];
+        private P256PrivateKey _ephemeral;
+
+        private EcmqvTwoPass(byte[][] scalars, string[] labels)
+            : base("ECMQV two-pass (EcmqvP256.ComputeSharedSecret), secret static and ephemeral keys vary", scalars, labels)
+        {
+            _ephemerals = new P256PrivateKey[scalars.Length];
+            for (int i = 0; i < scalars.Length; i++) _ephemerals[i] = RandomKey();
+        }
+
+        public static EcmqvTwoPass Create()
+        {
+            string[] labels;
+            byte[][] s = Scalars(out labels);
+            return new EcmqvTwoPass(s, labels);
+        }
+
+        public override void Prepare(int i)
+        {
+            base.Prepare(i);
+            _ephemeral = _ephemerals[i];
+        }
+
+        public override void Run()
+        {
+            EcmqvP256.ComputeSharedSecret(Own, _ephemeral, _peerStatic, _peerEphemeral, _secret, 0);
+        }
+    }
+
+    /// <summary>
+    /// Ephemeral key generation as the ECDH-SIGN and ECMQV initiators do it (P256PrivateKey.Generate: HMAC_DRBG output,
+    /// range check, comb): the DRBG's secret seed varies; a fresh DRBG per run, instantiated in Prepare.
+    /// </summary>
+    internal sealed class KeyGeneration : KeyedOperation
+    {
+        private readonly byte[] _nonce = Inputs.RandomBytes(16);
+        private readonly P256PrivateKey _key = new P256PrivateKey();
+        private HmacDrbg _drbg;
+
+        private KeyGeneration(byte[][] keys, string[] labels)
+            : base("P-256 key generation (P256PrivateKey.Generate from HmacDrbg), secret DRBG entropy varies", keys, labels)
+        {
+        }
+
+        public static KeyGeneration Create()
+        {
+            string[] labels;
+            byte[][] keys = Keys(HmacDrbg.EntropyLength, out labels);
+            return new KeyGeneration(keys, labels);
+        }
+
+        public override void Prepare(int i)
+        {
+            base.Prepare(i);
+            _drbg = new HmacDrbg(Key, _nonce, null, HmacDrbg.DefaultReseedInterval);
+        }
+
+        public override void Run()
+        {
+            _key.Generate(_drbg);
         }
     }
 

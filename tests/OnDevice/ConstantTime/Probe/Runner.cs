@@ -45,6 +45,12 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
             return text.IndexOf(word + " ") >= 0;
         }
 
+        /// <summary>Reports an operation whose set-up threw (counts as a failure).</summary>
+        public static void ReportThrow(int index, Exception e)
+        {
+            Report(false, "operation #" + index, "set-up threw " + e.GetType().FullName + ": " + e.Message);
+        }
+
         private static void Report(bool ok, string name, string detail)
         {
             if (ok) Passed++;
@@ -87,9 +93,11 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
                 ulong arr = IlCounter.ArrayAccesses();
                 ulong idx = IlCounter.IndexHash();
                 ulong nh = IlCounter.NativeHash();
+                // Taken at once: the code after it differs between input 0 and the others.
+                IlCounter.Histogram(s_histogram);
                 if (i == 0)
                 {
-                    IlCounter.Histogram(s_refHistogram);
+                    Array.Copy(s_histogram, s_refHistogram, HistogramSize);
                     rIl = il;
                     rPath = path;
                     rNat = nat;
@@ -101,7 +109,6 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
                 if (il == rIl && path == rPath && nat == rNat && arr == rArr && idx == rIdx && nh == rNh) continue;
                 differing++;
                 if (first >= 0) continue;
-                IlCounter.Histogram(s_histogram);
                 first = i;
                 firstDiff = Diff("IlCount", rIl, il, false) + Diff("PathHash", rPath, path, true) + Diff("NativeCalls", rNat, nat, false)
                     + Diff("ArrayAccesses", rArr, arr, false) + Diff("IndexHash", rIdx, idx, true) + Diff("NativeHash", rNh, nh, true);

@@ -149,7 +149,7 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
         public const int OpenAuthentic = 1;
         public const int OpenForged = 2;
         private const int Length = 60;
-        private readonly AesGcm _gcm = new AesGcm(new SoftwareAes(), 64);
+        private readonly AesGcm _gcm = NewGcm();
         private readonly int _mode;
         private readonly byte[] _nonce = Inputs.RandomBytes(12);
         private readonly byte[] _aad = Inputs.RandomBytes(20);
@@ -163,6 +163,14 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
         private GcmOperation(int mode, string name, byte[][] keys, string[] labels) : base(name, keys, labels)
         {
             _mode = mode;
+        }
+
+        /// <summary>An AesGcm over a keyed SoftwareAes (the constructor derives H, so the engine needs a key first).</summary>
+        public static AesGcm NewGcm()
+        {
+            var aes = new SoftwareAes();
+            aes.SetKey(Inputs.RandomBytes(16), 0, 16);
+            return new AesGcm(aes, 64);
         }
 
         public static GcmOperation Create(int mode)
@@ -249,8 +257,7 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
 
         public static GcmTagCheck Create()
         {
-            var gcm = new AesGcm(new SoftwareAes(), 64);
-            gcm.SetKey(Inputs.RandomBytes(16), 0, 16);
+            AesGcm gcm = GcmOperation.NewGcm();
             byte[] nonce = Inputs.RandomBytes(12);
             byte[] plaintext = Inputs.RandomBytes(40);
             var ciphertext = new byte[40];
