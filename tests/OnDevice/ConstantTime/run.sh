@@ -25,7 +25,7 @@ fi
 kit=$(cd "$kit" && pwd)
 diag_src=$kit/examples/ilcount/NfKit.Diagnostics
 diag_native=$kit/examples/ilcount/native/NfKit.Diagnostics
-cache=${NANOMIKEY_CACHE:-$HOME/.cache/nanomikey}
+cache=${NANOMIKEY_CACHE:-${HOME:-/tmp}/.cache/nanomikey}
 clr=$cache/nanoclr-ilcount
 t_start=$(date +%s)
 fail() { echo "constant-time: $*" >&2; echo "0 passed, 1 failed"; exit "${2:-3}"; }
@@ -90,9 +90,9 @@ status=0
 [ "$failed" -eq 0 ] || status=1
 if [ -z "$plan" ]; then
   echo "constant-time: the probe did not start (no PLAN line)" >&2; failed=$((failed + 1)); status=1
-elif [ $((passed + failed)) -ne "$plan" ]; then
+elif [ $((passed + failed)) -lt "$plan" ]; then
   echo "constant-time: $((passed + failed)) results of $plan planned: the run stopped early" >&2
-  failed=$((failed + plan - passed - failed)); status=1
+  failed=$((plan - passed)); status=1
 fi
 echo "$passed passed, $failed failed"
 exit "$status"
