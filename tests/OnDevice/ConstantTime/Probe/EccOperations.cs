@@ -158,32 +158,38 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
         }
     }
 
-    /// <summary>ECMQV (EcmqvP256): one-pass responder (own static key = ephemeral) and one-pass initiator, fixed peer keys.</summary>
+    /// <summary>
+    /// ECMQV (EcmqvP256) with fixed peer keys: one-pass responder (own static key doubling as ephemeral), one-pass
+    /// initiator and two-pass; the own ephemeral key is secret too (the edge scalars in reverse order beside the static ones).
+    /// </summary>
     internal sealed class EcmqvOperation : ScalarOperation
     {
+        public const int OnePassResponder = 0;
+        public const int OnePassInitiator = 1;
+        public const int TwoPass = 2;
         private readonly P256PrivateKey[] _ephemerals;
-        private readonly bool _initiator;
+        private readonly int _flow;
         private readonly P256PublicKey _peerStatic = RandomKey().PublicKey;
         private readonly P256PublicKey _peerEphemeral = RandomKey().PublicKey;
         private readonly byte[] _secret = new byte[32];
         private P256PrivateKey _ephemeral;
 
-        private EcmqvOperation(bool initiator, string name, byte[][] scalars, string[] labels) : base(name, scalars, labels)
+        private EcmqvOperation(int flow, string name, byte[][] scalars, string[] labels) : base(name, scalars, labels)
         {
-            _initiator = initiator;
+            _flow = flow;
             _ephemerals = new P256PrivateKey[scalars.Length];
-            // The initiator's ephemeral key is secret too: the edge scalars in reverse order beside the static ones.
             for (int i = 0; i < scalars.Length; i++) _ephemerals[i] = P256PrivateKey.FromScalar(scalars[scalars.Length - 1 - i], 0);
         }
 
-        public static EcmqvOperation Create(bool initiator)
+        public static EcmqvOperation Create(int flow)
         {
             string[] labels;
             byte[][] s = Scalars(out labels);
-            string name = initiator
+            string name = flow == OnePassInitiator
                 ? "ECMQV one-pass initiator (EcmqvP256.ComputeOnePassInitiator), secret static and ephemeral keys vary"
+                : flow == TwoPass ? "ECMQV two-pass (EcmqvP256.ComputeSharedSecret), secret static and ephemeral keys vary"
                 : "ECMQV one-pass responder (EcmqvP256.ComputeOnePassResponder), secret static key varies";
-            return new EcmqvOperation(initiator, name, s, labels);
+            return new EcmqvOperation(flow, name, s, labels);
         }
 
         public override void Prepare(int i)
@@ -194,43 +200,9 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
 
         public override void Run()
         {
-            if (_initiator) EcmqvP256.ComputeOnePassInitiator(Own, _ephemeral, _peerStatic, _secret, 0);
+            if (_flow == OnePassInitiator) EcmqvP256.ComputeOnePassInitiator(Own, _ephemeral, _peerStatic, _secret, 0);
+            else if (_flow == TwoPass) EcmqvP256.ComputeSharedSecret(Own, _ephemeral, _peerStatic, _peerEphemeral, _secret, 0);
             else EcmqvP256.ComputeOnePassResponder(Own, _peerStatic, _peerEphemeral, _secret, 0);
-        }
-    }
-
-    /// <summary>ECMQV two-pass (EcmqvP256.ComputeSharedSecret): own static and ephemeral keys secret, fixed peer keys.</summary>
-    internal sealed class EcmqvTwoPass : ScalarOperation
-    {
-        private readonly P256PrivateKey[] _ephemerals;
-        private readonly P256PublicKey _peerStatic = RandomKey().PublicKey;
-        private readonly P256PublicKey _peerEphemeral = RandomKey().PublicKey;
-        private readonly byte[] _secret = new byte[32];
-        private P256PrivateKey _ephemeral;
-
-        private EcmqvTwoPass(byte[][] scalars, string[] labels)
-            : base("ECMQV two-pass (EcmqvP256.ComputeSharedSecret), secret static and ephemeral keys vary", scalars, labels)
-        {
-            _ephemerals = new P256PrivateKey[scalars.Length];
-            for (int i = 0; i < scalars.Length; i++) _ephemerals[i] = RandomKey();
-        }
-
-        public static EcmqvTwoPass Create()
-        {
-            string[] labels;
-            byte[][] s = Scalars(out labels);
-            return new EcmqvTwoPass(s, labels);
-        }
-
-        public override void Prepare(int i)
-        {
-            base.Prepare(i);
-            _ephemeral = _ephemerals[i];
-        }
-
-        public override void Run()
-        {
-            EcmqvP256.ComputeSharedSecret(Own, _ephemeral, _peerStatic, _peerEphemeral, _secret, 0);
         }
     }
 

@@ -10,7 +10,7 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
     /// </summary>
     public static class Program
     {
-        private const int Planned = 38;
+        private const int Planned = 44;
 
         /// <summary>Entry point.</summary>
         public static void Main()
@@ -48,7 +48,7 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
             switch (k)
             {
                 // Self-checks first: the comparison must see each kind of leak.
-                case 0: Runner.ExpectLeak(EarlyExitCompare.Create(), "IlCount", null); break;
+                case 0: Runner.ExpectLeak(AreEqualOperation.Create(true), "IlCount", null); break;
                 case 1: Runner.ExpectLeak(SecretIndexedLookup.Create(), "IndexHash", "IlCount"); break;
                 case 2: Runner.ExpectLeak(SecretLengthCopy.Create(), "NativeHash", "IlCount"); break;
                 // Symmetric primitives (lib/Crypto.Nano).
@@ -64,7 +64,7 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
                 case 12: Runner.ExpectConstant(GcmTagCheck.Create()); break;
                 case 13: Runner.ExpectConstant(HmacOperation.Create(false)); break;
                 case 14: Runner.ExpectConstant(HmacOperation.Create(true)); break;
-                case 15: Runner.ExpectConstant(AreEqualOperation.Create()); break;
+                case 15: Runner.ExpectConstant(AreEqualOperation.Create(false)); break;
                 // MIKEY keys (lib/Mikey.Nano/Keys).
                 case 16: Runner.ExpectConstant(PrfOperation.Create(false)); break;
                 case 17: Runner.ExpectConstant(PrfOperation.Create(true)); break;
@@ -76,19 +76,26 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
                 case 23: Runner.ExpectConstant(KemacOperation.Create(KemacOperation.MacWithKey, false)); break;
                 case 24: Runner.ExpectConstant(KemacMacPosition.Create(false)); break;
                 case 25: Runner.ExpectConstant(KemacMacPosition.Create(true)); break;
+                // SRTP (lib/Srtp.Nano).
+                case 26: Runner.ExpectConstant(SrtpOperation.Create(SrtpOperation.AddMasterKey, false)); break;
+                case 27: Runner.ExpectConstant(SrtpOperation.Create(SrtpOperation.AddMasterKey, true)); break;
+                case 28: Runner.ExpectConstant(SrtpOperation.Create(SrtpOperation.Protect, false)); break;
+                case 29: Runner.ExpectConstant(SrtpOperation.Create(SrtpOperation.Protect, true)); break;
+                case 30: Runner.ExpectConstant(SrtpTagCheck.Create(false)); break;
+                case 31: Runner.ExpectConstant(SrtpTagCheck.Create(true)); break;
                 // P-256 (lib/Ecc.Nano) and the ECC modes' secrets (lib/Mikey.Ecc.Nano).
-                case 26: Runner.ExpectConstant(FixedBaseComb.Create()); break;
-                case 27: Runner.ExpectConstant(KeyGeneration.Create()); break;
-                case 28: Runner.ExpectConstant(ScalarInversion.Create()); break;
-                case 29: Runner.ExpectConstant(EcdhOperation.Create(false)); break;
-                case 30: Runner.ExpectConstant(EcdhOperation.Create(true)); break;
-                case 31: Runner.ExpectConstant(EcdsaSignOperation.Create()); break;
-                case 32: Runner.ExpectConstant(EcmqvOperation.Create(false)); break;
-                case 33: Runner.ExpectConstant(EcmqvOperation.Create(true)); break;
-                case 34: Runner.ExpectConstant(EcmqvTwoPass.Create()); break;
-                case 35: Runner.ExpectConstant(EcmqvTgkOperation.Create()); break;
-                case 36: Runner.ExpectConstant(EciesDecrypt.Create()); break;
-                case 37: Runner.ExpectConstant(EciesTagCheck.Create()); break;
+                case 32: Runner.ExpectConstant(FixedBaseComb.Create()); break;
+                case 33: Runner.ExpectConstant(KeyGeneration.Create()); break;
+                case 34: Runner.ExpectConstant(ScalarInversion.Create()); break;
+                case 35: Runner.ExpectConstant(EcdhOperation.Create(false)); break;
+                case 36: Runner.ExpectConstant(EcdhOperation.Create(true)); break;
+                case 37: Runner.ExpectConstant(EcdsaSignOperation.Create()); break;
+                case 38: Runner.ExpectConstant(EcmqvOperation.Create(EcmqvOperation.OnePassResponder)); break;
+                case 39: Runner.ExpectConstant(EcmqvOperation.Create(EcmqvOperation.OnePassInitiator)); break;
+                case 40: Runner.ExpectConstant(EcmqvOperation.Create(EcmqvOperation.TwoPass)); break;
+                case 41: Runner.ExpectConstant(EcmqvTgkOperation.Create()); break;
+                case 42: Runner.ExpectConstant(EciesDecrypt.Create()); break;
+                case 43: Runner.ExpectConstant(EciesTagCheck.Create()); break;
                 default: return false;
             }
             return true;

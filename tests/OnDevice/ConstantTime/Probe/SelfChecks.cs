@@ -2,39 +2,9 @@ using System;
 
 namespace NanoMikey.OnDevice.ConstantTimeProbe
 {
-    /// <summary>
-    /// Deliberately secret-dependent variants (break-it-once, kept): each must be flagged, or the comparison has gone
-    /// blind. One per kind of leak the counters see: a branch (IL count and path), a secret table index (index hash
-    /// only), a native call with a secret length (native hash).
-    /// </summary>
-    internal sealed class EarlyExitCompare : WrongTagOperation
-    {
-        private readonly byte[] _computed;
-
-        private EarlyExitCompare(byte[] computed) : base("an early-exit MAC compare (returns at the first differing byte)", computed, true)
-        {
-            _computed = computed;
-        }
-
-        public static EarlyExitCompare Create()
-        {
-            return new EarlyExitCompare(Inputs.RandomBytes(20));
-        }
-
-        private static bool Leaky(byte[] a, byte[] b, int length)
-        {
-            for (int i = 0; i < length; i++)
-            {
-                if (a[i] != b[i]) return false;
-            }
-            return true;
-        }
-
-        public override void Run()
-        {
-            Leaky(_computed, Received, 20);
-        }
-    }
+    // Deliberately secret-dependent variants (break-it-once, kept): each must be flagged, or the comparison has gone
+    // blind. One per kind of leak the counters see: a branch (IL count and path: AreEqualOperation.Create(true)), a
+    // secret table index (index hash only, below), a native call with a secret length (native hash, below).
 
     /// <summary>An S-box lookup indexed by a secret byte: same instructions, different array index.</summary>
     internal sealed class SecretIndexedLookup : KeyedOperation

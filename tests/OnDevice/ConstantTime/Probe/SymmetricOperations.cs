@@ -300,24 +300,42 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
         }
     }
 
-    /// <summary>ConstantTime.AreEqual of a 20-byte MAC against a received one that differs at each position (or not).</summary>
+    /// <summary>
+    /// ConstantTime.AreEqual of a 20-byte MAC against a received one that differs at each position (or not); with
+    /// <c>earlyExit</c> the same inputs go through a deliberately leaky compare that returns at the first differing byte
+    /// (a self-check: it must be flagged).
+    /// </summary>
     internal sealed class AreEqualOperation : WrongTagOperation
     {
         private readonly byte[] _computed;
+        private readonly bool _earlyExit;
 
-        private AreEqualOperation(byte[] computed) : base("ConstantTime.AreEqual, 20 bytes, unequal at each position or equal", computed, true)
+        private AreEqualOperation(string name, byte[] computed, bool earlyExit) : base(name, computed, true)
         {
             _computed = computed;
+            _earlyExit = earlyExit;
         }
 
-        public static AreEqualOperation Create()
+        public static AreEqualOperation Create(bool earlyExit)
         {
-            return new AreEqualOperation(Inputs.RandomBytes(20));
+            string name = earlyExit ? "an early-exit MAC compare (returns at the first differing byte)"
+                : "ConstantTime.AreEqual, 20 bytes, unequal at each position or equal";
+            return new AreEqualOperation(name, Inputs.RandomBytes(20), earlyExit);
+        }
+
+        private static bool EarlyExit(byte[] a, byte[] b, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                if (a[i] != b[i]) return false;
+            }
+            return true;
         }
 
         public override void Run()
         {
-            ConstantTime.AreEqual(_computed, 0, Received, 0, 20);
+            if (_earlyExit) EarlyExit(_computed, Received, 20);
+            else ConstantTime.AreEqual(_computed, 0, Received, 0, 20);
         }
     }
 }
