@@ -58,6 +58,10 @@ namespace NanoMikey.Mikey.Modes
         private TimestampType _tType = TimestampType.NtpUtc;
         private uint _generation;
         private readonly byte[] _mki = new byte[SrtpMasterKeyEntry.MaxMkiLength];
+        private readonly byte[] _interval = new byte[12];
+        private bool _hasInterval;
+        private ulong _validFrom;
+        private ulong _validTo;
 
         /// <summary>Creates an initiator.</summary>
         /// <param name="aesFactory">AES engines for the KEMAC.</param>
@@ -118,6 +122,28 @@ namespace NanoMikey.Mikey.Modes
                 if (value < 0 || value > SrtpMasterKeyEntry.MaxMkiLength) throw new ArgumentOutOfRangeException();
                 _mkiLength = value;
             }
+        }
+
+        /// <summary>
+        /// Sends the key of the next offer or update with an interval KV (RFC 3830 §6.14): valid for the SRTP indices
+        /// <paramref name="validFrom"/>..<paramref name="validTo"/> (48-bit ROC ‖ SEQ, inclusive; RFC 3711 §8.1.1). A Key data
+        /// has one KV (§6.13): an interval excludes an MKI, so <see cref="MkiLength"/> must be 0 (else the write is refused
+        /// with InvalidState).
+        /// </summary>
+        /// <param name="validFrom">First SRTP index.</param>
+        /// <param name="validTo">Last SRTP index (at most 2^48 - 1).</param>
+        public void SetKeyValidity(ulong validFrom, ulong validTo)
+        {
+            if (validFrom > validTo || validTo > 0xFFFFFFFFFFFFUL) throw new ArgumentOutOfRangeException();
+            _validFrom = validFrom;
+            _validTo = validTo;
+            _hasInterval = true;
+        }
+
+        /// <summary>Sends keys without an interval KV again (the default).</summary>
+        public void ClearKeyValidity()
+        {
+            _hasInterval = false;
         }
 
         /// <summary>The keys of this exchange: available after <see cref="WriteOffer"/>.</summary>
@@ -231,7 +257,7 @@ namespace NanoMikey.Mikey.Modes
         private MikeyExchangeStatus Write(byte[] buffer, int offset, int capacity, bool update)
         {
             OfferLength = 0;
-            if (_count == 0 || (!UseNullMode && _pskLength == 0)) return MikeyExchangeStatus.InvalidState;
+            if (_count == 0 || (!UseNullMode && _pskLength == 0) || (_hasInterval && _mkiLength > 0)) return MikeyExchangeStatus.InvalidState;
             EncryptionAlgorithm enc = UseNullMode ? EncryptionAlgorithm.Null : Encryption;
             MacAlgorithm mac = UseNullMode ? MacAlgorithm.Null : Mac;
             if (!UseNullMode && (mac == MacAlgorithm.Null || KemacProtection.EncryptionKeyLength(enc) < 0)) return MikeyExchangeStatus.Unsupported;
@@ -293,8 +319,21 @@ namespace NanoMikey.Mikey.Modes
             }
 
             w.BeginKemac(enc);
-            w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
-                _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
+            if (_hasInterval)
+            {
+                for (int i = 0; i < 6; i++)
+                {
+                    _interval[i] = (byte)(_validFrom >> (40 - 8 * i));
+                    _interval[6 + i] = (byte)(_validTo >> (40 - 8 * i));
+                }
+
+                w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, KvType.Interval, _interval, 0, 6, _interval, 6, 6);
+            }
+            else
+            {
+                w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
+                    _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
+            }
             w.EndKemac(mac);
             if (w.Finish() != MikeyStatus.Ok)
             {
@@ -345,6 +384,9 @@ namespace NanoMikey.Mikey.Modes
                 SrtpMasterKeyEntry k = cs.KeySlot(slot);
                 k.MkiLength = _mkiLength;
                 Array.Copy(_mki, k.Mki, _mkiLength);
+                k.HasInterval = _hasInterval;
+                k.ValidFrom = _hasInterval ? _validFrom : 0;
+                k.ValidTo = _hasInterval ? _validTo : 0;
             }
 
             b.DeriveFromTgk(_kd, slot, false);

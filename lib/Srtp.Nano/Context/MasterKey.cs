@@ -19,6 +19,14 @@ namespace NanoMikey.Srtp.Context
         internal ulong SrtpPackets;
         internal ulong SrtcpPackets;
 
+        // RFC 3711 §8.1.1 <From, To>: the SRTP (48-bit) and SRTCP (31-bit) indices this key is valid for, both inclusive.
+        internal bool HasSrtpInterval;
+        internal ulong SrtpFrom;
+        internal ulong SrtpTo;
+        internal bool HasSrtcpInterval;
+        internal uint SrtcpFrom;
+        internal uint SrtcpTo;
+
         internal MasterKey(byte[] mki, IAesEngine kdfEngine, SrtpKeyDerivation kdf, SessionKeys srtp, SessionKeys? srtpSpare, SessionKeys srtcp, SessionKeys? srtcpSpare)
         {
             Mki = mki;
@@ -38,6 +46,18 @@ namespace NanoMikey.Srtp.Context
                 if (packet[offset + i] != m[i]) return false;
             }
             return true;
+        }
+
+        /// <summary>True when the key may process SRTP index <paramref name="index"/> (no interval: any index).</summary>
+        internal bool CoversSrtp(ulong index)
+        {
+            return !HasSrtpInterval || (index >= SrtpFrom && index <= SrtpTo);
+        }
+
+        /// <summary>True when the key may process SRTCP index <paramref name="index"/> (no interval: any index).</summary>
+        internal bool CoversSrtcp(uint index)
+        {
+            return !HasSrtcpInterval || (index >= SrtcpFrom && index <= SrtcpTo);
         }
 
         internal void Clear()
