@@ -1,8 +1,10 @@
 using System;
+using NanoMikey.Ecc;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Keys;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
+using NanoMikey.Mikey.Session;
 using NanoMikey.Mikey.Time;
 
 namespace NanoMikey.Mikey.Ecc
@@ -39,20 +41,30 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>SIGN S type expected (and written, where the answer is signed).</summary>
         public SignatureType SignatureType { get; set; }
 
+        private readonly byte[] _signer = new byte[P256PublicKey.UncompressedLength];
+        private readonly byte[] _scratch = new byte[P256PublicKey.UncompressedLength];
+
+        /// <summary>True while processing a CSB update (RFC 3830 §4.5): an I_MESSAGE without RAND, allowed by <see cref="ReadOffer"/>'s caller.</summary>
+        internal bool Update;
+
         /// <summary>
-        /// Reads the I_MESSAGE and checks its common head: data type, T (NTP-UTC first), RAND second, IDi, CERTi..., [IDr],
-        /// {SP}, SIGN last with the profile's S type and length; then freshness (RFC 3830 §5.3 step 1).
+        /// Reads the I_MESSAGE and checks its common head: data type, T (NTP-UTC first), RAND second (absent in a CSB update
+        /// when <paramref name="allowUpdate"/> and keys exist), IDi, CERTi..., [IDr], {SP}, SIGN last with the profile's S type
+        /// and length; then freshness (RFC 3830 §5.3 step 1).
         /// </summary>
-        internal MikeyExchangeStatus ReadOffer(byte[] message, int offset, int length, DataType dataType, SignatureType signatureType)
+        internal MikeyExchangeStatus ReadOffer(byte[] message, int offset, int length, DataType dataType, SignatureType signatureType, bool allowUpdate)
         {
+            Update = false;
+            Reader.IsCsbUpdate = allowUpdate && Bundle.Count > 0;
             MikeyExchangeStatus s = ReadHeader(message, offset, length, dataType);
             if (s != MikeyExchangeStatus.Ok) return s;
             if (!Credentials.Key.HasValue || Credentials.IdentityLength == 0) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.InvalidState);
             if (Layout.Fill(Reader) != MikeyStatus.End) return Fail(Reader.ErrorCode, MikeyExchangeStatus.Malformed);
             MessageLayout l = Layout;
-            int i = 3;
-            if (l.Count < 5 || l.At(0) != PayloadType.Timestamp || l.At(1) != PayloadType.Rand || l.At(2) != PayloadType.Id
-                || l.TimestampCount != 1 || l.RandCount != 1 || l.SignCount != 1 || l.Last != PayloadType.Sign
+            int r = l.RandCount;
+            int i = 2 + r;
+            if (l.Count < 4 + r || l.At(0) != PayloadType.Timestamp || (r == 1 && l.At(1) != PayloadType.Rand) || l.At(1 + r) != PayloadType.Id
+                || l.TimestampCount != 1 || r > 1 || (r == 0 && !Reader.IsCsbUpdate) || l.SignCount != 1 || l.Last != PayloadType.Sign
                 || l.VerificationCount + l.OtherCount + l.DhCount + l.ErrorCount != 0)
             {
                 return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
@@ -61,7 +73,11 @@ namespace NanoMikey.Mikey.Ecc
             while (l.At(i) == PayloadType.Cert) i++;
             if (l.At(i) == PayloadType.Id) i++;
             while (l.At(i) == PayloadType.SecurityPolicy) i++;
-            if (i - 3 != l.CertCount + l.IdCount - 1 + l.PolicyCount) return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
+            if (i - 2 - r != l.CertCount + l.IdCount - 1 + l.PolicyCount) return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
+
+            // A CSB update names the bundle in use (RFC 3830 §4.5); checked again, with its signer, after authentication.
+            Update = r == 0;
+            if (Update && CsbId != Bundle.CsbId) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Mismatch);
             ModeStart = i;
             if (l.TimestampType == TimestampType.Counter) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Unsupported);
             if (l.SignLength != 2 + EccProfileValues.SignatureLength || (message[l.SignOffset] >> 4) != (int)signatureType)
@@ -94,6 +110,13 @@ namespace NanoMikey.Mikey.Ecc
             if (s != MikeyExchangeStatus.Ok) return Fail(Peer.ErrorCode, s);
             int at = l.SignOffset;
             if (!Signature.Verify(Peer.SignerKey, message, offset, at + 2 - offset, at + 2)) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
+            if (Update)
+            {
+                // Only the party that set the bundle up may update it (docs/ecc-profile.md §2.1): same signing key.
+                Peer.SignerKey.ExportUncompressed(_scratch, 0);
+                if (!EccPeerTrust.Equal(_scratch, 0, _scratch.Length, _signer, 0, _signer.Length)) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.Mismatch);
+            }
+
             return MikeyExchangeStatus.Ok;
         }
 
@@ -111,13 +134,37 @@ namespace NanoMikey.Mikey.Ecc
             return s == MikeyExchangeStatus.Ok ? s : Fail(Loader.ErrorCode, s);
         }
 
-        /// <summary>The staging bundle's TEKs and salts from a TGK (RFC 3830 §4.1.3) with the I_MESSAGE's RAND.</summary>
-        internal void DeriveStaging(byte[] tgk, int tgkOffset, int tgkLength, byte[] message)
+        /// <summary>
+        /// The staging bundle's TEKs and salts from a TGK (RFC 3830 §4.1.3) with the I_MESSAGE's RAND, MKI from
+        /// <paramref name="mki"/>. In a CSB update (§4.5) the existing keys are carried over first and the new ones take the
+        /// next slot, derived with the RAND of the exchange that set the bundle up.
+        /// </summary>
+        internal MikeyExchangeStatus DeriveStaging(byte[] tgk, int tgkOffset, int tgkLength, byte[] message, byte[]? mki, int mkiOffset, int mkiLength)
         {
+            int slot = 0;
+            if (Update)
+            {
+                slot = Loader.CarryKeysOver(Bundle, Staging);
+                if (slot < 0 || Staging.Get(0).Policy.MkiLength != mkiLength) return Fail(ErrorCode.InvalidSpPar, MikeyExchangeStatus.Mismatch);
+            }
+            else
+            {
+                Staging.SetRand(message, Layout.RandValueOffset, Layout.RandValueLength);
+            }
+
             Staging.SetTgk(tgk, tgkOffset, tgkLength);
-            Staging.SetRand(message, Layout.RandValueOffset, Layout.RandValueLength);
-            for (int i = 0; i < Staging.Count; i++) Staging.Slot(i).MasterKeyCount = 1;
-            Staging.DeriveFromTgk(Kd, 0, false);
+            for (int i = 0; i < Staging.Count; i++)
+            {
+                CryptoSession cs = Staging.Slot(i);
+                cs.MasterKeyCount = slot + 1;
+                cs.Policy.MkiLength = mkiLength;
+                SrtpMasterKeyEntry k = cs.KeySlot(slot);
+                k.MkiLength = mkiLength;
+                if (mkiLength > 0) Array.Copy(mki!, mkiOffset, k.Mki, 0, mkiLength);
+            }
+
+            Staging.DeriveFromTgk(Kd, slot, false);
+            return MikeyExchangeStatus.Ok;
         }
 
         /// <summary>Ends a key-transport exchange (ECIES, ECMQV): V when the initiator asked for it, then <see cref="Complete"/>.</summary>
@@ -138,7 +185,9 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>Ends an exchange (<see cref="MikeyResponder.Complete"/>) with the signature as the message's replay-cache identity.</summary>
         internal MikeyExchangeStatus Complete(MikeyExchangeStatus status, byte[] message, byte[]? answer, int answerOffset, int answerCapacity)
         {
-            return Complete(status, message, Layout.SignOffset + 2, true, answer, answerOffset, answerCapacity);
+            status = Complete(status, message, Layout.SignOffset + 2, true, answer, answerOffset, answerCapacity);
+            if (status == MikeyExchangeStatus.Ok) Peer.SignerKey.ExportUncompressed(_signer, 0); // whose updates the bundle takes
+            return status;
         }
     }
 }

@@ -56,8 +56,8 @@ namespace NanoMikey.Mikey.Ecc
 
         private MikeyExchangeStatus Process(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
         {
-            // RFC 3830 §3.3: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, ECCPTi, SIGNi.
-            MikeyExchangeStatus s = ReadOffer(message, offset, length, DataType.DhInit, SignatureType);
+            // RFC 3830 §3.3: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, ECCPTi, SIGNi; a CSB update (§4.5) without RAND.
+            MikeyExchangeStatus s = ReadOffer(message, offset, length, DataType.DhInit, SignatureType, true);
             if (s != MikeyExchangeStatus.Ok) return s;
             MessageLayout l = Layout;
             if (l.EccptCount != 1 || l.Count != ModeStart + 2 || l.At(ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
@@ -65,7 +65,7 @@ namespace NanoMikey.Mikey.Ecc
                 return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
 
-            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0]);
+            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0], true);
             if (s != MikeyExchangeStatus.Ok) return Fail(_eccpti.ErrorCode, s);
             if (_eccpti.TgkLength != EccProfileValues.TgkLength) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
             if (_eccpti.AuthAlgorithm != MacAlgorithm.Null) return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
@@ -77,7 +77,8 @@ namespace NanoMikey.Mikey.Ecc
             // TGK = x(dR·Qi) (SEC 1 §3.3.1), then the TEKs (RFC 3830 §4.1.3).
             _ephemeral.Generate(_drbg);
             if (!EcdhP256.ComputeSharedSecret(_ephemeral, _eccpti.Key, _tgk, 0)) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
-            DeriveStaging(_tgk, 0, _tgk.Length, message);
+            s = DeriveStaging(_tgk, 0, _tgk.Length, message, message, _eccpti.SpiOffset, _eccpti.SpiLength);
+            if (s != MikeyExchangeStatus.Ok) return s;
             return WriteAnswer(message, answer, answerOffset, answerCapacity);
         }
 
@@ -94,8 +95,9 @@ namespace NanoMikey.Mikey.Ecc
             w.WriteId(l.IdTypes[0], message, l.IdDataOffset[0], l.IdDataLength[0]);
             _ephemeral.PublicKey.ExportUncompressed(_point, 0);
             w.WriteEccpt(EccProfileValues.Curve, _point, 0, _point.Length, MacAlgorithm.Null, EccProfileValues.TgkLength, KvType.Null, null, 0, 0, null, 0, 0);
-            w.WriteEccpt(EccProfileValues.Curve, message, _eccpti.PointOffset, _eccpti.PointLength, _eccpti.AuthAlgorithm, _eccpti.TgkLength, KvType.Null,
-                null, 0, 0, null, 0, 0);
+            int spi = _eccpti.SpiLength;
+            w.WriteEccpt(EccProfileValues.Curve, message, _eccpti.PointOffset, _eccpti.PointLength, _eccpti.AuthAlgorithm, _eccpti.TgkLength,
+                spi > 0 ? KvType.Spi : KvType.Null, spi > 0 ? message : null, _eccpti.SpiOffset, spi, null, 0, 0);
             w.WriteSign(SignatureType, EccProfileValues.SignatureLength);
             if (w.Finish() != MikeyStatus.Ok) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
             Signature.Sign(c.Key, answer, answerOffset, w.CoveredLength, answer, w.IntegrityFieldOffset);

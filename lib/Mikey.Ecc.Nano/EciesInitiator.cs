@@ -61,7 +61,7 @@ namespace NanoMikey.Mikey.Ecc
             MikeyExchangeStatus s = CanOffer();
             if (s != MikeyExchangeStatus.Ok) return s;
             if (KemacProtection.EncryptionKeyLength(Encryption) < 0) return MikeyExchangeStatus.Unsupported;
-            X.WriteHead(buffer, offset, capacity, DataType.PublicKey, RequestVerification);
+            X.WriteHead(buffer, offset, capacity, DataType.PublicKey, RequestVerification, false);
             X.Drbg.Generate(_envelopeKey, 0, EnvelopeKeyLength);
             X.Drbg.Generate(_tgk, 0, _tgk.Length);
             MikeyWriter w = X.Writer;
@@ -97,7 +97,7 @@ namespace NanoMikey.Mikey.Ecc
             int macOffset = encrOffset + encrLength + 1;
             Protection.ComputeMac(_zero, 0, 1, buffer, kemac + 1, macOffset - kemac - 1, buffer, macOffset);
             X.SignClosed();
-            X.FillBundle(X.Bundle, _tgk, _tgk.Length);
+            X.FillBundle(X.Bundle, _tgk, _tgk.Length, false, null, 0);
             Wipe();
             return Offered();
         }

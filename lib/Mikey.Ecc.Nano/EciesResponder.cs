@@ -66,7 +66,7 @@ namespace NanoMikey.Mikey.Ecc
         private MikeyExchangeStatus Process(byte[] message, int offset, int length)
         {
             // RFC 3830 §3.2: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, KEMAC, [CHASH], PKE, SIGNi.
-            MikeyExchangeStatus s = ReadOffer(message, offset, length, DataType.PublicKey, SignatureType);
+            MikeyExchangeStatus s = ReadOffer(message, offset, length, DataType.PublicKey, SignatureType, false);
             if (s != MikeyExchangeStatus.Ok) return s;
             MessageLayout l = Layout;
             int m = ModeStart;

@@ -58,7 +58,7 @@ namespace NanoMikey.Mikey.Ecc
         private MikeyExchangeStatus Process(byte[] message, int offset, int length)
         {
             // RFC 5197 §4.1.2: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, ECCPTi, SIGNi.
-            MikeyExchangeStatus s = ReadOffer(message, offset, length, EccProfileValues.EcmqvInitDataType, SignatureType);
+            MikeyExchangeStatus s = ReadOffer(message, offset, length, EccProfileValues.EcmqvInitDataType, SignatureType, false);
             if (s != MikeyExchangeStatus.Ok) return s;
             MessageLayout l = Layout;
             if (l.EccptCount != 1 || l.Count != ModeStart + 2 || l.At(ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
@@ -66,7 +66,7 @@ namespace NanoMikey.Mikey.Ecc
                 return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
 
-            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0]);
+            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0], false);
             if (s != MikeyExchangeStatus.Ok) return Fail(_eccpti.ErrorCode, s);
             int tgkLength = _eccpti.TgkLength;
             if (tgkLength < 16 || tgkLength > _tgk.Length) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
@@ -87,7 +87,8 @@ namespace NanoMikey.Mikey.Ecc
             }
 
             _kdf.Derive(_z, CsbId, message, l.RandValueOffset, l.RandValueLength, message, _eccpti.PointOffset, _eccpti.PointLength, _tgk, tgkLength);
-            DeriveStaging(_tgk, 0, tgkLength, message);
+            s = DeriveStaging(_tgk, 0, tgkLength, message, null, 0, 0);
+            if (s != MikeyExchangeStatus.Ok) return s;
             if (Reader.Header.V
                 && !_protection.DeriveKeys(Prf, _tgk, 0, tgkLength, CsbId, message, l.RandValueOffset, l.RandValueLength, EncryptionAlgorithm.Null, mac))
             {
