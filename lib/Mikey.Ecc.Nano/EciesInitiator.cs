@@ -92,7 +92,14 @@ namespace NanoMikey.Mikey.Ecc
                 return MikeyExchangeStatus.Unsupported;
             }
 
-            Protection.Transform(X.CsbId, X.T, buffer, encrOffset, encrLength);
+            if (!Protection.Encrypt(X.CsbId, X.T, buffer, encrOffset, encrLength))
+            {
+                // AES-KW-128 needs a Key data chain of 8-byte multiples (KemacProtection remarks): IDi plus TGK did not fit.
+                Wipe();
+                SecureMemory.Wipe(buffer, offset, w.Length);
+                return MikeyExchangeStatus.Unsupported;
+            }
+
             // The KEMAC MAC covers the KEMAC alone, its Next payload byte taken as 0 (RFC 3830 §5.2, PK mode).
             int macOffset = encrOffset + encrLength + 1;
             Protection.ComputeMac(_zero, 0, 1, buffer, kemac + 1, macOffset - kemac - 1, buffer, macOffset);

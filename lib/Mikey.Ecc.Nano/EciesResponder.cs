@@ -120,12 +120,11 @@ namespace NanoMikey.Mikey.Ecc
 
             s = LoadSessions(message);
             if (s != MikeyExchangeStatus.Ok) return s;
-            int encrLength = _kemac.EncrDataLength;
-            if (encrLength > _plain.Length) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
-            Array.Copy(message, _kemac.EncrDataOffset, _plain, 0, encrLength);
-            _protection.Transform(CsbId, l.Timestamp64, _plain, 0, encrLength);
-            s = LoadKeys(_plain, 0, encrLength, DataType.PublicKey, message);
-            SecureMemory.Wipe(_plain, 0, encrLength);
+            int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, _kemac.EncrDataLength, _plain, 0);
+            if (plainLength == KemacProtection.WrapIntegrityFailed) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
+            if (plainLength < 0) return Fail(ErrorCode.InvalidEa, MikeyExchangeStatus.Unsupported);
+            s = LoadKeys(_plain, 0, plainLength, DataType.PublicKey, message);
+            SecureMemory.Wipe(_plain, 0, plainLength);
             return s;
         }
     }

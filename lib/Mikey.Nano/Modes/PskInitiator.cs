@@ -22,6 +22,7 @@ namespace NanoMikey.Mikey.Modes
     public sealed class PskInitiator
     {
         private const int RandLength = 16;
+        private const int MaxTgkLength = 40; // 32 + up to 7 bytes that align an AES-KW-128 chain
 
         private readonly HmacDrbg _drbg;
         private readonly IMikeyClock _clock;
@@ -41,8 +42,8 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _idi = new byte[64];
         private readonly byte[] _idr = new byte[64];
         private readonly byte[] _rand = new byte[RandLength];
-        private readonly byte[] _tgk = new byte[32];
-        private readonly byte[] _fresh = new byte[RandLength + 32 + 4];
+        private readonly byte[] _tgk = new byte[MaxTgkLength];
+        private readonly byte[] _fresh = new byte[RandLength + MaxTgkLength + 4];
         private readonly VerificationInput _vInput = new VerificationInput();
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
         private int _count;
@@ -268,6 +269,14 @@ namespace NanoMikey.Mikey.Modes
                 if (_policies[i].SessionEncryptionKeyLength > 16) tgkLength = 32;
             }
 
+            if (enc == EncryptionAlgorithm.AesKw128)
+            {
+                // AES-KW-128 wraps 8-byte multiples and MIKEY defines no padding (KemacProtection remarks): the TGK grows until
+                // the Key data sub-payload (4-byte header, TGK, KV data) is a multiple of 8.
+                int chain = 4 + tgkLength + (_hasInterval ? 14 : _mkiLength > 0 ? 1 + _mkiLength : 0);
+                tgkLength += (8 - (chain & 7)) & 7;
+            }
+
             // One DRBG request for RAND, TGK and CSB ID: each request costs a DRBG state update (RFC 3830 §4.1.1: fresh values).
             _drbg.Generate(_fresh, 0, RandLength + tgkLength + 4);
             if (!update)
@@ -350,7 +359,13 @@ namespace NanoMikey.Mikey.Modes
             }
 
             // The KEMAC IV takes T as 64 bits: NTP-UTC-32 as seconds ‖ 0 (RFC 6043 §6.3), COUNTER zero-extended (RFC 3830 §6.6).
-            _protection.Transform(_csbId, _tType == TimestampType.NtpUtc32 ? _t << 32 : _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
+            if (!_protection.Encrypt(_csbId, _tType == TimestampType.NtpUtc32 ? _t << 32 : _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength))
+            {
+                SecureMemory.Wipe(buffer, offset, w.Length);
+                SecureMemory.Wipe(_tgk);
+                return MikeyExchangeStatus.Unsupported;
+            }
+
             if (w.IntegrityFieldLength > 0) _protection.ComputeMac(buffer, offset, w.CoveredLength, null, 0, 0, buffer, w.IntegrityFieldOffset);
 
             // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND; an update adds a key slot.

@@ -205,12 +205,12 @@ namespace NanoMikey.Mikey.Modes
                 if (firstSlot < 0) return Fail(Loader.ErrorCode, MikeyExchangeStatus.Mismatch);
             }
 
-            int encrLength = _kemac.EncrDataLength;
-            if (encrLength > _plain.Length) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
-            Array.Copy(message, _kemac.EncrDataOffset, _plain, 0, encrLength);
-            _protection.Transform(CsbId, l.Timestamp64, _plain, 0, encrLength);
-            s = Loader.LoadKeys(_plain, 0, encrLength, DataType.PreShared, Kd, rand, randOffset, randLength, Staging, firstSlot);
-            SecureMemory.Wipe(_plain, 0, encrLength);
+            // Decryption (RFC 3830 §4.2.3); an AES-KW-128 unwrap checks its integrity register first (KemacProtection remarks).
+            int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, _kemac.EncrDataLength, _plain, 0);
+            if (plainLength == KemacProtection.WrapIntegrityFailed) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
+            if (plainLength < 0) return Fail(enc == EncryptionAlgorithm.AesKw128 ? ErrorCode.InvalidEa : ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
+            s = Loader.LoadKeys(_plain, 0, plainLength, DataType.PreShared, Kd, rand, randOffset, randLength, Staging, firstSlot);
+            SecureMemory.Wipe(_plain, 0, plainLength);
             if (s != MikeyExchangeStatus.Ok) return Fail(Loader.ErrorCode, s);
 
             _identityOffset = idOffset;
