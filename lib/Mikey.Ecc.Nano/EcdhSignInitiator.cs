@@ -58,11 +58,12 @@ namespace NanoMikey.Mikey.Ecc
         /// <param name="buffer">Destination buffer.</param>
         /// <param name="offset">Offset of the message.</param>
         /// <param name="capacity">Room for the message.</param>
-        /// <returns>Ok, BufferTooSmall, or InvalidState (no sessions, key or identity).</returns>
+        /// <returns>Ok, BufferTooSmall, ReseedRequired (the DRBG needs entropy), or InvalidState (no sessions, key or identity).</returns>
         public override MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
         {
             OfferLength = 0;
             if (!X.Ready) return MikeyExchangeStatus.InvalidState;
+            if (!X.Drbg.CanGenerate(2 + EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
             X.Bundle.Clear();
             IsComplete = false;
             _generation = 0;
@@ -85,6 +86,7 @@ namespace NanoMikey.Mikey.Ecc
             CryptoSessionBundle b = X.Bundle;
             if (!IsComplete || !X.Ready || b.Count == 0 || b.Get(0).MasterKeyCount >= CryptoSession.MaxMasterKeys) return MikeyExchangeStatus.InvalidState;
             if (_mkiLength > 0 && b.Get(0).MasterKeyCount >= 1 << (8 * _mkiLength)) return MikeyExchangeStatus.InvalidState;
+            if (!X.Drbg.CanGenerate(EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
             _generation = (uint)b.Get(0).MasterKeyCount;
             return Write(buffer, offset, capacity, true);
         }

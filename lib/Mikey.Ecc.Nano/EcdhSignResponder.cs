@@ -75,6 +75,7 @@ namespace NanoMikey.Mikey.Ecc
             if (s != MikeyExchangeStatus.Ok) return s;
 
             // TGK = x(dR·Qi) (SEC 1 §3.3.1), then the TEKs (RFC 3830 §4.1.3).
+            if (!_drbg.CanGenerate(EccProfileValues.EphemeralDraws)) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.ReseedRequired);
             _ephemeral.Generate(_drbg);
             if (!EcdhP256.ComputeSharedSecret(_ephemeral, _eccpti.Key, _tgk, 0)) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
             s = DeriveStaging(_tgk, 0, _tgk.Length, message, message, _eccpti.SpiOffset, _eccpti.SpiLength);

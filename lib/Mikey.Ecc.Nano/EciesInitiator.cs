@@ -61,6 +61,7 @@ namespace NanoMikey.Mikey.Ecc
             MikeyExchangeStatus s = CanOffer();
             if (s != MikeyExchangeStatus.Ok) return s;
             if (KemacProtection.EncryptionKeyLength(Encryption) < 0) return MikeyExchangeStatus.Unsupported;
+            if (!X.Drbg.CanGenerate(4 + EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
             X.WriteHead(buffer, offset, capacity, DataType.PublicKey, RequestVerification, false);
             X.Drbg.Generate(_envelopeKey, 0, EnvelopeKeyLength);
             X.Drbg.Generate(_tgk, 0, _tgk.Length);

@@ -48,6 +48,7 @@ namespace NanoMikey.Mikey.Ecc
             OfferLength = 0;
             MikeyExchangeStatus s = CanOffer();
             if (s != MikeyExchangeStatus.Ok) return s;
+            if (!X.Drbg.CanGenerate(2 + EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
             X.WriteHead(buffer, offset, capacity, EccProfileValues.EcmqvInitDataType, RequestVerification, false);
             _ephemeral.Generate(X.Drbg);
             _ephemeral.PublicKey.ExportUncompressed(_point, 0);

@@ -259,6 +259,7 @@ namespace NanoMikey.Mikey.Modes
         {
             OfferLength = 0;
             if (_count == 0 || (!UseNullMode && _pskLength == 0) || (_hasInterval && _mkiLength > 0)) return MikeyExchangeStatus.InvalidState;
+            if (!_drbg.CanGenerate(1)) return MikeyExchangeStatus.ReseedRequired;
             EncryptionAlgorithm enc = UseNullMode ? EncryptionAlgorithm.Null : Encryption;
             MacAlgorithm mac = UseNullMode ? MacAlgorithm.Null : Mac;
             if (!UseNullMode && (mac == MacAlgorithm.Null || KemacProtection.EncryptionKeyLength(enc) < 0)) return MikeyExchangeStatus.Unsupported;
