@@ -202,38 +202,7 @@ namespace NanoMikey.Mikey.Ecc
         /// </summary>
         internal void FillBundle(CryptoSessionBundle b, byte[] tgk, int tgkLength, bool update, byte[]? mki, int mkiLength)
         {
-            int slot = update ? b.Get(0).MasterKeyCount : 0;
-            int carried = update ? b.Count : 0;
-            if (!update)
-            {
-                b.Clear();
-                b.CsbId = CsbId;
-                b.Prf = Prf;
-                b.SetRand(Rand, 0, Rand.Length);
-            }
-
-            b.Count = Count;
-            b.SetTgk(tgk, 0, tgkLength);
-            for (int i = 0; i < Count; i++)
-            {
-                CryptoSession cs = b.Slot(i);
-                if (i >= carried)
-                {
-                    cs.CsId = i + 1;
-                    cs.PolicyNo = _policyNo[i];
-                    cs.Ssrc = _ssrc[i];
-                    cs.Roc = _roc[i];
-                    cs.Policy.CopyFrom(_policies[i]);
-                }
-
-                cs.Policy.MkiLength = mkiLength;
-                cs.MasterKeyCount = slot + 1;
-                SrtpMasterKeyEntry k = cs.KeySlot(slot);
-                k.MkiLength = mkiLength;
-                if (mkiLength > 0) Array.Copy(mki!, 0, k.Mki, 0, mkiLength);
-            }
-
-            b.DeriveFromTgk(Kd, slot, false);
+            b.FillOffered(update, CsbId, Prf, Rand, Rand.Length, tgk, tgkLength, Count, _policyNo, _ssrc, _roc, _policies, mki, mkiLength, Kd);
         }
 
         /// <summary>The MIKEY error of a received error message.</summary>

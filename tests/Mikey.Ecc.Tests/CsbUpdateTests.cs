@@ -11,24 +11,14 @@ namespace NanoMikey.Mikey.Ecc.Tests
     /// <summary>ECDH-SIGN CSB updates (RFC 3830 §4.5, docs/ecc-profile.md §2.1): a new ECDH exchange for the same CSB.</summary>
     public class CsbUpdateTests
     {
-        private static int Rtp(byte[] buf, int seq, uint ssrc)
+        private static int RandPayloads(byte[] msg, int length)
         {
-            buf[0] = 0x80; buf[1] = 0; buf[2] = (byte)(seq >> 8); buf[3] = (byte)seq;
-            buf[8] = (byte)(ssrc >> 24); buf[9] = (byte)(ssrc >> 16); buf[10] = (byte)(ssrc >> 8); buf[11] = (byte)ssrc;
-            for (int i = 12; i < 172; i++) buf[i] = (byte)i;
-            return 172;
-        }
-
-        private static int CountPayloads(byte[] msg, int length, int type)
-        {
+            // The codec's own view of the message (MessageLayout is internal to Mikey.Nano, visible to these tests).
             var reader = new NanoMikey.Mikey.Codec.MikeyReader { IsCsbUpdate = true };
-            reader.Reset(msg, 0, length);
-            int n = 0;
-            while (reader.Read() == NanoMikey.Mikey.Codec.MikeyStatus.Ok)
-            {
-                if ((int)reader.PayloadType == type) n++;
-            }
-            return n;
+            Assert.Equal(NanoMikey.Mikey.Codec.MikeyStatus.Ok, reader.Reset(msg, 0, length));
+            var layout = new MessageLayout();
+            Assert.Equal(NanoMikey.Mikey.Codec.MikeyStatus.End, layout.Fill(reader));
+            return layout.RandCount;
         }
 
         [Fact]
@@ -47,7 +37,7 @@ namespace NanoMikey.Mikey.Ecc.Tests
 
             // A packet protected under generation 0 is still in flight when the update lands.
             byte[] inFlight = new byte[256];
-            int inFlightLength = Rtp(inFlight, 1, 0x11111111);
+            int inFlightLength = Media.Rtp(inFlight, 1, 0x11111111);
             Assert.Equal(SrtpStatus.Ok, tx.Protect(inFlight, 0, ref inFlightLength, inFlight.Length));
 
             // The update: same CSB ID, new T, no RAND, a new ephemeral (new TGK) with MKI 1, plus a new crypto session.
@@ -56,7 +46,7 @@ namespace NanoMikey.Mikey.Ecc.Tests
             byte[] update = new byte[4096];
             Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteUpdate(update, 0, update.Length));
             int updateLength = ini.OfferLength;
-            Assert.Equal(0, CountPayloads(update, updateLength, 11)); // no RAND
+            Assert.Equal(0, RandPayloads(update, updateLength)); // no RAND
             Assert.Equal(x.R.Bundle.CsbId, (uint)(update[4] << 24 | update[5] << 16 | update[6] << 8 | update[7]));
             Assert.True(ini.IsComplete); // the keys in use stay until the answer is accepted
             Assert.Equal(MikeyExchangeStatus.Ok, x.R.Respond(update, 0, updateLength, x.Answer, 0, x.Answer.Length));
@@ -73,7 +63,7 @@ namespace NanoMikey.Mikey.Ecc.Tests
             ini.Bundle.Get(0).AddNewKeysTo(tx, 1);
             audio.AddNewKeysTo(rx, 1);
             byte[] fresh = new byte[256];
-            int freshLength = Rtp(fresh, 2, 0x11111111);
+            int freshLength = Media.Rtp(fresh, 2, 0x11111111);
             Assert.Equal(SrtpStatus.Ok, tx.Protect(fresh, 0, ref freshLength, fresh.Length));
             Assert.Equal(0x01, fresh[freshLength - 11]); // protected under the new key (MKI 1)
             Assert.Equal(SrtpStatus.Ok, rx.Unprotect(fresh, 0, ref freshLength));
@@ -83,7 +73,7 @@ namespace NanoMikey.Mikey.Ecc.Tests
             Assert.Equal(0, x.R.Bundle.Get(1).GetMasterKey(0).KeyLength);
             SrtpCryptoContext vtx = ini.Bundle.Get(1).CreateSrtpContext(SrtpDirection.Outbound, host, SrtpMinimumPolicy.Strict);
             SrtpCryptoContext vrx = x.R.Bundle.Get(1).CreateSrtpContext(SrtpDirection.Inbound, host, SrtpMinimumPolicy.Strict);
-            int vl = Rtp(fresh, 1, 0x22222222);
+            int vl = Media.Rtp(fresh, 1, 0x22222222);
             Assert.Equal(SrtpStatus.Ok, vtx.Protect(fresh, 0, ref vl, fresh.Length));
             Assert.Equal(SrtpStatus.Ok, vrx.Unprotect(fresh, 0, ref vl));
 

@@ -371,41 +371,16 @@ namespace NanoMikey.Mikey.Modes
 
             // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND; an update adds a key slot.
             CryptoSessionBundle b = _bundle;
-            int slot = update ? b.Get(0).MasterKeyCount : 0;
-            int carried = update ? b.Count : 0;
-            if (!update)
-            {
-                b.Clear();
-                b.CsbId = _csbId;
-                b.Prf = Prf;
-                b.SetRand(_rand, 0, RandLength);
-            }
-
-            b.SetTgk(_tgk, 0, tgkLength);
-            b.Count = _count;
+            int slot = b.FillOffered(update, _csbId, Prf, _rand, RandLength, _tgk, tgkLength, _count, _policyNo, _ssrc, _roc, _policies, _mki, _mkiLength, _kd);
             for (int i = 0; i < _count; i++)
             {
-                CryptoSession cs = b.Slot(i);
-                if (i >= carried)
-                {
-                    cs.CsId = i + 1;
-                    cs.PolicyNo = _policyNo[i];
-                    cs.Ssrc = _ssrc[i];
-                    cs.Roc = _roc[i];
-                    cs.Policy.CopyFrom(_policies[i]);
-                    cs.Policy.MkiLength = _mkiLength;
-                }
-
-                cs.MasterKeyCount = slot + 1;
-                SrtpMasterKeyEntry k = cs.KeySlot(slot);
-                k.MkiLength = _mkiLength;
-                Array.Copy(_mki, k.Mki, _mkiLength);
+                // RFC 3830 §6.14 interval KV of the key just sent.
+                SrtpMasterKeyEntry k = b.Slot(i).KeySlot(slot);
                 k.HasInterval = _hasInterval;
                 k.ValidFrom = _hasInterval ? _validFrom : 0;
                 k.ValidTo = _hasInterval ? _validTo : 0;
             }
 
-            b.DeriveFromTgk(_kd, slot, false);
             SecureMemory.Wipe(_tgk);
             OfferLength = w.Length;
             _awaitingAnswer = RequestVerification;

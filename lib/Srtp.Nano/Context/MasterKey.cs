@@ -24,8 +24,24 @@ namespace NanoMikey.Srtp.Context
         internal ulong SrtpFrom;
         internal ulong SrtpTo;
         internal bool HasSrtcpInterval;
-        internal uint SrtcpFrom;
-        internal uint SrtcpTo;
+        internal ulong SrtcpFrom;
+        internal ulong SrtcpTo;
+
+        internal void SetInterval(ulong from, ulong to, bool rtcp)
+        {
+            if (rtcp)
+            {
+                SrtcpFrom = from;
+                SrtcpTo = to;
+                HasSrtcpInterval = true;
+            }
+            else
+            {
+                SrtpFrom = from;
+                SrtpTo = to;
+                HasSrtpInterval = true;
+            }
+        }
 
         internal MasterKey(byte[] mki, IAesEngine kdfEngine, SrtpKeyDerivation kdf, SessionKeys srtp, SessionKeys? srtpSpare, SessionKeys srtcp, SessionKeys? srtcpSpare)
         {
@@ -48,16 +64,17 @@ namespace NanoMikey.Srtp.Context
             return true;
         }
 
-        /// <summary>True when the key may process SRTP index <paramref name="index"/> (no interval: any index).</summary>
-        internal bool CoversSrtp(ulong index)
+        /// <summary>True when the key has a &lt;From, To&gt; interval for SRTP or (<paramref name="rtcp"/>) SRTCP.</summary>
+        internal bool HasInterval(bool rtcp)
         {
-            return !HasSrtpInterval || (index >= SrtpFrom && index <= SrtpTo);
+            return rtcp ? HasSrtcpInterval : HasSrtpInterval;
         }
 
-        /// <summary>True when the key may process SRTCP index <paramref name="index"/> (no interval: any index).</summary>
-        internal bool CoversSrtcp(uint index)
+        /// <summary>True when the key may process SRTP or SRTCP index <paramref name="index"/> (no interval: any index).</summary>
+        internal bool Covers(ulong index, bool rtcp)
         {
-            return !HasSrtcpInterval || (index >= SrtcpFrom && index <= SrtcpTo);
+            if (rtcp) return !HasSrtcpInterval || (index >= SrtcpFrom && index <= SrtcpTo);
+            return !HasSrtpInterval || (index >= SrtpFrom && index <= SrtpTo);
         }
 
         internal void Clear()

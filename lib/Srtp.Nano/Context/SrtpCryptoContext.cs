@@ -205,10 +205,7 @@ namespace NanoMikey.Srtp.Context
         public void SetSrtpKeyInterval(int keyIndex, ulong from, ulong to)
         {
             if (keyIndex < 0 || keyIndex >= _keyCount || from > to || to > MaxSrtpIndex) throw new ArgumentOutOfRangeException();
-            MasterKey mk = _keys[keyIndex];
-            mk.SrtpFrom = from;
-            mk.SrtpTo = to;
-            mk.HasSrtpInterval = true;
+            _keys[keyIndex].SetInterval(from, to, false);
         }
 
         /// <summary>
@@ -221,10 +218,7 @@ namespace NanoMikey.Srtp.Context
         public void SetSrtcpKeyInterval(int keyIndex, uint from, uint to)
         {
             if (keyIndex < 0 || keyIndex >= _keyCount || from > to || to > MaxSrtcpIndex) throw new ArgumentOutOfRangeException();
-            MasterKey mk = _keys[keyIndex];
-            mk.SrtcpFrom = from;
-            mk.SrtcpTo = to;
-            mk.HasSrtcpInterval = true;
+            _keys[keyIndex].SetInterval(from, to, true);
         }
 
         /// <summary>
@@ -367,7 +361,7 @@ namespace NanoMikey.Srtp.Context
             ulong index = ((ulong)roc << 16) | (uint)seq;
             SrtpStatus st = _srtpReplay.Check(index);
             if (st != SrtpStatus.Ok) return st;
-            MasterKey? mk = SelectSrtpKey(null, index);
+            MasterKey? mk = SelectKey(null, index, false);
             if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
 
@@ -449,7 +443,7 @@ namespace NanoMikey.Srtp.Context
             ulong index = ((ulong)roc << 16) | (uint)seq;
             SrtpStatus st = _srtpReplay.Check(index);
             if (st != SrtpStatus.Ok) return st;
-            mk = SelectSrtpKey(mk, index);
+            mk = SelectKey(mk, index, false);
             if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
             if (_kdrShift >= 0 && !InSrtpKeyPeriods(index)) return SrtpStatus.OutsideKeyPeriod;
@@ -504,7 +498,7 @@ namespace NanoMikey.Srtp.Context
             if (RtpHeader.ReadUInt32(packet, offset + 4) != _ssrc) return SrtpStatus.SsrcMismatch;
             uint idx = _srtcpNextIndex;
             if (idx > MaxSrtcpIndex) return SrtpStatus.KeyExpired;
-            MasterKey? mk = SelectSrtcpKey(null, idx);
+            MasterKey? mk = SelectKey(null, idx, true);
             if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
             int total = len + 4 + _mkiLength + (_aead ? _aeadTagLength : _srtcpTagLength);
@@ -579,7 +573,7 @@ namespace NanoMikey.Srtp.Context
             uint idx = word & MaxSrtcpIndex;
             SrtpStatus st = _srtcpReplay.Check(idx);
             if (st != SrtpStatus.Ok) return st;
-            mk = SelectSrtcpKey(mk, idx);
+            mk = SelectKey(mk, idx, true);
             if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
             if (_kdrShift >= 0 && !InSrtcpKeyPeriods(idx)) return SrtpStatus.OutsideKeyPeriod;
@@ -672,26 +666,14 @@ namespace NanoMikey.Srtp.Context
 
         // RFC 3711 §8.1.1: with an MKI (received packet) the named key, which must also cover the index; otherwise the active
         // key when it covers the index, else the first key whose <From, To> does. Null: no key may process this index.
-        private MasterKey? SelectSrtpKey(MasterKey? byMki, ulong index)
+        private MasterKey? SelectKey(MasterKey? byMki, ulong index, bool rtcp)
         {
-            if (byMki != null && _mkiLength > 0) return byMki.CoversSrtp(index) ? byMki : null;
+            if (byMki != null && _mkiLength > 0) return byMki.Covers(index, rtcp) ? byMki : null;
             MasterKey a = _keys[_active];
-            if (a.CoversSrtp(index)) return a;
+            if (a.Covers(index, rtcp)) return a;
             for (int i = 0; i < _keyCount; i++)
             {
-                if (_keys[i].HasSrtpInterval && _keys[i].CoversSrtp(index)) return _keys[i];
-            }
-            return null;
-        }
-
-        private MasterKey? SelectSrtcpKey(MasterKey? byMki, uint index)
-        {
-            if (byMki != null && _mkiLength > 0) return byMki.CoversSrtcp(index) ? byMki : null;
-            MasterKey a = _keys[_active];
-            if (a.CoversSrtcp(index)) return a;
-            for (int i = 0; i < _keyCount; i++)
-            {
-                if (_keys[i].HasSrtcpInterval && _keys[i].CoversSrtcp(index)) return _keys[i];
+                if (_keys[i].HasInterval(rtcp) && _keys[i].Covers(index, rtcp)) return _keys[i];
             }
             return null;
         }
