@@ -8,6 +8,12 @@ namespace NanoMikey.Mikey.Ecc
     /// </summary>
     public static class EccProfileValues
     {
+        /// <summary>
+        /// DRBG requests budgeted for one ephemeral P-256 scalar: a 32-byte draw is rejected with probability below 2^-32, so
+        /// four draws cover every practical case (the modes check HmacDrbg.CanGenerate before any state change).
+        /// </summary>
+        internal const int EphemeralDraws = 4;
+
         /// <summary>SIGN S type for ECDSA P-256 / SHA-256 with r‖s encoding: private (3-15 are unassigned, RFC 3830 §6.5).</summary>
         public const SignatureType EcdsaP256SignatureType = (SignatureType)14;
 

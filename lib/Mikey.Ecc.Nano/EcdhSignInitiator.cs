@@ -22,8 +22,12 @@ namespace NanoMikey.Mikey.Ecc
         private readonly byte[] _point = new byte[P256PublicKey.UncompressedLength];
         private readonly byte[] _eccpti = new byte[80];
         private readonly byte[] _tgk = new byte[EcdhP256.SecretLength];
+        private readonly byte[] _mki = new byte[SrtpMasterKeyEntry.MaxMkiLength];
         private int _eccptiLength;
+        private int _mkiLength;
+        private uint _generation;
         private bool _awaitingAnswer;
+        private bool _updating;
 
         /// <summary>Creates an initiator.</summary>
         /// <param name="drbg">Randomness for CSB ID, RAND and the ephemeral key.</param>
@@ -35,24 +39,70 @@ namespace NanoMikey.Mikey.Ecc
         {
         }
 
+        /// <summary>
+        /// MKI length (0 to 4 bytes): the key generation number, sent as the SPI of ECCPTi (docs/ecc-profile.md §2.1). Set it
+        /// before the first offer when CSB updates must re-key without losing packets in flight: SRTP then tells old and new
+        /// keys apart by MKI (RFC 3711 §3.1).
+        /// </summary>
+        public int MkiLength
+        {
+            get { return _mkiLength; }
+            set
+            {
+                if (value < 0 || value > SrtpMasterKeyEntry.MaxMkiLength) throw new ArgumentOutOfRangeException();
+                _mkiLength = value;
+            }
+        }
+
         /// <summary>Writes the I_MESSAGE (HDR, T, RAND, IDi, CERTi, [IDr], {SP}, ECCPTi, SIGNi) with a fresh ephemeral key.</summary>
         /// <param name="buffer">Destination buffer.</param>
         /// <param name="offset">Offset of the message.</param>
         /// <param name="capacity">Room for the message.</param>
-        /// <returns>Ok, BufferTooSmall, or InvalidState (no sessions, key or identity).</returns>
+        /// <returns>Ok, BufferTooSmall, ReseedRequired (the DRBG needs entropy), or InvalidState (no sessions, key or identity).</returns>
         public override MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
         {
             OfferLength = 0;
             if (!X.Ready) return MikeyExchangeStatus.InvalidState;
+            if (!X.Drbg.CanGenerate(2 + EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
             X.Bundle.Clear();
             IsComplete = false;
+            _generation = 0;
+            return Write(buffer, offset, capacity, false);
+        }
+
+        /// <summary>
+        /// Writes a CSB update (RFC 3830 §4.5, docs/ecc-profile.md §2.1): same CSB ID, a new T, no RAND, a new ephemeral key
+        /// (so a new TGK) with the next MKI, for every crypto session including those added since. The keys in use stay
+        /// valid until <see cref="ReadAnswer"/> accepts the answer; the new ones then join <see cref="EccInitiator.Bundle"/>
+        /// after the old ones (<see cref="CryptoSession.AddNewKeysTo"/> hands them to running SRTP contexts).
+        /// </summary>
+        /// <param name="buffer">Destination buffer.</param>
+        /// <param name="offset">Offset of the message.</param>
+        /// <param name="capacity">Room for the message.</param>
+        /// <returns>Ok, BufferTooSmall, or InvalidState (no completed exchange, or every key slot used: start a new exchange).</returns>
+        public MikeyExchangeStatus WriteUpdate(byte[] buffer, int offset, int capacity)
+        {
+            OfferLength = 0;
+            CryptoSessionBundle b = X.Bundle;
+            if (!IsComplete || !X.Ready || b.Count == 0 || b.Get(0).MasterKeyCount >= CryptoSession.MaxMasterKeys) return MikeyExchangeStatus.InvalidState;
+            if (_mkiLength > 0 && b.Get(0).MasterKeyCount >= 1 << (8 * _mkiLength)) return MikeyExchangeStatus.InvalidState;
+            if (!X.Drbg.CanGenerate(EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
+            _generation = (uint)b.Get(0).MasterKeyCount;
+            return Write(buffer, offset, capacity, true);
+        }
+
+        private MikeyExchangeStatus Write(byte[] buffer, int offset, int capacity, bool update)
+        {
             _awaitingAnswer = false;
-            X.WriteHead(buffer, offset, capacity, DataType.DhInit, false);
+            _ephemeral.Clear();
+            // The MKI of the keys this message sets up: their generation (0 for the offer), sent as ECCPTi's SPI.
+            for (int i = 0; i < _mkiLength; i++) _mki[i] = (byte)(_generation >> (8 * (_mkiLength - 1 - i)));
+            X.WriteHead(buffer, offset, capacity, DataType.DhInit, false, update);
             _ephemeral.Generate(X.Drbg);
             _ephemeral.PublicKey.ExportUncompressed(_point, 0);
             int at = X.Writer.Length;
-            X.Writer.WriteEccpt(EccProfileValues.Curve, _point, 0, _point.Length, MacAlgorithm.Null, EccProfileValues.TgkLength, KvType.Null,
-                null, 0, 0, null, 0, 0);
+            X.Writer.WriteEccpt(EccProfileValues.Curve, _point, 0, _point.Length, MacAlgorithm.Null, EccProfileValues.TgkLength,
+                _mkiLength > 0 ? KvType.Spi : KvType.Null, _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
             _eccptiLength = X.Writer.Length - at;
             if (!X.Close(SignatureType))
             {
@@ -65,6 +115,7 @@ namespace NanoMikey.Mikey.Ecc
             Array.Copy(buffer, offset + at, _eccpti, 0, _eccptiLength);
             OfferLength = X.Writer.Length;
             _awaitingAnswer = true;
+            _updating = update;
             return MikeyExchangeStatus.Ok;
         }
 
@@ -107,12 +158,12 @@ namespace NanoMikey.Mikey.Ecc
         private MikeyExchangeStatus Agree(byte[] message, int eccptOffset, int eccptLength)
         {
             EccptPoint p = _eccptr;
-            MikeyExchangeStatus s = p.Read(message, eccptOffset, eccptLength);
+            MikeyExchangeStatus s = p.Read(message, eccptOffset, eccptLength, false);
             if (s != MikeyExchangeStatus.Ok) return s;
             if (p.TgkLength != EccProfileValues.TgkLength) return MikeyExchangeStatus.Unsupported;
             // TGK = x(di·Qr) (SEC 1 §3.3.1).
             if (!EcdhP256.ComputeSharedSecret(_ephemeral, p.Key, _tgk, 0)) return MikeyExchangeStatus.Malformed;
-            X.FillBundle(X.Bundle, _tgk, _tgk.Length);
+            X.FillBundle(X.Bundle, _tgk, _tgk.Length, _updating, _mki, _mkiLength);
             X.ApplyAnswerMap(X.Bundle);
             SecureMemory.Wipe(_tgk);
             _ephemeral.Clear();

@@ -51,55 +51,58 @@ namespace NanoMikey.Mikey.Ecc
             MikeyExchangeStatus s = Process(message, offset, length, answer, answerOffset, answerCapacity);
             SecureMemory.Wipe(_tgk);
             _ephemeral.Clear();
-            return X.Complete(s, message, answer, answerOffset, answerCapacity);
+            return Complete(s, message, answer, answerOffset, answerCapacity);
         }
 
         private MikeyExchangeStatus Process(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
         {
-            // RFC 3830 §3.3: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, ECCPTi, SIGNi.
-            MikeyExchangeStatus s = X.ReadOffer(message, offset, length, DataType.DhInit, SignatureType);
+            // RFC 3830 §3.3: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, ECCPTi, SIGNi; a CSB update (§4.5) without RAND.
+            MikeyExchangeStatus s = ReadOffer(message, offset, length, DataType.DhInit, SignatureType, true);
             if (s != MikeyExchangeStatus.Ok) return s;
-            MessageLayout l = X.Layout;
-            if (l.EccptCount != 1 || l.Count != X.ModeStart + 2 || l.At(X.ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
+            MessageLayout l = Layout;
+            if (l.EccptCount != 1 || l.Count != ModeStart + 2 || l.At(ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
             {
-                return X.Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
+                return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
 
-            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0]);
-            if (s != MikeyExchangeStatus.Ok) return X.Fail(_eccpti.ErrorCode, s);
-            if (_eccpti.TgkLength != EccProfileValues.TgkLength) return X.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
-            if (_eccpti.AuthAlgorithm != MacAlgorithm.Null) return X.Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
-            s = X.VerifySigned(message, offset, 0);
+            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0], true);
+            if (s != MikeyExchangeStatus.Ok) return Fail(_eccpti.ErrorCode, s);
+            if (_eccpti.TgkLength != EccProfileValues.TgkLength) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
+            if (_eccpti.AuthAlgorithm != MacAlgorithm.Null) return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
+            s = VerifySigned(message, offset, 0);
             if (s != MikeyExchangeStatus.Ok) return s;
-            s = X.LoadSessions(message);
+            s = LoadSessions(message);
             if (s != MikeyExchangeStatus.Ok) return s;
 
             // TGK = x(dR·Qi) (SEC 1 §3.3.1), then the TEKs (RFC 3830 §4.1.3).
+            if (!_drbg.CanGenerate(EccProfileValues.EphemeralDraws)) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.ReseedRequired);
             _ephemeral.Generate(_drbg);
-            if (!EcdhP256.ComputeSharedSecret(_ephemeral, _eccpti.Key, _tgk, 0)) return X.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
-            X.DeriveStaging(_tgk, 0, _tgk.Length, message);
+            if (!EcdhP256.ComputeSharedSecret(_ephemeral, _eccpti.Key, _tgk, 0)) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
+            s = DeriveStaging(_tgk, 0, _tgk.Length, message, message, _eccpti.SpiOffset, _eccpti.SpiLength);
+            if (s != MikeyExchangeStatus.Ok) return s;
             return WriteAnswer(message, answer, answerOffset, answerCapacity);
         }
 
         private MikeyExchangeStatus WriteAnswer(byte[] message, byte[] answer, int answerOffset, int answerCapacity)
         {
             // R_MESSAGE: HDR, T, IDr, CERTr..., IDi, ECCPTr, ECCPTi (echo), SIGNr.
-            if (answer == null) return X.Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
-            X.WriteAnswerHead(answer, answerOffset, answerCapacity, DataType.DhResponse, message);
-            MikeyWriter w = X.Writer;
-            EccCredentials c = X.Credentials;
-            MessageLayout l = X.Layout;
+            if (answer == null) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
+            WriteAnswerHead(answer, answerOffset, answerCapacity, DataType.DhResponse);
+            MikeyWriter w = Writer;
+            EccCredentials c = Credentials;
+            MessageLayout l = Layout;
             w.WriteId(c.IdentityType, c.Identity, 0, c.IdentityLength);
             for (int i = 0; i < c.CertificateCount; i++) w.WriteCert(CertType.X509v3, c.Chain, c.CertificateOffset(i), c.CertificateLength(i));
             w.WriteId(l.IdTypes[0], message, l.IdDataOffset[0], l.IdDataLength[0]);
             _ephemeral.PublicKey.ExportUncompressed(_point, 0);
             w.WriteEccpt(EccProfileValues.Curve, _point, 0, _point.Length, MacAlgorithm.Null, EccProfileValues.TgkLength, KvType.Null, null, 0, 0, null, 0, 0);
-            w.WriteEccpt(EccProfileValues.Curve, message, _eccpti.PointOffset, _eccpti.PointLength, _eccpti.AuthAlgorithm, _eccpti.TgkLength, KvType.Null,
-                null, 0, 0, null, 0, 0);
+            int spi = _eccpti.SpiLength;
+            w.WriteEccpt(EccProfileValues.Curve, message, _eccpti.PointOffset, _eccpti.PointLength, _eccpti.AuthAlgorithm, _eccpti.TgkLength,
+                spi > 0 ? KvType.Spi : KvType.Null, spi > 0 ? message : null, _eccpti.SpiOffset, spi, null, 0, 0);
             w.WriteSign(SignatureType, EccProfileValues.SignatureLength);
-            if (w.Finish() != MikeyStatus.Ok) return X.Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
-            X.Signature.Sign(c.Key, answer, answerOffset, w.CoveredLength, answer, w.IntegrityFieldOffset);
-            X.AnswerLength = w.Length;
+            if (w.Finish() != MikeyStatus.Ok) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
+            Signature.Sign(c.Key, answer, answerOffset, w.CoveredLength, answer, w.IntegrityFieldOffset);
+            AnswerLength = w.Length;
             return MikeyExchangeStatus.Ok;
         }
     }

@@ -61,7 +61,8 @@ namespace NanoMikey.Mikey.Ecc
             MikeyExchangeStatus s = CanOffer();
             if (s != MikeyExchangeStatus.Ok) return s;
             if (KemacProtection.EncryptionKeyLength(Encryption) < 0) return MikeyExchangeStatus.Unsupported;
-            X.WriteHead(buffer, offset, capacity, DataType.PublicKey, RequestVerification);
+            if (!X.Drbg.CanGenerate(4 + EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
+            X.WriteHead(buffer, offset, capacity, DataType.PublicKey, RequestVerification, false);
             X.Drbg.Generate(_envelopeKey, 0, EnvelopeKeyLength);
             X.Drbg.Generate(_tgk, 0, _tgk.Length);
             MikeyWriter w = X.Writer;
@@ -92,12 +93,19 @@ namespace NanoMikey.Mikey.Ecc
                 return MikeyExchangeStatus.Unsupported;
             }
 
-            Protection.Transform(X.CsbId, X.T, buffer, encrOffset, encrLength);
+            if (!Protection.Encrypt(X.CsbId, X.T, buffer, encrOffset, encrLength))
+            {
+                // AES-KW-128 needs a Key data chain of 8-byte multiples (KemacProtection remarks): IDi plus TGK did not fit.
+                Wipe();
+                SecureMemory.Wipe(buffer, offset, w.Length);
+                return MikeyExchangeStatus.Unsupported;
+            }
+
             // The KEMAC MAC covers the KEMAC alone, its Next payload byte taken as 0 (RFC 3830 §5.2, PK mode).
             int macOffset = encrOffset + encrLength + 1;
             Protection.ComputeMac(_zero, 0, 1, buffer, kemac + 1, macOffset - kemac - 1, buffer, macOffset);
             X.SignClosed();
-            X.FillBundle(X.Bundle, _tgk, _tgk.Length);
+            X.FillBundle(X.Bundle, _tgk, _tgk.Length, false, null, 0);
             Wipe();
             return Offered();
         }

@@ -42,7 +42,7 @@ namespace NanoMikey.Mikey.Ecc
             : base(clock, replayCache, credentials, peer)
         {
             if (aesFactory == null) throw new ArgumentNullException();
-            _protection = new KemacProtection(aesFactory, X.Kd);
+            _protection = new KemacProtection(aesFactory, Kd);
             IAesEngine? engine = aesFactory.Create(16);
             if (engine == null) throw new ArgumentException(); // ECIES needs AES-128 (docs/ecc-profile.md §3)
             _ecies = new EciesP256(engine, MaxEnvelopeKey, 32, false);
@@ -60,42 +60,42 @@ namespace NanoMikey.Mikey.Ecc
         {
             MikeyExchangeStatus s = Process(message, offset, length);
             SecureMemory.Wipe(_envelopeKey);
-            return X.CompleteWithVerification(s, message, answer, answerOffset, answerCapacity, DataType.PkVerification, _protection);
+            return CompleteWithVerification(s, message, answer, answerOffset, answerCapacity, DataType.PkVerification, _protection);
         }
 
         private MikeyExchangeStatus Process(byte[] message, int offset, int length)
         {
             // RFC 3830 §3.2: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, KEMAC, [CHASH], PKE, SIGNi.
-            MikeyExchangeStatus s = X.ReadOffer(message, offset, length, DataType.PublicKey, SignatureType);
+            MikeyExchangeStatus s = ReadOffer(message, offset, length, DataType.PublicKey, SignatureType, false);
             if (s != MikeyExchangeStatus.Ok) return s;
-            MessageLayout l = X.Layout;
-            int m = X.ModeStart;
+            MessageLayout l = Layout;
+            int m = ModeStart;
             int chash = l.ChashCount;
             if (l.KemacCount != 1 || l.PkeCount != 1 || chash > 1 || l.EccptCount != 0 || l.Count != m + 3 + chash
                 || l.At(m) != PayloadType.Kemac || (chash == 1 && l.At(m + 1) != PayloadType.Chash) || l.At(m + 1 + chash) != PayloadType.Pke)
             {
-                return X.Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
+                return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
 
             // The initiator's signature first: nothing is decrypted for an unauthenticated sender (docs/ecc-profile.md §3).
-            s = X.VerifySigned(message, offset, 0);
+            s = VerifySigned(message, offset, 0);
             if (s != MikeyExchangeStatus.Ok) return s;
-            EccCredentials c = X.Credentials;
+            EccCredentials c = Credentials;
             if (chash == 1)
             {
                 _chash.Bind(message, l.ChashOffset, l.ChashLength);
                 if (_chash.HashFunction != HashFunction.Sha256 || c.CertificateCount == 0
                     || !ConstantTime.AreEqual(message, _chash.HashOffset, c.LeafHash, 0, c.LeafHash.Length))
                 {
-                    return X.Fail(ErrorCode.InvalidCert, MikeyExchangeStatus.AuthenticationFailed);
+                    return Fail(ErrorCode.InvalidCert, MikeyExchangeStatus.AuthenticationFailed);
                 }
             }
 
             _kemac.Bind(message, l.KemacOffset, l.KemacLength);
             EncryptionAlgorithm enc = _kemac.EncryptionAlgorithm;
             MacAlgorithm mac = _kemac.MacAlgorithm;
-            if (KemacProtection.EncryptionKeyLength(enc) < 0) return X.Fail(ErrorCode.InvalidEa, MikeyExchangeStatus.Unsupported);
-            if (mac == MacAlgorithm.Null || KemacProtection.AuthenticationKeyLength(mac) < 0) return X.Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
+            if (KemacProtection.EncryptionKeyLength(enc) < 0) return Fail(ErrorCode.InvalidEa, MikeyExchangeStatus.Unsupported);
+            if (mac == MacAlgorithm.Null || KemacProtection.AuthenticationKeyLength(mac) < 0) return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
 
             // env_key = ECIES decryption of PKE Data with the static key (tag checked before decryption).
             _pke.Bind(message, l.PkeOffset, l.PkeLength);
@@ -103,29 +103,28 @@ namespace NanoMikey.Mikey.Ecc
             if (!_ecies.TryDecrypt(c.Key, message, _pke.DataOffset, _pke.DataLength, null, 0, 0, null, 0, 0, _envelopeKey, 0, out envelopeLength)
                 || envelopeLength < 16)
             {
-                return X.Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
+                return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
             }
 
-            if (!_protection.DeriveKeys(X.Prf, _envelopeKey, 0, envelopeLength, X.CsbId, message, l.RandValueOffset, l.RandValueLength, enc, mac))
+            if (!_protection.DeriveKeys(Prf, _envelopeKey, 0, envelopeLength, CsbId, message, l.RandValueOffset, l.RandValueLength, enc, mac))
             {
-                return X.Fail(ErrorCode.InvalidEa, MikeyExchangeStatus.Unsupported);
+                return Fail(ErrorCode.InvalidEa, MikeyExchangeStatus.Unsupported);
             }
 
             // KEMAC MAC over the KEMAC alone with its Next payload byte as 0 (RFC 3830 §5.2, PK mode).
             int kemac = l.KemacOffset;
             if (!_protection.VerifyMac(_zero, 0, 1, message, kemac + 1, _kemac.MacOffset - kemac - 1, message, _kemac.MacOffset, _kemac.MacLength))
             {
-                return X.Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
+                return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
             }
 
-            s = X.LoadSessions(message);
+            s = LoadSessions(message);
             if (s != MikeyExchangeStatus.Ok) return s;
-            int encrLength = _kemac.EncrDataLength;
-            if (encrLength > _plain.Length) return X.Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
-            Array.Copy(message, _kemac.EncrDataOffset, _plain, 0, encrLength);
-            _protection.Transform(X.CsbId, l.Timestamp64, _plain, 0, encrLength);
-            s = X.LoadKeys(_plain, 0, encrLength, DataType.PublicKey, message);
-            SecureMemory.Wipe(_plain, 0, encrLength);
+            int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, _kemac.EncrDataLength, _plain, 0);
+            if (plainLength == KemacProtection.WrapIntegrityFailed) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
+            if (plainLength < 0) return Fail(ErrorCode.InvalidEa, MikeyExchangeStatus.Unsupported);
+            s = LoadKeys(_plain, 0, plainLength, DataType.PublicKey, message);
+            SecureMemory.Wipe(_plain, 0, plainLength);
             return s;
         }
     }

@@ -48,7 +48,8 @@ namespace NanoMikey.Mikey.Ecc
             OfferLength = 0;
             MikeyExchangeStatus s = CanOffer();
             if (s != MikeyExchangeStatus.Ok) return s;
-            X.WriteHead(buffer, offset, capacity, EccProfileValues.EcmqvInitDataType, RequestVerification);
+            if (!X.Drbg.CanGenerate(2 + EccProfileValues.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
+            X.WriteHead(buffer, offset, capacity, EccProfileValues.EcmqvInitDataType, RequestVerification, false);
             _ephemeral.Generate(X.Drbg);
             _ephemeral.PublicKey.ExportUncompressed(_point, 0);
             X.Writer.WriteEccpt(EccProfileValues.Curve, _point, 0, _point.Length, Mac, EccProfileValues.TgkLength, KvType.Null, null, 0, 0, null, 0, 0);
@@ -69,7 +70,7 @@ namespace NanoMikey.Mikey.Ecc
             }
 
             _kdf.Derive(_z, X.CsbId, X.Rand, 0, X.Rand.Length, _point, 0, _point.Length, _tgk, _tgk.Length);
-            X.FillBundle(X.Bundle, _tgk, _tgk.Length);
+            X.FillBundle(X.Bundle, _tgk, _tgk.Length, false, null, 0);
             // auth_key for V: PRF(TGK, 0x2D22AC75 ‖ 0xFF ‖ CSB ID ‖ RAND), RFC 3830 §4.1.4 with the TGK as inkey.
             if (RequestVerification) Protection.DeriveKeys(Prf, _tgk, 0, _tgk.Length, X.CsbId, X.Rand, 0, X.Rand.Length, EncryptionAlgorithm.Null, Mac);
             SecureMemory.Wipe(_tgk);

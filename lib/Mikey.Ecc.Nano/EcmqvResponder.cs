@@ -36,7 +36,7 @@ namespace NanoMikey.Mikey.Ecc
             : base(clock, replayCache, credentials, peer)
         {
             if (aesFactory == null) throw new ArgumentNullException();
-            _protection = new KemacProtection(aesFactory, X.Kd);
+            _protection = new KemacProtection(aesFactory, Kd);
         }
 
         /// <summary>Processes an I_MESSAGE; writes the V answer when the initiator asked for one, or an error message on a failure.</summary>
@@ -52,46 +52,47 @@ namespace NanoMikey.Mikey.Ecc
             MikeyExchangeStatus s = Process(message, offset, length);
             SecureMemory.Wipe(_tgk);
             SecureMemory.Wipe(_z);
-            return X.CompleteWithVerification(s, message, answer, answerOffset, answerCapacity, EccProfileValues.EcmqvVerificationDataType, _protection);
+            return CompleteWithVerification(s, message, answer, answerOffset, answerCapacity, EccProfileValues.EcmqvVerificationDataType, _protection);
         }
 
         private MikeyExchangeStatus Process(byte[] message, int offset, int length)
         {
             // RFC 5197 §4.1.2: HDR, T, RAND, IDi, CERTi..., [IDr], {SP}, ECCPTi, SIGNi.
-            MikeyExchangeStatus s = X.ReadOffer(message, offset, length, EccProfileValues.EcmqvInitDataType, SignatureType);
+            MikeyExchangeStatus s = ReadOffer(message, offset, length, EccProfileValues.EcmqvInitDataType, SignatureType, false);
             if (s != MikeyExchangeStatus.Ok) return s;
-            MessageLayout l = X.Layout;
-            if (l.EccptCount != 1 || l.Count != X.ModeStart + 2 || l.At(X.ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
+            MessageLayout l = Layout;
+            if (l.EccptCount != 1 || l.Count != ModeStart + 2 || l.At(ModeStart) != PayloadType.Eccpt || l.KemacCount + l.PkeCount + l.ChashCount != 0)
             {
-                return X.Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
+                return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
 
-            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0]);
-            if (s != MikeyExchangeStatus.Ok) return X.Fail(_eccpti.ErrorCode, s);
+            s = _eccpti.Read(message, l.EccptOffset[0], l.EccptLength[0], false);
+            if (s != MikeyExchangeStatus.Ok) return Fail(_eccpti.ErrorCode, s);
             int tgkLength = _eccpti.TgkLength;
-            if (tgkLength < 16 || tgkLength > _tgk.Length) return X.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
+            if (tgkLength < 16 || tgkLength > _tgk.Length) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
             MacAlgorithm mac = _eccpti.AuthAlgorithm;
-            if (KemacProtection.AuthenticationKeyLength(mac) < 0 || (X.Reader.Header.V && mac == MacAlgorithm.Null))
+            if (KemacProtection.AuthenticationKeyLength(mac) < 0 || (Reader.Header.V && mac == MacAlgorithm.Null))
             {
-                return X.Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
+                return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
             }
 
             // SIGNi under the initiator's static key QU, which one-pass MQV uses too.
-            s = X.VerifySigned(message, offset, 0);
+            s = VerifySigned(message, offset, 0);
             if (s != MikeyExchangeStatus.Ok) return s;
-            s = X.LoadSessions(message);
+            s = LoadSessions(message);
             if (s != MikeyExchangeStatus.Ok) return s;
-            if (!EcmqvP256.ComputeOnePassResponder(X.Credentials.Key, X.Peer.SignerKey, _eccpti.Key, _z, 0))
+            if (!EcmqvP256.ComputeOnePassResponder(Credentials.Key, Peer.SignerKey, _eccpti.Key, _z, 0))
             {
-                return X.Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
+                return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
             }
 
-            _kdf.Derive(_z, X.CsbId, message, l.RandValueOffset, l.RandValueLength, message, _eccpti.PointOffset, _eccpti.PointLength, _tgk, tgkLength);
-            X.DeriveStaging(_tgk, 0, tgkLength, message);
-            if (X.Reader.Header.V
-                && !_protection.DeriveKeys(X.Prf, _tgk, 0, tgkLength, X.CsbId, message, l.RandValueOffset, l.RandValueLength, EncryptionAlgorithm.Null, mac))
+            _kdf.Derive(_z, CsbId, message, l.RandValueOffset, l.RandValueLength, message, _eccpti.PointOffset, _eccpti.PointLength, _tgk, tgkLength);
+            s = DeriveStaging(_tgk, 0, tgkLength, message, null, 0, 0);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            if (Reader.Header.V
+                && !_protection.DeriveKeys(Prf, _tgk, 0, tgkLength, CsbId, message, l.RandValueOffset, l.RandValueLength, EncryptionAlgorithm.Null, mac))
             {
-                return X.Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
+                return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.Unsupported);
             }
 
             return MikeyExchangeStatus.Ok;

@@ -142,18 +142,28 @@ namespace NanoMikey.Mikey.Ecc
         /// Draws RAND and CSB ID, reads T, and writes HDR, T, RAND, IDi, CERTi..., [IDr], {SP} (docs/ecc-profile.md §1); the
         /// mode appends its payloads, then <see cref="Close"/> and <see cref="SignClosed"/>.
         /// </summary>
-        internal void WriteHead(byte[] buffer, int offset, int capacity, DataType dataType, bool v)
+        /// A CSB update (RFC 3830 §4.5) keeps CSB ID and RAND, takes a T above the last one and sends no RAND.
+        internal void WriteHead(byte[] buffer, int offset, int capacity, DataType dataType, bool v, bool update)
         {
-            Drbg.Generate(Rand, 0, Rand.Length);
-            Drbg.Generate(_csb, 0, 4);
-            CsbId = ((uint)_csb[0] << 24) | ((uint)_csb[1] << 16) | ((uint)_csb[2] << 8) | _csb[3];
-            T = Clock.NtpNow;
+            ulong now = Clock.NtpNow;
+            if (update)
+            {
+                T = now > T ? now : T + 1;
+            }
+            else
+            {
+                Drbg.Generate(Rand, 0, Rand.Length);
+                Drbg.Generate(_csb, 0, 4);
+                CsbId = ((uint)_csb[0] << 24) | ((uint)_csb[1] << 16) | ((uint)_csb[2] << 8) | _csb[3];
+                T = now;
+            }
+
             MikeyWriter w = Writer;
             w.Reset(buffer, offset, capacity);
             w.WriteHeader(dataType, v, Prf, CsbId, CsIdMapType.SrtpId);
             for (int i = 0; i < Count; i++) w.AddSrtpIdEntry(_policyNo[i], _ssrc[i], _roc[i]);
             w.WriteTimestamp(TimestampType.NtpUtc, T);
-            w.WriteRand(Rand, 0, Rand.Length);
+            if (!update) w.WriteRand(Rand, 0, Rand.Length);
             EccCredentials c = Credentials;
             w.WriteId(c.IdentityType, c.Identity, 0, c.IdentityLength);
             for (int i = 0; i < c.CertificateCount; i++) w.WriteCert(CertType.X509v3, c.Chain, c.CertificateOffset(i), c.CertificateLength(i));
@@ -185,27 +195,14 @@ namespace NanoMikey.Mikey.Ecc
             Signature.Sign(Credentials.Key, w.Buffer, w.MessageOffset, w.CoveredLength, w.Buffer, w.IntegrityFieldOffset);
         }
 
-        /// <summary>This side's keys: crypto sessions from the offer, TEKs and salts from the TGK (RFC 3830 §4.1.3).</summary>
-        internal void FillBundle(CryptoSessionBundle b, byte[] tgk, int tgkLength)
+        /// <summary>
+        /// This side's keys: crypto sessions from the offer, TEKs and salts from the TGK (RFC 3830 §4.1.3) with the MKI
+        /// <paramref name="mki"/>. A CSB update (<paramref name="update"/>, §4.5) adds a key slot after the existing ones and
+        /// sets up the sessions it added (their earlier slots stay empty), deriving with the RAND of the first exchange.
+        /// </summary>
+        internal void FillBundle(CryptoSessionBundle b, byte[] tgk, int tgkLength, bool update, byte[]? mki, int mkiLength)
         {
-            b.Clear();
-            b.CsbId = CsbId;
-            b.Prf = Prf;
-            b.Count = Count;
-            b.SetTgk(tgk, 0, tgkLength);
-            b.SetRand(Rand, 0, Rand.Length);
-            for (int i = 0; i < Count; i++)
-            {
-                CryptoSession cs = b.Slot(i);
-                cs.CsId = i + 1;
-                cs.PolicyNo = _policyNo[i];
-                cs.Ssrc = _ssrc[i];
-                cs.Roc = _roc[i];
-                cs.Policy.CopyFrom(_policies[i]);
-                cs.MasterKeyCount = 1;
-            }
-
-            b.DeriveFromTgk(Kd, 0, false);
+            b.FillOffered(update, CsbId, Prf, Rand, Rand.Length, tgk, tgkLength, Count, _policyNo, _ssrc, _roc, _policies, mki, mkiLength, Kd);
         }
 
         /// <summary>The MIKEY error of a received error message.</summary>

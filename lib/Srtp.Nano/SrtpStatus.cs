@@ -38,5 +38,11 @@ namespace NanoMikey.Srtp
         /// (RFC 3711 §4.3.1); it was dropped before any key derivation.
         /// </summary>
         OutsideKeyPeriod = 10,
+
+        /// <summary>
+        /// The packet's SRTP/SRTCP index lies outside the &lt;From, To&gt; interval of every master key that could process it
+        /// (RFC 3711 §8.1.1); nothing changed.
+        /// </summary>
+        OutsideKeyInterval = 11,
     }
 }

@@ -24,6 +24,17 @@ namespace NanoMikey.Mikey.Ecc.Tests
             }
         }
 
+        /// <summary>A 172-byte RTP packet (V=2, PT 0) with sequence number <paramref name="seq"/> and a counting payload.</summary>
+        internal static int Rtp(byte[] buf, int seq, uint ssrc)
+        {
+            Array.Clear(buf, 0, 12);
+            buf[0] = 0x80;
+            for (int i = 0; i < 2; i++) buf[3 - i] = (byte)(seq >> (8 * i));
+            for (int i = 0; i < 4; i++) buf[11 - i] = (byte)(ssrc >> (8 * i));
+            for (int i = 12; i < 172; i++) buf[i] = (byte)i;
+            return 172;
+        }
+
         private static void RoundTrip(CryptoSession sender, CryptoSession receiver)
         {
             var tx = new SrtpCryptoContext(sender.Policy, sender.Ssrc, SrtpDirection.Outbound, new HostAesEngineFactory());
@@ -32,10 +43,7 @@ namespace NanoMikey.Mikey.Ecc.Tests
             tx.AddMasterKey(ks.Key, 0, ks.Salt, 0, null, 0);
             rx.AddMasterKey(kr.Key, 0, kr.Salt, 0, null, 0);
             byte[] pkt = new byte[200];
-            pkt[0] = 0x80; pkt[3] = 1;
-            pkt[8] = (byte)(sender.Ssrc >> 24); pkt[9] = (byte)(sender.Ssrc >> 16); pkt[10] = (byte)(sender.Ssrc >> 8); pkt[11] = (byte)sender.Ssrc;
-            for (int i = 12; i < 172; i++) pkt[i] = (byte)i;
-            int len = 172;
+            int len = Rtp(pkt, 1, sender.Ssrc);
             Assert.Equal(SrtpStatus.Ok, tx.Protect(pkt, 0, ref len, pkt.Length));
             Assert.NotEqual(0x20, pkt[0x20]);
             Assert.Equal(SrtpStatus.Ok, rx.Unprotect(pkt, 0, ref len));

@@ -16,6 +16,7 @@ namespace NanoMikey.Crypto.Cipher
         private readonly IAesEngine _engine;
         private readonly byte[] _r;
         private readonly byte[] _b = new byte[16];
+        private readonly byte[] _iv = new byte[8];
 
         /// <summary>Creates key wrap over an engine that holds (or will hold) the KEK.</summary>
         /// <param name="engine">AES engine; decryption is used by <see cref="Unwrap"/>.</param>
@@ -26,6 +27,19 @@ namespace NanoMikey.Crypto.Cipher
             if (maxKeyDataLength < 16 || maxKeyDataLength > 0x7FFFFFF0) throw new ArgumentOutOfRangeException(nameof(maxKeyDataLength));
             _engine = engine;
             _r = new byte[maxKeyDataLength];
+            SetInitialValue(null, 0);
+        }
+
+        /// <summary>
+        /// Sets the initial value A[0] that wrap starts from and unwrap checks (RFC 3394 §2.2.3.2 alternative IV, e.g. the
+        /// MIKEY salt_key of RFC 3830 §4.2.3); null restores the default A6A6A6A6A6A6A6A6 (§2.2.3.1).
+        /// </summary>
+        /// <param name="iv">Buffer holding 8 bytes, or null.</param>
+        /// <param name="offset">Offset of the value.</param>
+        public void SetInitialValue(byte[]? iv, int offset)
+        {
+            if (iv != null && (offset < 0 || offset > iv.Length - 8)) throw new ArgumentOutOfRangeException(nameof(offset));
+            for (int i = 0; i < 8; i++) _iv[i] = iv != null ? iv[offset + i] : IvByte;
         }
 
         /// <summary>Wraps <paramref name="length"/> bytes of key data into <paramref name="length"/> + 8 bytes of output.</summary>
@@ -46,7 +60,7 @@ namespace NanoMikey.Crypto.Cipher
             byte[] b = _b;
             // R[1..n] live in the output right after A; Array.Copy handles overlap with the input.
             Array.Copy(keyData, offset, output, outputOffset + 8, length);
-            for (int i = 0; i < 8; i++) b[i] = IvByte;
+            Array.Copy(_iv, 0, b, 0, 8);
             ulong t = 0;
             for (int j = 0; j < 6; j++)
             {
@@ -101,7 +115,7 @@ namespace NanoMikey.Crypto.Cipher
                 }
             }
             int diff = 0;
-            for (int i = 0; i < 8; i++) diff |= b[i] ^ IvByte;
+            for (int i = 0; i < 8; i++) diff |= b[i] ^ _iv[i];
             bool ok = ((diff - 1) >> 8 & 1) == 1;
             if (ok) Array.Copy(r, 0, output, outputOffset, dataLength);
             Array.Clear(r, 0, dataLength);

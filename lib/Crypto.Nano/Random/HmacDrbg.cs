@@ -59,7 +59,11 @@ namespace NanoMikey.Crypto.Random
             Array.Clear(_entropy, 0, EntropyLength);
         }
 
-        /// <summary>Instantiates from explicit inputs (known-answer tests); without a source, reseeding needs explicit entropy.</summary>
+        /// <summary>
+        /// Instantiates from explicit inputs (known-answer tests, or a device that feeds entropy itself); without a source,
+        /// reseeding needs explicit entropy and generating past the reseed interval throws: check <see cref="CanGenerate"/>
+        /// (the MIKEY modes do, and answer ReseedRequired). Devices with a hardware RNG use the <see cref="IEntropySource"/> constructor.
+        /// </summary>
         /// <param name="entropyInput">Entropy input, at least <see cref="EntropyLength"/> bytes.</param>
         /// <param name="nonce">Nonce.</param>
         /// <param name="personalization">Personalization string, or null.</param>
@@ -91,6 +95,22 @@ namespace NanoMikey.Crypto.Random
             get { return _reseedCounter > _reseedInterval ? 0 : _reseedInterval - _reseedCounter + 1; }
         }
 
+        /// <summary>
+        /// True when <paramref name="requests"/> more generate requests (one per call of at most
+        /// <see cref="MaxBytesPerRequest"/> bytes) can be served now: always with an entropy source (it reseeds itself), else
+        /// only while the reseed interval lasts and prediction resistance is off. An instance built from explicit entropy
+        /// that answers false needs <see cref="Reseed(byte[], int, int, byte[], int, int)"/> first; callers that cannot
+        /// reseed turn this into a status instead of letting <see cref="Generate(byte[], int, int)"/> throw.
+        /// </summary>
+        /// <param name="requests">Generate requests the caller is about to make.</param>
+        /// <returns>Whether they can all be served.</returns>
+        public bool CanGenerate(int requests)
+        {
+            if (_reseedCounter == 0) return false;
+            if (_source != null) return true;
+            return !PredictionResistance && (long)_reseedInterval - _reseedCounter + 1 >= requests;
+        }
+
         /// <summary>Generate requests allowed between reseeds.</summary>
         public int ReseedInterval
         {
@@ -113,7 +133,7 @@ namespace NanoMikey.Crypto.Random
         /// <param name="additionalInput">Additional input, or null.</param>
         /// <param name="additionalOffset">Offset of the additional input.</param>
         /// <param name="additionalLength">Additional input length.</param>
-        /// <exception cref="InvalidOperationException">A reseed is required but there is no entropy source.</exception>
+        /// <exception cref="InvalidOperationException">A reseed is required but there is no entropy source (check <see cref="CanGenerate"/>).</exception>
         public void Generate(byte[] output, int offset, int count, byte[]? additionalInput, int additionalOffset, int additionalLength)
         {
             if (output == null) throw new ArgumentNullException(nameof(output));

@@ -25,7 +25,10 @@ namespace NanoMikey.Mikey.Codec
             return _status;
         }
 
-        /// <summary>Closes the KEMAC: fills Encr data len, writes MAC alg and reserves the MAC field (covered range reported).</summary>
+        /// <summary>
+        /// Closes the KEMAC: fills Encr data len, writes MAC alg and reserves the MAC field (covered range reported). With
+        /// AES-KW-128 the Encr data gets 8 more bytes for the key wrap's integrity register (RFC 3394), wrapped in place later.
+        /// </summary>
         /// <exception cref="InvalidOperationException">No KEMAC is open.</exception>
         public MikeyStatus EndKemac(MacAlgorithm mac)
         {
@@ -46,8 +49,10 @@ namespace NanoMikey.Mikey.Codec
                 return _status;
             }
 
-            int encrLength = _position - _kemacStart - 4;
-            if (encrLength > 0xFFFF || _limit - _position < 1 + ml)
+            // AES-KW-128 Encr data is the wrapped chain: 8 bytes (RFC 3394 integrity register) longer than the chain written.
+            int wrap = _buffer[_kemacStart + 1] == (byte)EncryptionAlgorithm.AesKw128 ? 8 : 0;
+            int encrLength = _position - _kemacStart - 4 + wrap;
+            if (encrLength > 0xFFFF || _limit - _position < 1 + ml + wrap)
             {
                 _status = MikeyStatus.BufferTooSmall;
                 return _status;
@@ -58,6 +63,8 @@ namespace NanoMikey.Mikey.Codec
                 _buffer[_subNextPos] = 0;
             }
 
+            Array.Clear(_buffer, _position, wrap);
+            _position += wrap;
             NetworkOrder.WriteUInt16(_buffer, _kemacStart + 2, encrLength);
             _kemacEncrOffset = _kemacStart + 4;
             _kemacEncrLength = encrLength;

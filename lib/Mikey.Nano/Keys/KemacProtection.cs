@@ -9,10 +9,20 @@ namespace NanoMikey.Mikey.Keys
 {
     /// <summary>
     /// The keys that protect a MIKEY message (RFC 3830 §4.1.4: encr_key, auth_key, salt_key from a PSK or envelope key) and
-    /// what they do: KEMAC Encr data encryption (§4.2.3: NULL, AES-CM-128, AES-CM-256 of RFC 6043 §6.2) and the KEMAC MAC /
-    /// V MAC (HMAC-SHA-1-160, HMAC-SHA-256-256). Owns its engines and buffers; allocation-free after construction.
+    /// what they do: KEMAC Encr data encryption (§4.2.3: NULL, AES-CM-128, AES-KW-128, AES-CM-256 of RFC 6043 §6.2) and the
+    /// KEMAC MAC / V MAC (HMAC-SHA-1-160, HMAC-SHA-256-256). Owns its engines and buffers; allocation-free after warm-up.
     /// <see cref="Clear"/> wipes every key.
     /// </summary>
+    /// <remarks>
+    /// AES-KW-128 (Encr alg 2, RFC 3830 §4.2.3): RFC 3394 key wrap of the whole Key data sub-payload chain with KEK =
+    /// encr_key (128 bits) and the initial value A[0] = the first 64 bits of salt_key (RFC 3394 §2.2.3.2 alternative IV)
+    /// instead of A6A6A6A6A6A6A6A6; Encr data = the 8-byte integrity register ‖ the wrapped chain, 8 bytes longer than the
+    /// chain. Padding: MIKEY defines none and RFC 5649 is not used (a peer that follows RFC 3830 and RFC 3394 would not
+    /// unpad): the chain must be a multiple of 8 bytes, at least 16. Our initiators size the TGK so that it is; a received
+    /// Encr data that is not a multiple of 8 or shorter than 24 bytes is refused (<see cref="WrapLengthInvalid"/>, ERR
+    /// Invalid EA), and an unwrap whose integrity register does not match is <see cref="WrapIntegrityFailed"/> (ERR Auth
+    /// failure), with no key data written.
+    /// </remarks>
     public sealed class KemacProtection
     {
         /// <summary>Length of salt_key used for the AES-CM IV (112 bits, RFC 3830 §4.2.3).</summary>
@@ -27,6 +37,18 @@ namespace NanoMikey.Mikey.Keys
         private readonly byte[] _saltKey = new byte[SaltKeyLength];
         private readonly byte[] _authKey = new byte[32];
         private readonly byte[] _iv = new byte[16];
+        /// <summary>What <see cref="Decrypt"/> returns for AES-KW-128 Encr data of a length key wrap cannot produce.</summary>
+        public const int WrapLengthInvalid = -1;
+
+        /// <summary>What <see cref="Decrypt"/> returns when the AES-KW-128 integrity check fails (RFC 3394 §2.2.3).</summary>
+        public const int WrapIntegrityFailed = -2;
+
+        /// <summary>Bytes AES-KW-128 Encr data adds to the Key data chain (RFC 3394 integrity register).</summary>
+        public const int WrapOverhead = AesKeyWrap.Overhead;
+
+        private const int MaxWrappedData = 512;
+
+        private AesKeyWrap? _kw;
         private IAesEngine? _aes128;
         private IAesEngine? _aes256;
         private EncryptionAlgorithm _encryption;
@@ -61,7 +83,7 @@ namespace NanoMikey.Mikey.Keys
         public static int EncryptionKeyLength(EncryptionAlgorithm encryption)
         {
             if (encryption == EncryptionAlgorithm.Null) return 0;
-            if (encryption == EncryptionAlgorithm.AesCm128) return 16;
+            if (encryption == EncryptionAlgorithm.AesCm128 || encryption == EncryptionAlgorithm.AesKw128) return 16;
             if (encryption == EncryptionAlgorithm.AesCm256) return 32;
             return -1;
         }
@@ -103,6 +125,7 @@ namespace NanoMikey.Mikey.Keys
             {
                 engine = EngineFor(ekl);
                 if (engine == null) return false;
+                if (encryption == EncryptionAlgorithm.AesKw128 && _kw == null) _kw = new AesKeyWrap(engine, MaxWrappedData);
             }
 
             Clear();
@@ -140,11 +163,12 @@ namespace NanoMikey.Mikey.Keys
         /// <param name="data">Buffer holding Encr data.</param>
         /// <param name="offset">Offset of Encr data.</param>
         /// <param name="length">Encr data length.</param>
-        /// <exception cref="InvalidOperationException">No keys are loaded.</exception>
+        /// <exception cref="InvalidOperationException">No keys are loaded, or the algorithm is AES-KW-128 (use <see cref="Encrypt"/> / <see cref="Decrypt"/>).</exception>
         public void Transform(uint csbId, ulong timestamp, byte[] data, int offset, int length)
         {
             if (!_keyed) throw new InvalidOperationException();
             if (_encryption == EncryptionAlgorithm.Null) return;
+            if (_encryption == EncryptionAlgorithm.AesKw128) throw new InvalidOperationException();
             byte[] iv = _iv;
             Array.Copy(_saltKey, 0, iv, 0, SaltKeyLength);
             iv[2] ^= (byte)(csbId >> 24);
@@ -157,6 +181,61 @@ namespace NanoMikey.Mikey.Keys
             IAesEngine engine = _encryption == EncryptionAlgorithm.AesCm128 ? _aes128! : _aes256!;
             _ctr.XorKeystream(engine, iv, 0, data, offset, length);
             SecureMemory.Wipe(iv);
+        }
+
+        /// <summary>
+        /// Encrypts KEMAC Encr data in place: AES-CM and NULL as <see cref="Transform"/>; AES-KW-128 wraps the chain in the
+        /// first <paramref name="length"/> - 8 bytes into all <paramref name="length"/> bytes (the writer reserves the 8).
+        /// </summary>
+        /// <param name="csbId">CSB ID from the HDR.</param>
+        /// <param name="timestamp">The initiator's timestamp as 64 bits (see <see cref="Transform"/>).</param>
+        /// <param name="data">Buffer holding Encr data.</param>
+        /// <param name="offset">Offset of Encr data.</param>
+        /// <param name="length">Encr data length (for AES-KW-128: chain length + 8).</param>
+        /// <returns>False (nothing changed) when AES-KW-128 cannot wrap a chain of this length.</returns>
+        public bool Encrypt(uint csbId, ulong timestamp, byte[] data, int offset, int length)
+        {
+            if (!_keyed) throw new InvalidOperationException();
+            if (_encryption != EncryptionAlgorithm.AesKw128)
+            {
+                Transform(csbId, timestamp, data, offset, length);
+                return true;
+            }
+
+            int chain = length - WrapOverhead;
+            if (chain < 16 || (chain & 7) != 0 || chain > MaxWrappedData) return false;
+            _kw!.SetInitialValue(_saltKey, 0);
+            _kw.Wrap(data, offset, chain, data, offset);
+            return true;
+        }
+
+        /// <summary>
+        /// Decrypts KEMAC Encr data into <paramref name="plain"/>: AES-CM and NULL copy and transform; AES-KW-128 unwraps and
+        /// checks the integrity register (salt_key, RFC 3830 §4.2.3) before writing anything.
+        /// </summary>
+        /// <param name="csbId">CSB ID from the HDR.</param>
+        /// <param name="timestamp">The initiator's timestamp as 64 bits (see <see cref="Transform"/>).</param>
+        /// <param name="encr">Buffer holding Encr data.</param>
+        /// <param name="offset">Offset of Encr data.</param>
+        /// <param name="length">Encr data length.</param>
+        /// <param name="plain">Destination of the Key data chain.</param>
+        /// <param name="plainOffset">Offset in <paramref name="plain"/>.</param>
+        /// <returns>The chain length, or <see cref="WrapLengthInvalid"/> / <see cref="WrapIntegrityFailed"/>.</returns>
+        public int Decrypt(uint csbId, ulong timestamp, byte[] encr, int offset, int length, byte[] plain, int plainOffset)
+        {
+            if (!_keyed) throw new InvalidOperationException();
+            if (_encryption != EncryptionAlgorithm.AesKw128)
+            {
+                if (length > plain.Length - plainOffset) return WrapLengthInvalid;
+                Array.Copy(encr, offset, plain, plainOffset, length);
+                Transform(csbId, timestamp, plain, plainOffset, length);
+                return length;
+            }
+
+            int chain = length - WrapOverhead;
+            if (chain < 16 || (chain & 7) != 0 || chain > MaxWrappedData || chain > plain.Length - plainOffset) return WrapLengthInvalid;
+            _kw!.SetInitialValue(_saltKey, 0);
+            return _kw.Unwrap(encr, offset, length, plain, plainOffset) ? chain : WrapIntegrityFailed;
         }
 
         /// <summary>MAC length in bytes of the loaded MAC algorithm (0 for NULL).</summary>
@@ -218,6 +297,7 @@ namespace NanoMikey.Mikey.Keys
             SecureMemory.Wipe(_iv);
             if (_aes128 != null) _aes128.ClearKey();
             if (_aes256 != null) _aes256.ClearKey();
+            if (_kw != null) _kw.SetInitialValue(null, 0);
             _sha1.Clear();
             _sha256.Clear();
             _keyed = false;

@@ -181,6 +181,7 @@ namespace NanoMikey.Mikey.Modes
                         k.HasInterval = true;
                         k.ValidFrom = ReadIndex(plain, kdp.ValidFromOffset, kdp.ValidFromLength);
                         k.ValidTo = ReadIndex(plain, kdp.ValidToOffset, kdp.ValidToLength);
+                        if (k.ValidFrom > k.ValidTo) return Refuse(ErrorCode.InvalidSpPar);
                     }
                 }
 

@@ -44,5 +44,11 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>The call does not fit the party's state (an answer before an offer, for instance).</summary>
         InvalidState,
+
+        /// <summary>
+        /// The DRBG cannot give the randomness this step needs: built from explicit entropy, it reached its reseed interval
+        /// (or was cleared). Reseed it with fresh entropy and repeat the call; nothing was written or changed.
+        /// </summary>
+        ReseedRequired,
     }
 }

@@ -22,6 +22,7 @@ namespace NanoMikey.Mikey.Modes
     public sealed class PskInitiator
     {
         private const int RandLength = 16;
+        private const int MaxTgkLength = 40; // 32 + up to 7 bytes that align an AES-KW-128 chain
 
         private readonly HmacDrbg _drbg;
         private readonly IMikeyClock _clock;
@@ -41,8 +42,8 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _idi = new byte[64];
         private readonly byte[] _idr = new byte[64];
         private readonly byte[] _rand = new byte[RandLength];
-        private readonly byte[] _tgk = new byte[32];
-        private readonly byte[] _fresh = new byte[RandLength + 32 + 4];
+        private readonly byte[] _tgk = new byte[MaxTgkLength];
+        private readonly byte[] _fresh = new byte[RandLength + MaxTgkLength + 4];
         private readonly VerificationInput _vInput = new VerificationInput();
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
         private int _count;
@@ -58,6 +59,10 @@ namespace NanoMikey.Mikey.Modes
         private TimestampType _tType = TimestampType.NtpUtc;
         private uint _generation;
         private readonly byte[] _mki = new byte[SrtpMasterKeyEntry.MaxMkiLength];
+        private readonly byte[] _interval = new byte[12];
+        private bool _hasInterval;
+        private ulong _validFrom;
+        private ulong _validTo;
 
         /// <summary>Creates an initiator.</summary>
         /// <param name="aesFactory">AES engines for the KEMAC.</param>
@@ -118,6 +123,28 @@ namespace NanoMikey.Mikey.Modes
                 if (value < 0 || value > SrtpMasterKeyEntry.MaxMkiLength) throw new ArgumentOutOfRangeException();
                 _mkiLength = value;
             }
+        }
+
+        /// <summary>
+        /// Sends the key of the next offer or update with an interval KV (RFC 3830 §6.14): valid for the SRTP indices
+        /// <paramref name="validFrom"/>..<paramref name="validTo"/> (48-bit ROC ‖ SEQ, inclusive; RFC 3711 §8.1.1). A Key data
+        /// has one KV (§6.13): an interval excludes an MKI, so <see cref="MkiLength"/> must be 0 (else the write is refused
+        /// with InvalidState).
+        /// </summary>
+        /// <param name="validFrom">First SRTP index.</param>
+        /// <param name="validTo">Last SRTP index (at most 2^48 - 1).</param>
+        public void SetKeyValidity(ulong validFrom, ulong validTo)
+        {
+            if (validFrom > validTo || validTo > 0xFFFFFFFFFFFFUL) throw new ArgumentOutOfRangeException();
+            _validFrom = validFrom;
+            _validTo = validTo;
+            _hasInterval = true;
+        }
+
+        /// <summary>Sends keys without an interval KV again (the default).</summary>
+        public void ClearKeyValidity()
+        {
+            _hasInterval = false;
         }
 
         /// <summary>The keys of this exchange: available after <see cref="WriteOffer"/>.</summary>
@@ -231,7 +258,8 @@ namespace NanoMikey.Mikey.Modes
         private MikeyExchangeStatus Write(byte[] buffer, int offset, int capacity, bool update)
         {
             OfferLength = 0;
-            if (_count == 0 || (!UseNullMode && _pskLength == 0)) return MikeyExchangeStatus.InvalidState;
+            if (_count == 0 || (!UseNullMode && _pskLength == 0) || (_hasInterval && _mkiLength > 0)) return MikeyExchangeStatus.InvalidState;
+            if (!_drbg.CanGenerate(1)) return MikeyExchangeStatus.ReseedRequired;
             EncryptionAlgorithm enc = UseNullMode ? EncryptionAlgorithm.Null : Encryption;
             MacAlgorithm mac = UseNullMode ? MacAlgorithm.Null : Mac;
             if (!UseNullMode && (mac == MacAlgorithm.Null || KemacProtection.EncryptionKeyLength(enc) < 0)) return MikeyExchangeStatus.Unsupported;
@@ -240,6 +268,14 @@ namespace NanoMikey.Mikey.Modes
             for (int i = 0; i < _count; i++)
             {
                 if (_policies[i].SessionEncryptionKeyLength > 16) tgkLength = 32;
+            }
+
+            if (enc == EncryptionAlgorithm.AesKw128)
+            {
+                // AES-KW-128 wraps 8-byte multiples and MIKEY defines no padding (KemacProtection remarks): the TGK grows until
+                // the Key data sub-payload (4-byte header, TGK, KV data) is a multiple of 8.
+                int chain = 4 + tgkLength + (_hasInterval ? 14 : _mkiLength > 0 ? 1 + _mkiLength : 0);
+                tgkLength += (8 - (chain & 7)) & 7;
             }
 
             // One DRBG request for RAND, TGK and CSB ID: each request costs a DRBG state update (RFC 3830 §4.1.1: fresh values).
@@ -293,8 +329,21 @@ namespace NanoMikey.Mikey.Modes
             }
 
             w.BeginKemac(enc);
-            w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
-                _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
+            if (_hasInterval)
+            {
+                for (int i = 0; i < 6; i++)
+                {
+                    _interval[i] = (byte)(_validFrom >> (40 - 8 * i));
+                    _interval[6 + i] = (byte)(_validTo >> (40 - 8 * i));
+                }
+
+                w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, KvType.Interval, _interval, 0, 6, _interval, 6, 6);
+            }
+            else
+            {
+                w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
+                    _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
+            }
             w.EndKemac(mac);
             if (w.Finish() != MikeyStatus.Ok)
             {
@@ -311,43 +360,27 @@ namespace NanoMikey.Mikey.Modes
             }
 
             // The KEMAC IV takes T as 64 bits: NTP-UTC-32 as seconds ‖ 0 (RFC 6043 §6.3), COUNTER zero-extended (RFC 3830 §6.6).
-            _protection.Transform(_csbId, _tType == TimestampType.NtpUtc32 ? _t << 32 : _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength);
+            if (!_protection.Encrypt(_csbId, _tType == TimestampType.NtpUtc32 ? _t << 32 : _t, buffer, w.KemacEncrDataOffset, w.KemacEncrDataLength))
+            {
+                SecureMemory.Wipe(buffer, offset, w.Length);
+                SecureMemory.Wipe(_tgk);
+                return MikeyExchangeStatus.Unsupported;
+            }
+
             if (w.IntegrityFieldLength > 0) _protection.ComputeMac(buffer, offset, w.CoveredLength, null, 0, 0, buffer, w.IntegrityFieldOffset);
 
             // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND; an update adds a key slot.
             CryptoSessionBundle b = _bundle;
-            int slot = update ? b.Get(0).MasterKeyCount : 0;
-            int carried = update ? b.Count : 0;
-            if (!update)
-            {
-                b.Clear();
-                b.CsbId = _csbId;
-                b.Prf = Prf;
-                b.SetRand(_rand, 0, RandLength);
-            }
-
-            b.SetTgk(_tgk, 0, tgkLength);
-            b.Count = _count;
+            int slot = b.FillOffered(update, _csbId, Prf, _rand, RandLength, _tgk, tgkLength, _count, _policyNo, _ssrc, _roc, _policies, _mki, _mkiLength, _kd);
             for (int i = 0; i < _count; i++)
             {
-                CryptoSession cs = b.Slot(i);
-                if (i >= carried)
-                {
-                    cs.CsId = i + 1;
-                    cs.PolicyNo = _policyNo[i];
-                    cs.Ssrc = _ssrc[i];
-                    cs.Roc = _roc[i];
-                    cs.Policy.CopyFrom(_policies[i]);
-                    cs.Policy.MkiLength = _mkiLength;
-                }
-
-                cs.MasterKeyCount = slot + 1;
-                SrtpMasterKeyEntry k = cs.KeySlot(slot);
-                k.MkiLength = _mkiLength;
-                Array.Copy(_mki, k.Mki, _mkiLength);
+                // RFC 3830 §6.14 interval KV of the key just sent.
+                SrtpMasterKeyEntry k = b.Slot(i).KeySlot(slot);
+                k.HasInterval = _hasInterval;
+                k.ValidFrom = _hasInterval ? _validFrom : 0;
+                k.ValidTo = _hasInterval ? _validTo : 0;
             }
 
-            b.DeriveFromTgk(_kd, slot, false);
             SecureMemory.Wipe(_tgk);
             OfferLength = w.Length;
             _awaitingAnswer = RequestVerification;

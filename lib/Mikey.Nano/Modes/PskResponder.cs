@@ -17,25 +17,15 @@ namespace NanoMikey.Mikey.Modes
     /// Checks run in the order of RFC 3830 §5.3: structure, freshness, MAC, then keys and policies; the bundle changes only
     /// when every check passed. Allocation-free after construction.
     /// </summary>
-    public sealed class PskResponder
+    public sealed class PskResponder : MikeyResponder
     {
         private const int MaxKemacData = 512;
 
-        private readonly IMikeyClock _clock;
-        private readonly ReplayCache _replayCache;
-        private readonly MikeyReader _reader = new MikeyReader();
-        private readonly MikeyWriter _writer = new MikeyWriter();
-        private readonly MessageLayout _layout = new MessageLayout();
         private readonly KemacPayload _kemac = new KemacPayload();
-        private readonly MikeyKeyDerivation _kd = new MikeyKeyDerivation();
         private readonly KemacProtection _protection;
-        private readonly BundleLoader _loader = new BundleLoader();
         private readonly byte[] _plain = new byte[MaxKemacData];
         private readonly byte[] _psk = new byte[64];
         private readonly byte[] _idr = new byte[64];
-        private readonly VerificationInput _vInput = new VerificationInput();
-        private CryptoSessionBundle _bundle = new CryptoSessionBundle();
-        private CryptoSessionBundle _staging = new CryptoSessionBundle();
         private readonly uint[] _ownSsrc = new uint[CryptoSessionBundle.MaxCryptoSessions];
         private readonly uint[] _ownRoc = new uint[CryptoSessionBundle.MaxCryptoSessions];
         private readonly bool[] _ownStreamSet = new bool[CryptoSessionBundle.MaxCryptoSessions];
@@ -48,37 +38,17 @@ namespace NanoMikey.Mikey.Modes
         /// <param name="clock">The local clock (timestamps of error messages).</param>
         /// <param name="replayCache">Freshness: skew window and the cache of accepted messages (may be shared by several responders).</param>
         public PskResponder(IAesEngineFactory aesFactory, IMikeyClock clock, ReplayCache replayCache)
+            : base(clock, replayCache)
         {
-            if (aesFactory == null || clock == null || replayCache == null) throw new ArgumentNullException();
-            _clock = clock;
-            _replayCache = replayCache;
-            _protection = new KemacProtection(aesFactory, _kd);
-            Minimum = SrtpMinimumPolicy.Strict;
+            if (aesFactory == null) throw new ArgumentNullException();
+            _protection = new KemacProtection(aesFactory, Kd);
         }
-
-        /// <summary>The local minimum every offered SRTP policy must meet; an offer below it is answered with Invalid SP.</summary>
-        public SrtpMinimumPolicy Minimum { get; set; }
-
-        /// <summary>Peer tolerances applied when reading policies (off by default).</summary>
-        public MikeyQuirks Quirks { get; set; }
 
         /// <summary>
         /// Accept MIKEY-NULL offers (Encr alg and MAC alg NULL). Off by default: NULL mode has neither confidentiality nor
         /// integrity of its own and is safe only inside a protected carrier (RTSP over TLS, S/MIME SDP).
         /// </summary>
         public bool AcceptNullMode { get; set; }
-
-        /// <summary>The keys of the last completed exchange (valid until the next one completes).</summary>
-        public CryptoSessionBundle Bundle
-        {
-            get { return _bundle; }
-        }
-
-        /// <summary>Length of the answer written by the last <see cref="Respond"/> (0 when there is nothing to send).</summary>
-        public int AnswerLength { get; private set; }
-
-        /// <summary>The MIKEY error code that fits the last failure (also carried by the error message written).</summary>
-        public ErrorCode ErrorCode { get; private set; }
 
         /// <summary>Sets the pre-shared key (copied; at least 16 bytes, at most 64).</summary>
         /// <param name="key">Buffer holding the key.</param>
@@ -122,84 +92,44 @@ namespace NanoMikey.Mikey.Modes
             _idrType = type;
         }
 
-        /// <summary>
-        /// Processes an I_MESSAGE. On <see cref="MikeyExchangeStatus.Ok"/> the keys are in <see cref="Bundle"/> and, when the
-        /// initiator set the V flag, the verification message is in <paramref name="answer"/>; on a failure an error message
-        /// is written there (when the header could be read) and nothing else changes.
-        /// </summary>
-        /// <param name="message">Buffer holding the received message.</param>
-        /// <param name="offset">Offset of the message.</param>
-        /// <param name="length">Message length.</param>
-        /// <param name="answer">Buffer for the answer.</param>
-        /// <param name="answerOffset">Offset of the answer.</param>
-        /// <param name="answerCapacity">Room for the answer.</param>
-        /// <returns>The outcome.</returns>
-        public MikeyExchangeStatus Respond(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
+        /// <inheritdoc/>
+        public override MikeyExchangeStatus Respond(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
         {
-            AnswerLength = 0;
-            ErrorCode = ErrorCode.Unspecified;
             MikeyExchangeStatus status = Process(message, offset, length);
-            if (status == MikeyExchangeStatus.Ok && _reader.Header.V)
+            if (status == MikeyExchangeStatus.Ok && Reader.Header.V)
             {
-                status = WriteVerification(message, answer, answerOffset, answerCapacity);
-            }
-
-            if (status == MikeyExchangeStatus.Ok && _tType != TimestampType.Counter)
-            {
-                // Only an authenticated, acceptable message enters the cache (RFC 3830 §5.3 step 4); a full cache refuses.
-                ReplayCacheStatus stored = _replayCache.Remember(_layout.Timestamp64, message, _identityOffset);
-                if (stored == ReplayCacheStatus.Full) status = Fail(ErrorCode.Unspecified, MikeyExchangeStatus.ReplayCacheFull);
-                else if (stored != ReplayCacheStatus.Fresh) status = Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+                status = WriteVerification(message, answer, answerOffset, answerCapacity, DataType.PskVerification, _protection, _idrType, _idr, _idrLength);
             }
 
             _protection.Clear();
-            if (status == MikeyExchangeStatus.Ok)
+            bool counter = Layout.TimestampType == TimestampType.Counter;
+            status = Complete(status, message, _identityOffset, !counter, answer, answerOffset, answerCapacity);
+            if (status == MikeyExchangeStatus.Ok && counter)
             {
-                // Commit: the staging bundle becomes the current one; the old keys are wiped.
-                if (_tType == TimestampType.Counter)
-                {
-                    _lastCounter = _t;
-                    _counterSeen = true;
-                }
-
-                CryptoSessionBundle old = _bundle;
-                _bundle = _staging;
-                _staging = old;
-                _staging.Clear();
-                return MikeyExchangeStatus.Ok;
+                // COUNTER timestamps (RFC 3830 §6.6): fresh means above the last counter accepted; no replay cache entry.
+                _lastCounter = Layout.TimestampValue;
+                _counterSeen = true;
             }
 
-            _staging.Clear();
-            AnswerLength = 0;
-            if (_headerRead) WriteError(answer, answerOffset, answerCapacity);
             return status;
         }
 
-        private bool _headerRead;
         private ulong _lastCounter;
         private bool _counterSeen;
-        private ulong _t;
-        private TimestampType _tType;
-        private PrfFunction _prf;
-        private uint _csbId;
-        private MacAlgorithm _mac;
+        private int _identityOffset;
 
         private MikeyExchangeStatus Process(byte[] message, int offset, int length)
         {
-            _headerRead = false;
             // With keys in place, a message without RAND may be a CSB update (RFC 3830 §4.5); checked below.
-            _reader.IsCsbUpdate = _bundle.Count > 0;
-            if (_reader.Reset(message, offset, length) != MikeyStatus.Ok) return Fail(_reader.ErrorCode, MikeyExchangeStatus.Malformed);
-            CommonHeader hdr = _reader.Header;
-            _headerRead = true;
-            _prf = hdr.PrfFunction;
-            _csbId = hdr.CsbId;
-            if (hdr.DataType != DataType.PreShared) return Fail(ErrorCode.InvalidDt, MikeyExchangeStatus.UnexpectedMessage);
-            if (_layout.Fill(_reader) != MikeyStatus.End) return Fail(_reader.ErrorCode, MikeyExchangeStatus.Malformed);
+            Reader.IsCsbUpdate = Bundle.Count > 0;
+            MikeyExchangeStatus s = ReadHeader(message, offset, length, DataType.PreShared);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            CommonHeader hdr = Reader.Header;
+            if (Layout.Fill(Reader) != MikeyStatus.End) return Fail(Reader.ErrorCode, MikeyExchangeStatus.Malformed);
 
             // RFC 3830 §3.1: HDR, T, RAND, [IDi], [IDr], {SP}, KEMAC — the KEMAC (the one integrity payload) last. A CSB
             // update (§4.5) has no RAND, keeps the CSB ID and derives with the RAND of the exchange that set the keys up.
-            MessageLayout l = _layout;
+            MessageLayout l = Layout;
             bool update = l.RandCount == 0;
             if (l.TimestampCount != 1 || l.RandCount > 1 || l.KemacCount != 1 || l.Last != PayloadType.Kemac
                 || l.VerificationCount + l.SignCount + l.OtherCount + l.CertCount + l.DhCount + l.EccptCount + l.PkeCount + l.ChashCount + l.ErrorCount != 0
@@ -208,18 +138,16 @@ namespace NanoMikey.Mikey.Modes
                 return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
 
-            if (update && (_bundle.Count == 0 || _csbId != _bundle.CsbId)) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Mismatch);
-            byte[] rand = update ? _bundle.Rand : message;
+            if (update && (Bundle.Count == 0 || CsbId != Bundle.CsbId)) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Mismatch);
+            byte[] rand = update ? Bundle.Rand : message;
             int randOffset = update ? 0 : l.RandValueOffset;
-            int randLength = update ? _bundle.RandLength : l.RandValueLength;
+            int randLength = update ? Bundle.RandLength : l.RandValueLength;
 
-            _t = l.TimestampValue;
-            _tType = l.TimestampType;
             _kemac.Bind(message, l.KemacOffset, l.KemacLength);
             EncryptionAlgorithm enc = _kemac.EncryptionAlgorithm;
-            _mac = _kemac.MacAlgorithm;
-            bool nullMode = enc == EncryptionAlgorithm.Null && _mac == MacAlgorithm.Null;
-            if (nullMode ? !AcceptNullMode : _mac == MacAlgorithm.Null)
+            MacAlgorithm mac = _kemac.MacAlgorithm;
+            bool nullMode = enc == EncryptionAlgorithm.Null && mac == MacAlgorithm.Null;
+            if (nullMode ? !AcceptNullMode : mac == MacAlgorithm.Null)
             {
                 // A NULL MAC is NULL mode or nothing: never a PSK message without integrity.
                 return Fail(ErrorCode.InvalidMac, MikeyExchangeStatus.AuthenticationFailed);
@@ -232,20 +160,20 @@ namespace NanoMikey.Mikey.Modes
             int idOffset = !nullMode ? _kemac.MacOffset : update ? _kemac.EncrDataOffset : l.RandValueOffset;
             int idLength = !nullMode ? _kemac.MacLength : update ? _kemac.EncrDataLength : l.RandValueLength;
             if (idLength < ReplayCache.IdentityLength) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Malformed);
-            if (_tType == TimestampType.Counter)
+            if (l.TimestampType == TimestampType.Counter)
             {
                 // COUNTER (RFC 3830 §6.6) says nothing about wall-clock time: fresh means above the last counter accepted.
-                if (_counterSeen && _t <= _lastCounter) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
+                if (_counterSeen && l.TimestampValue <= _lastCounter) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
             }
             else
             {
-                ReplayCacheStatus fresh = _replayCache.Check(l.Timestamp64, message, idOffset);
+                ReplayCacheStatus fresh = ReplayCache.Check(l.Timestamp64, message, idOffset);
                 if (fresh == ReplayCacheStatus.OutsideSkew) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.OutsideSkew);
                 if (fresh == ReplayCacheStatus.Replayed) return Fail(ErrorCode.InvalidTs, MikeyExchangeStatus.Replayed);
             }
 
             // Integrity: keys from the PSK, the initiator's CSB ID and RAND (§4.1.4); MAC over everything before the MAC field (§5.2).
-            if (!_protection.DeriveKeys(_prf, _psk, 0, _pskLength, _csbId, rand, randOffset, randLength, enc, _mac))
+            if (!_protection.DeriveKeys(Prf, _psk, 0, _pskLength, CsbId, rand, randOffset, randLength, enc, mac))
             {
                 return Fail(enc == EncryptionAlgorithm.Null || KemacProtection.EncryptionKeyLength(enc) >= 0 ? ErrorCode.InvalidMac : ErrorCode.InvalidEa,
                     MikeyExchangeStatus.Unsupported);
@@ -257,12 +185,12 @@ namespace NanoMikey.Mikey.Modes
             }
 
             // Authenticated: now policies (against the local minimum), then keys.
-            MikeyExchangeStatus s = _loader.LoadSessions(hdr, message, l, Quirks, Minimum, _staging);
-            if (s != MikeyExchangeStatus.Ok) return Fail(_loader.ErrorCode, s);
-            for (int i = 0; i < _staging.Count; i++)
+            s = Loader.LoadSessions(hdr, message, l, Quirks, Minimum, Staging);
+            if (s != MikeyExchangeStatus.Ok) return Fail(Loader.ErrorCode, s);
+            for (int i = 0; i < Staging.Count; i++)
             {
                 // RFC 3830 §4.2.1: an SSRC the initiator left 0 is this side's stream; fill it in (answered in the V message).
-                CryptoSession cs = _staging.Slot(i);
+                CryptoSession cs = Staging.Slot(i);
                 if (cs.Ssrc == 0 && _ownStreamSet[i])
                 {
                     cs.Ssrc = _ownSsrc[i];
@@ -273,89 +201,20 @@ namespace NanoMikey.Mikey.Modes
             int firstSlot = 0;
             if (update)
             {
-                firstSlot = _loader.CarryKeysOver(_bundle, _staging);
-                if (firstSlot < 0) return Fail(_loader.ErrorCode, MikeyExchangeStatus.Mismatch);
+                firstSlot = Loader.CarryKeysOver(Bundle, Staging);
+                if (firstSlot < 0) return Fail(Loader.ErrorCode, MikeyExchangeStatus.Mismatch);
             }
 
-            int encrLength = _kemac.EncrDataLength;
-            if (encrLength > _plain.Length) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
-            Array.Copy(message, _kemac.EncrDataOffset, _plain, 0, encrLength);
-            _protection.Transform(_csbId, l.Timestamp64, _plain, 0, encrLength);
-            s = _loader.LoadKeys(_plain, 0, encrLength, DataType.PreShared, _kd, rand, randOffset, randLength, _staging, firstSlot);
-            SecureMemory.Wipe(_plain, 0, encrLength);
-            if (s != MikeyExchangeStatus.Ok) return Fail(_loader.ErrorCode, s);
+            // Decryption (RFC 3830 §4.2.3); an AES-KW-128 unwrap checks its integrity register first (KemacProtection remarks).
+            int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, _kemac.EncrDataLength, _plain, 0);
+            if (plainLength == KemacProtection.WrapIntegrityFailed) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
+            if (plainLength < 0) return Fail(enc == EncryptionAlgorithm.AesKw128 ? ErrorCode.InvalidEa : ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
+            s = Loader.LoadKeys(_plain, 0, plainLength, DataType.PreShared, Kd, rand, randOffset, randLength, Staging, firstSlot);
+            SecureMemory.Wipe(_plain, 0, plainLength);
+            if (s != MikeyExchangeStatus.Ok) return Fail(Loader.ErrorCode, s);
 
             _identityOffset = idOffset;
-            // Identities for the V MAC: IDi and IDr data as transported (RFC 3830 §5.2).
-            _vIdiOffset = l.IdCount > 0 ? l.IdDataOffset[0] : 0;
-            _vIdiLength = l.IdCount > 0 ? l.IdDataLength[0] : 0;
-            _vIdrOffset = l.IdCount > 1 ? l.IdDataOffset[1] : 0;
-            _vIdrLength = l.IdCount > 1 ? l.IdDataLength[1] : 0;
-            _vTOffset = l.TimestampValueOffset;
-            _vTLength = l.TimestampValueLength;
             return MikeyExchangeStatus.Ok;
-        }
-
-        private int _identityOffset;
-        private int _vIdiOffset;
-        private int _vIdiLength;
-        private int _vIdrOffset;
-        private int _vIdrLength;
-        private int _vTOffset;
-        private int _vTLength;
-
-        private MikeyExchangeStatus WriteVerification(byte[] message, byte[] answer, int answerOffset, int answerCapacity)
-        {
-            // R_MESSAGE: HDR, T (the initiator's), [IDr], V (RFC 3830 §3.1).
-            MikeyWriter w = _writer;
-            w.Reset(answer, answerOffset, answerCapacity);
-            w.WriteHeader(DataType.PskVerification, false, _prf, _csbId, CsIdMapType.SrtpId);
-            for (int i = 0; i < _staging.Count; i++)
-            {
-                CryptoSession cs = _staging.Get(i);
-                w.AddSrtpIdEntry(cs.PolicyNo, cs.Ssrc, cs.Roc);
-            }
-
-            w.WriteTimestamp(_tType, _t);
-            if (_idrLength > 0) w.WriteId(_idrType, _idr, 0, _idrLength);
-            w.WriteVerification(_mac);
-            if (w.Finish() != MikeyStatus.Ok) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
-
-            // V = MAC(R_MESSAGE without Ver data ‖ IDi ‖ IDr ‖ T) with the I_MESSAGE's auth_key (§5.2). IDr: the one this
-            // answer carries, else the one the initiator named.
-            VerificationInput v = _vInput;
-            v.Reset();
-            v.Append(message, _vIdiOffset, _vIdiLength);
-            if (_idrLength > 0) v.Append(_idr, 0, _idrLength);
-            else v.Append(message, _vIdrOffset, _vIdrLength);
-            v.Append(message, _vTOffset, _vTLength);
-            if (v.Overflow) return Fail(ErrorCode.InvalidId, MikeyExchangeStatus.Unsupported);
-            if (w.IntegrityFieldLength > 0)
-            {
-                _protection.ComputeMac(answer, answerOffset, w.CoveredLength, v.Buffer, 0, v.Length, answer, w.IntegrityFieldOffset);
-            }
-
-            AnswerLength = w.Length;
-            return MikeyExchangeStatus.Ok;
-        }
-
-        private void WriteError(byte[] answer, int answerOffset, int answerCapacity)
-        {
-            // Error message: HDR (type 6, V = 0, PRF and CSB ID of the offending message), T (fresh), ERR (RFC 3830 §5.1.2).
-            // Unauthenticated: receivers treat it as a hint only.
-            if (answer == null) return;
-            MikeyWriter w = _writer;
-            w.Reset(answer, answerOffset, answerCapacity);
-            w.WriteHeader(DataType.Error, false, _headerRead ? _prf : PrfFunction.Mikey1, _headerRead ? _csbId : 0, CsIdMapType.SrtpId);
-            w.WriteTimestamp(TimestampType.NtpUtc, _clock.NtpNow);
-            w.WriteError(ErrorCode);
-            if (w.Finish() == MikeyStatus.Ok) AnswerLength = w.Length;
-        }
-
-        private MikeyExchangeStatus Fail(ErrorCode code, MikeyExchangeStatus status)
-        {
-            ErrorCode = code;
-            return status;
         }
     }
 }

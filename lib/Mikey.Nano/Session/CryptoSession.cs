@@ -57,8 +57,8 @@ namespace NanoMikey.Mikey.Session
 
         /// <summary>
         /// Builds the SRTP crypto context of this crypto session for one direction: its policy, every master key with its MKI,
-        /// the initial ROC (RFC 3830 §6.1.1), the first key active. Key lifetimes from interval KV data are the caller's to
-        /// apply (see <see cref="SrtpMasterKeyEntry.ValidFrom"/>).
+        /// the initial ROC (RFC 3830 §6.1.1), the newest key active. A key with an interval KV is limited to its SRTP index range
+        /// (<see cref="SrtpMasterKeyEntry.ValidFrom"/>, RFC 3711 §8.1.1).
         /// </summary>
         /// <param name="direction">Outbound (this side sends the SSRC) or inbound.</param>
         /// <param name="engineFactory">AES engines (hardware on the device); null for software AES.</param>
@@ -76,7 +76,7 @@ namespace NanoMikey.Mikey.Session
         /// <summary>
         /// After a CSB update (RFC 3830 §4.5): adds the master keys from slot <paramref name="fromSlot"/> on to an existing context
         /// (the older keys stay, so packets in flight under the old MKI still unprotect) and makes the newest one active for
-        /// protecting. Empty slots (a crypto session the update added has no older keys) are skipped.
+        /// protecting; interval KVs become the keys' SRTP index ranges. Empty slots (a crypto session the update added has no older keys) are skipped.
         /// </summary>
         /// <param name="context">The stream's context.</param>
         /// <param name="fromSlot">First key slot to add (the master key count before the update).</param>
@@ -87,7 +87,10 @@ namespace NanoMikey.Mikey.Session
             {
                 SrtpMasterKeyEntry k = _keys[i];
                 if (k.KeyLength == 0) continue;
-                context.ActiveMasterKey = context.AddMasterKey(k.Key, 0, k.Salt, 0, k.MkiLength > 0 ? k.Mki : null, 0);
+                int added = context.AddMasterKey(k.Key, 0, k.Salt, 0, k.MkiLength > 0 ? k.Mki : null, 0);
+                // RFC 3830 §6.14 interval KV: the key's SRTP index range (RFC 3711 §8.1.1 key selection).
+                if (k.HasInterval) context.SetSrtpKeyInterval(added, k.ValidFrom, k.ValidTo);
+                context.ActiveMasterKey = added;
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using NanoMikey.Crypto;
 using NanoMikey.Mikey.Keys;
 using NanoMikey.Mikey.Payloads;
+using NanoMikey.Srtp.Policy;
 
 namespace NanoMikey.Mikey.Session
 {
@@ -120,6 +121,51 @@ namespace NanoMikey.Mikey.Session
                     k.SaltLength = saltLength;
                 }
             }
+        }
+
+        /// <summary>
+        /// An initiator's own keys (RFC 3830 §4.1.3): the crypto sessions it offered and a key slot with TEKs and salts from
+        /// <paramref name="tgk"/>, each new key with MKI <paramref name="mki"/>. A first exchange starts the bundle (CSB ID, PRF,
+        /// RAND); a CSB update (§4.5) adds the next slot to the sessions it has, with the first exchange's RAND, and sets up the
+        /// sessions it added (their earlier slots stay empty).
+        /// </summary>
+        /// <returns>The key slot filled.</returns>
+        internal int FillOffered(bool update, uint csbId, PrfFunction prf, byte[] rand, int randLength, byte[] tgk, int tgkLength,
+            int count, int[] policyNo, uint[] ssrc, uint[] roc, SrtpPolicy[] policies, byte[]? mki, int mkiLength, MikeyKeyDerivation kd)
+        {
+            int slot = update ? _sessions[0].MasterKeyCount : 0;
+            int carried = update ? Count : 0;
+            if (!update)
+            {
+                Clear();
+                CsbId = csbId;
+                Prf = prf;
+                SetRand(rand, 0, randLength);
+            }
+
+            SetTgk(tgk, 0, tgkLength);
+            Count = count;
+            for (int i = 0; i < count; i++)
+            {
+                CryptoSession cs = _sessions[i];
+                if (i >= carried)
+                {
+                    cs.CsId = i + 1;
+                    cs.PolicyNo = policyNo[i];
+                    cs.Ssrc = ssrc[i];
+                    cs.Roc = roc[i];
+                    cs.Policy.CopyFrom(policies[i]);
+                }
+
+                cs.Policy.MkiLength = mkiLength;
+                cs.MasterKeyCount = slot + 1;
+                SrtpMasterKeyEntry k = cs.KeySlot(slot);
+                k.MkiLength = mkiLength;
+                if (mkiLength > 0) Array.Copy(mki!, 0, k.Mki, 0, mkiLength);
+            }
+
+            DeriveFromTgk(kd, slot, false);
+            return slot;
         }
 
         /// <summary>Copies another bundle (keys included) into this one; used to commit a completed exchange.</summary>

@@ -19,6 +19,30 @@ namespace NanoMikey.Srtp.Context
         internal ulong SrtpPackets;
         internal ulong SrtcpPackets;
 
+        // RFC 3711 §8.1.1 <From, To>: the SRTP (48-bit) and SRTCP (31-bit) indices this key is valid for, both inclusive.
+        internal bool HasSrtpInterval;
+        internal ulong SrtpFrom;
+        internal ulong SrtpTo;
+        internal bool HasSrtcpInterval;
+        internal ulong SrtcpFrom;
+        internal ulong SrtcpTo;
+
+        internal void SetInterval(ulong from, ulong to, bool rtcp)
+        {
+            if (rtcp)
+            {
+                SrtcpFrom = from;
+                SrtcpTo = to;
+                HasSrtcpInterval = true;
+            }
+            else
+            {
+                SrtpFrom = from;
+                SrtpTo = to;
+                HasSrtpInterval = true;
+            }
+        }
+
         internal MasterKey(byte[] mki, IAesEngine kdfEngine, SrtpKeyDerivation kdf, SessionKeys srtp, SessionKeys? srtpSpare, SessionKeys srtcp, SessionKeys? srtcpSpare)
         {
             Mki = mki;
@@ -38,6 +62,19 @@ namespace NanoMikey.Srtp.Context
                 if (packet[offset + i] != m[i]) return false;
             }
             return true;
+        }
+
+        /// <summary>True when the key has a &lt;From, To&gt; interval for SRTP or (<paramref name="rtcp"/>) SRTCP.</summary>
+        internal bool HasInterval(bool rtcp)
+        {
+            return rtcp ? HasSrtcpInterval : HasSrtpInterval;
+        }
+
+        /// <summary>True when the key may process SRTP or SRTCP index <paramref name="index"/> (no interval: any index).</summary>
+        internal bool Covers(ulong index, bool rtcp)
+        {
+            if (rtcp) return !HasSrtcpInterval || (index >= SrtcpFrom && index <= SrtcpTo);
+            return !HasSrtpInterval || (index >= SrtpFrom && index <= SrtpTo);
         }
 
         internal void Clear()

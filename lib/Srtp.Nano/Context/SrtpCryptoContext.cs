@@ -194,6 +194,34 @@ namespace NanoMikey.Srtp.Context
         }
 
         /// <summary>
+        /// Limits master key <paramref name="keyIndex"/> to the SRTP indices <paramref name="from"/>..<paramref name="to"/>
+        /// (inclusive, 48-bit ROC ‖ SEQ: the &lt;From, To&gt; of RFC 3711 §8.1.1, e.g. from a MIKEY interval KV, RFC 3830
+        /// §6.14). Without an MKI the key of a packet is then chosen by its index; with one, the key the MKI names must also
+        /// cover the index. A packet no key covers is refused with <see cref="SrtpStatus.OutsideKeyInterval"/>.
+        /// </summary>
+        /// <param name="keyIndex">Index of the master key.</param>
+        /// <param name="from">First SRTP index the key is valid for.</param>
+        /// <param name="to">Last SRTP index the key is valid for (at most 2^48 - 1).</param>
+        public void SetSrtpKeyInterval(int keyIndex, ulong from, ulong to)
+        {
+            if (keyIndex < 0 || keyIndex >= _keyCount || from > to || to > MaxSrtpIndex) throw new ArgumentOutOfRangeException();
+            _keys[keyIndex].SetInterval(from, to, false);
+        }
+
+        /// <summary>
+        /// Limits master key <paramref name="keyIndex"/> to the SRTCP indices <paramref name="from"/>..<paramref name="to"/>
+        /// (inclusive, 31-bit; RFC 3711 §8.1.1), with the same selection rules as <see cref="SetSrtpKeyInterval"/>.
+        /// </summary>
+        /// <param name="keyIndex">Index of the master key.</param>
+        /// <param name="from">First SRTCP index the key is valid for.</param>
+        /// <param name="to">Last SRTCP index the key is valid for (at most 2^31 - 1).</param>
+        public void SetSrtcpKeyInterval(int keyIndex, uint from, uint to)
+        {
+            if (keyIndex < 0 || keyIndex >= _keyCount || from > to || to > MaxSrtcpIndex) throw new ArgumentOutOfRangeException();
+            _keys[keyIndex].SetInterval(from, to, true);
+        }
+
+        /// <summary>
         /// Adds a master key and salt (lengths from the policy) with its MKI (policy's MKI length; ignored when 0).
         /// Session keys for r = 0 are derived now; with KDR 0 the master key is then wiped.
         /// </summary>
@@ -333,7 +361,8 @@ namespace NanoMikey.Srtp.Context
             ulong index = ((ulong)roc << 16) | (uint)seq;
             SrtpStatus st = _srtpReplay.Check(index);
             if (st != SrtpStatus.Ok) return st;
-            MasterKey mk = _keys[_active];
+            MasterKey? mk = SelectKey(null, index, false);
+            if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
 
             bool rocCarried = CarriesRoc(seq);
@@ -414,6 +443,8 @@ namespace NanoMikey.Srtp.Context
             ulong index = ((ulong)roc << 16) | (uint)seq;
             SrtpStatus st = _srtpReplay.Check(index);
             if (st != SrtpStatus.Ok) return st;
+            mk = SelectKey(mk, index, false);
+            if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtpPackets >= _srtpLifetime) return SrtpStatus.KeyExpired;
             if (_kdrShift >= 0 && !InSrtpKeyPeriods(index)) return SrtpStatus.OutsideKeyPeriod;
 
@@ -467,7 +498,8 @@ namespace NanoMikey.Srtp.Context
             if (RtpHeader.ReadUInt32(packet, offset + 4) != _ssrc) return SrtpStatus.SsrcMismatch;
             uint idx = _srtcpNextIndex;
             if (idx > MaxSrtcpIndex) return SrtpStatus.KeyExpired;
-            MasterKey mk = _keys[_active];
+            MasterKey? mk = SelectKey(null, idx, true);
+            if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
             int total = len + 4 + _mkiLength + (_aead ? _aeadTagLength : _srtcpTagLength);
             if (total > capacity) return SrtpStatus.NoRoomForTag;
@@ -541,6 +573,8 @@ namespace NanoMikey.Srtp.Context
             uint idx = word & MaxSrtcpIndex;
             SrtpStatus st = _srtcpReplay.Check(idx);
             if (st != SrtpStatus.Ok) return st;
+            mk = SelectKey(mk, idx, true);
+            if (mk == null) return SrtpStatus.OutsideKeyInterval;
             if (mk.SrtcpPackets >= _srtcpLifetime) return SrtpStatus.KeyExpired;
             if (_kdrShift >= 0 && !InSrtcpKeyPeriods(idx)) return SrtpStatus.OutsideKeyPeriod;
 
@@ -626,6 +660,20 @@ namespace NanoMikey.Srtp.Context
             for (int i = 0; i < _keyCount; i++)
             {
                 if (_keys[i].MatchesMki(packet, mkiPos)) return _keys[i];
+            }
+            return null;
+        }
+
+        // RFC 3711 §8.1.1: with an MKI (received packet) the named key, which must also cover the index; otherwise the active
+        // key when it covers the index, else the first key whose <From, To> does. Null: no key may process this index.
+        private MasterKey? SelectKey(MasterKey? byMki, ulong index, bool rtcp)
+        {
+            if (byMki != null && _mkiLength > 0) return byMki.Covers(index, rtcp) ? byMki : null;
+            MasterKey a = _keys[_active];
+            if (a.Covers(index, rtcp)) return a;
+            for (int i = 0; i < _keyCount; i++)
+            {
+                if (_keys[i].HasInterval(rtcp) && _keys[i].Covers(index, rtcp)) return _keys[i];
             }
             return null;
         }

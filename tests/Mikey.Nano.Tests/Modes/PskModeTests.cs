@@ -458,6 +458,56 @@ namespace NanoMikey.Mikey.Tests.Modes
             Assert.False(ini.IsComplete);
         }
 
+        [Fact]
+        public void KeyValidityIntervalReachesSrtpAcceptedInsideRefusedOutside()
+        {
+            // RFC 3830 §6.14 interval KV: the TGK's keys are valid for SRTP indices ROC 1 ‖ SEQ 10 .. ROC 1 ‖ SEQ 20 (RFC 3711 §8.1.1).
+            var clock = new TestClock { NtpNow = T };
+            var ini = Initiator(clock, verify: false);
+            ini.AddCryptoSession(0x11111111, 1, SrtpPolicy.AesCm128HmacSha1_80());
+            ini.SetKeyValidity(0x1000A, 0x10014);
+            var r = Responder(clock);
+            byte[] msg = new byte[512], answer = new byte[512];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(msg, 0, msg.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(msg, 0, ini.OfferLength, answer, 0, answer.Length));
+            SrtpMasterKeyEntry k = r.Bundle.Get(0).GetMasterKey(0);
+            Assert.True(k.HasInterval);
+            Assert.Equal(0x1000AUL, k.ValidFrom);
+            Assert.Equal(0x10014UL, k.ValidTo);
+
+            var host = new HostAesEngineFactory();
+            SrtpCryptoContext tx = ini.Bundle.Get(0).CreateSrtpContext(SrtpDirection.Outbound, host, SrtpMinimumPolicy.Strict);
+            SrtpCryptoContext rx = r.Bundle.Get(0).CreateSrtpContext(SrtpDirection.Inbound, host, SrtpMinimumPolicy.Strict);
+            byte[] pkt = new byte[256];
+            foreach (int seq in new[] { 10, 15, 20 })
+            {
+                int n = Rtp(pkt, seq, 0x11111111);
+                Assert.Equal(SrtpStatus.Ok, tx.Protect(pkt, 0, ref n, pkt.Length));
+                Assert.Equal(SrtpStatus.Ok, rx.Unprotect(pkt, 0, ref n));
+            }
+
+            int m = Rtp(pkt, 21, 0x11111111);
+            Assert.Equal(SrtpStatus.OutsideKeyInterval, tx.Protect(pkt, 0, ref m, pkt.Length));
+
+            // The same key used outside its interval by a sender that ignores the KV: the receiver refuses, nothing changes.
+            var rogue = new SrtpCryptoContext(ini.Bundle.Get(0).Policy, 0x11111111, SrtpDirection.Outbound, host, SrtpMinimumPolicy.Strict);
+            SrtpMasterKeyEntry ik = ini.Bundle.Get(0).GetMasterKey(0);
+            rogue.AddMasterKey(ik.Key, 0, ik.Salt, 0, null, 0);
+            rogue.SetRolloverCounter(1);
+            ulong highest = rx.HighestIndex;
+            foreach (int seq in new[] { 9, 25 })
+            {
+                int n = Rtp(pkt, seq, 0x11111111);
+                Assert.Equal(SrtpStatus.Ok, rogue.Protect(pkt, 0, ref n, pkt.Length));
+                Assert.Equal(SrtpStatus.OutsideKeyInterval, rx.Unprotect(pkt, 0, ref n));
+                Assert.Equal(highest, rx.HighestIndex);
+            }
+
+            // An interval excludes an MKI (one KV per Key data, RFC 3830 §6.13).
+            ini.MkiLength = 1;
+            Assert.Equal(MikeyExchangeStatus.InvalidState, ini.WriteOffer(msg, 0, msg.Length));
+        }
+
         private static int Rtp(byte[] buf, int seq, uint ssrc)
         {
             buf[0] = 0x80; buf[1] = 0; buf[2] = (byte)(seq >> 8); buf[3] = (byte)seq;
