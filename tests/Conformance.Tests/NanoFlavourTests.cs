@@ -22,6 +22,7 @@ namespace NanoMikey.Conformance.Tests
             { "lib/Mikey.Nano", "NanoMikey.Mikey" },
             { "lib/Mikey.Rendering", "NanoMikey.Mikey.Rendering" },
             { "lib/Mikey.Ecc.Nano", "NanoMikey.Mikey.Ecc" },
+            { "lib/Net.Nano", "NanoMikey.Net" },
         };
 
         [Theory]
