@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Cipher
 {
@@ -48,6 +49,7 @@ namespace NanoMikey.Crypto.Cipher
         /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
         /// <param name="length">Keystream bytes to write.</param>
         /// <exception cref="ArgumentException">A buffer is null or a range is invalid; nothing is written.</exception>
+        [HotPath]
         public void GenerateKeystream(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[] output, int outputOffset, int length)
         {
             Check(engine, counterBlock, counterOffset, output, outputOffset, output, outputOffset, length);
@@ -62,6 +64,7 @@ namespace NanoMikey.Crypto.Cipher
         /// <param name="dataOffset">Offset in <paramref name="data"/>.</param>
         /// <param name="length">Number of bytes.</param>
         /// <exception cref="ArgumentException">A buffer is null or a range is invalid; nothing is written.</exception>
+        [HotPath]
         public void XorKeystream(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[] data, int dataOffset, int length)
         {
             Check(engine, counterBlock, counterOffset, data, dataOffset, data, dataOffset, length);
@@ -78,6 +81,7 @@ namespace NanoMikey.Crypto.Cipher
         /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
         /// <param name="length">Number of bytes.</param>
         /// <exception cref="ArgumentException">A buffer is null or a range is invalid; nothing is written.</exception>
+        [HotPath]
         public void Transform(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(engine, counterBlock, counterOffset, input, inputOffset, output, outputOffset, length);

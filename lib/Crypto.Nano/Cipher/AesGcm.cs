@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Cipher
 {
@@ -98,13 +99,14 @@ namespace NanoMikey.Crypto.Cipher
         /// <param name="tagLength">Tag length: 16, 15, 14, 13, 12, 8 or 4 (SP 800-38D §5.2.1.2).</param>
         /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
         /// <exception cref="InvalidOperationException">The key has been cleared.</exception>
+        [HotPath]
         public void Seal(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
             byte[] plaintext, int plaintextOffset, int plaintextLength, byte[] ciphertext, int ciphertextOffset,
             byte[] tag, int tagOffset, int tagLength)
         {
             CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
-            CheckRange(plaintext, plaintextOffset, plaintextLength, nameof(plaintext));
-            CheckRange(ciphertext, ciphertextOffset, plaintextLength, nameof(ciphertext));
+            if (!InRange(plaintext, plaintextOffset, plaintextLength)) throw RangeError(plaintext, nameof(plaintext));
+            if (!InRange(ciphertext, ciphertextOffset, plaintextLength)) throw RangeError(ciphertext, nameof(ciphertext));
             if (!FitsShortTagRow(tagLength, aadLength, plaintextLength))
             {
                 throw new ArgumentException("Too long for a short GCM tag (SP 800-38D Appendix C).", nameof(plaintextLength));
@@ -154,13 +156,14 @@ namespace NanoMikey.Crypto.Cipher
         /// <returns>True when the tag verified and the plaintext was written.</returns>
         /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
         /// <exception cref="InvalidOperationException">The key has been cleared.</exception>
+        [HotPath]
         public bool Open(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
             byte[] ciphertext, int ciphertextOffset, int ciphertextLength, byte[] tag, int tagOffset, int tagLength,
             byte[] plaintext, int plaintextOffset)
         {
             CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
-            CheckRange(ciphertext, ciphertextOffset, ciphertextLength, nameof(ciphertext));
-            CheckRange(plaintext, plaintextOffset, ciphertextLength, nameof(plaintext));
+            if (!InRange(ciphertext, ciphertextOffset, ciphertextLength)) throw RangeError(ciphertext, nameof(ciphertext));
+            if (!InRange(plaintext, plaintextOffset, ciphertextLength)) throw RangeError(plaintext, nameof(plaintext));
             if (tagLength < 12)
             {
                 // SP 800-38D Appendix C: the packet must fit the row and the key must change before the row's last call.
@@ -211,19 +214,26 @@ namespace NanoMikey.Crypto.Cipher
         {
             if (!_keyed) throw new InvalidOperationException("GCM key cleared.");
             if (nonceLength < 1) throw new ArgumentException("GCM nonce must not be empty.", nameof(nonceLength));
-            CheckRange(nonce, nonceOffset, nonceLength, nameof(nonce));
-            if (aad != null || aadLength != 0) CheckRange(aad, aadOffset, aadLength, nameof(aad));
+            if (!InRange(nonce, nonceOffset, nonceLength)) throw RangeError(nonce, nameof(nonce));
+            if ((aad != null || aadLength != 0) && !InRange(aad, aadOffset, aadLength)) throw RangeError(aad, nameof(aad));
             if (tagLength != 16 && tagLength != 15 && tagLength != 14 && tagLength != 13 && tagLength != 12 && tagLength != 8 && tagLength != 4)
             {
                 throw new ArgumentException("GCM tag length must be 4, 8 or 12..16 bytes.", nameof(tagLength));
             }
-            CheckRange(tag, tagOffset, tagLength, nameof(tag));
+            if (!InRange(tag, tagOffset, tagLength)) throw RangeError(tag, nameof(tag));
         }
 
-        private static void CheckRange(byte[]? buffer, int offset, int length, string name)
+        private static bool InRange(byte[]? buffer, int offset, int length)
         {
-            if (buffer == null) throw new ArgumentNullException(name);
-            if (length < 0 || offset < 0 || offset > buffer.Length - length) throw new ArgumentOutOfRangeException(name);
+            return buffer != null && length >= 0 && offset >= 0 && offset <= buffer.Length - length;
+        }
+
+        // The parameter name is loaded only on the throw path: nanoCLR does not intern strings, so every executed ldstr
+        // allocates (a `nameof` passed to a checking helper cost an allocation per call on the device).
+        private static Exception RangeError(byte[]? buffer, string name)
+        {
+            if (buffer == null) return new ArgumentNullException(name);
+            return new ArgumentOutOfRangeException(name);
         }
 
         // SP 800-38D §6.3: H = CIPH_K(0^128), kept as two 64-bit halves plus their bit reversals for the multiplier.

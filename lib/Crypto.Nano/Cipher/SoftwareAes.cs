@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Cipher
 {
@@ -85,6 +86,7 @@ namespace NanoMikey.Crypto.Cipher
         }
 
         /// <inheritdoc />
+        [HotPath]
         public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);
@@ -92,6 +94,7 @@ namespace NanoMikey.Crypto.Cipher
         }
 
         /// <inheritdoc />
+        [HotPath]
         public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);

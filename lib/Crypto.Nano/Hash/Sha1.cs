@@ -1,9 +1,11 @@
 using System;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Hash
 {
     /// <summary>SHA-1 (FIPS 180-4 §6.1), incremental, allocation-free after construction.</summary>
     /// <remarks>Kept for HMAC-SHA-1 (SRTP, MIKEY PRF); not for new signatures.</remarks>
+    [HotPath]
     public sealed class Sha1 : MerkleDamgardHash
     {
         /// <summary>Digest size in bytes.</summary>

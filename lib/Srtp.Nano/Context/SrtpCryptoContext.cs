@@ -316,6 +316,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="length">RTP length on entry, SRTP length on success.</param>
         /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
         /// <returns>Ok, or why the packet was refused (nothing changed then).</returns>
+        [HotPath]
         public SrtpStatus Protect(byte[] packet, int offset, ref int length, int capacity)
         {
             CheckBuffer(packet, offset, length, capacity);
@@ -388,6 +389,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="offset">Offset of the packet.</param>
         /// <param name="length">SRTP length on entry, RTP length on success.</param>
         /// <returns>Ok, or why the packet was rejected.</returns>
+        [HotPath]
         public SrtpStatus Unprotect(byte[] packet, int offset, ref int length)
         {
             CheckBuffer(packet, offset, length, length);
@@ -457,6 +459,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="length">RTCP length on entry, SRTCP length on success.</param>
         /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
         /// <returns>Ok, or why the packet was refused (nothing changed then).</returns>
+        [HotPath]
         public SrtpStatus ProtectRtcp(byte[] packet, int offset, ref int length, int capacity)
         {
             CheckBuffer(packet, offset, length, capacity);
@@ -522,6 +525,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="offset">Offset of the packet.</param>
         /// <param name="length">SRTCP length on entry, RTCP length on success.</param>
         /// <returns>Ok, or why the packet was rejected.</returns>
+        [HotPath]
         public SrtpStatus UnprotectRtcp(byte[] packet, int offset, ref int length)
         {
             CheckBuffer(packet, offset, length, length);

@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Srtp.Transforms
 {
@@ -27,6 +28,7 @@ namespace NanoMikey.Srtp.Transforms
         /// <param name="data">Data to encrypt or decrypt in place.</param>
         /// <param name="offset">Offset of the data.</param>
         /// <param name="length">Length of the data, at most 2^20 bytes.</param>
+        [HotPath]
         public void Apply(IAesEngine engine, byte[] iv, int ivOffset, byte[] data, int offset, int length)
         {
             if (length <= 0) return;
