@@ -1,6 +1,5 @@
 using System;
 using NanoMikey.Crypto.Hal;
-using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Cipher
 {
@@ -138,10 +137,7 @@ namespace NanoMikey.Crypto.Cipher
                 }
                 else
                 {
-                    for (int i = 0; i < n; i++)
-                    {
-                        output[outputOffset + i] = (byte)(input[inputOffset + i] ^ ks[i]);
-                    }
+                    KeystreamXor.Apply(input, inputOffset, ks, 0, output, outputOffset, n);
                     inputOffset += n;
                 }
                 outputOffset += n;

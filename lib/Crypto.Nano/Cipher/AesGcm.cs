@@ -1,6 +1,5 @@
 using System;
 using NanoMikey.Crypto.Hal;
-using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Cipher
 {
@@ -118,11 +117,7 @@ namespace NanoMikey.Crypto.Cipher
             do
             {
                 int n = FillKeystream(first, plaintextLength - done);
-                int ks = first ? 16 : 0;
-                for (int i = 0; i < n; i++)
-                {
-                    ciphertext[ciphertextOffset + done + i] = (byte)(plaintext[plaintextOffset + done + i] ^ _keystream[ks + i]);
-                }
+                KeystreamXor.Apply(plaintext, plaintextOffset + done, _keystream, first ? 16 : 0, ciphertext, ciphertextOffset + done, n);
                 done += n;
                 first = false;
             }
@@ -188,10 +183,7 @@ namespace NanoMikey.Crypto.Cipher
             int ks = 16;
             while (true)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    plaintext[plaintextOffset + done + i] = (byte)(ciphertext[ciphertextOffset + done + i] ^ _keystream[ks + i]);
-                }
+                KeystreamXor.Apply(ciphertext, ciphertextOffset + done, _keystream, ks, plaintext, plaintextOffset + done, n);
                 done += n;
                 if (done >= ciphertextLength) break;
                 n = FillKeystream(false, ciphertextLength - done);

@@ -1,6 +1,5 @@
 using System;
 using NanoMikey.Crypto.Hal;
-using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Cipher
 {
@@ -140,16 +139,16 @@ namespace NanoMikey.Crypto.Cipher
                         q[b + 4] = 0;
                     }
                 }
-                Ortho(q);
                 if (decrypt)
                 {
+                    Ortho(q);
                     DecryptState(q);
+                    Ortho(q);
                 }
                 else
                 {
-                    EncryptState(q);
+                    EncryptFour(q);
                 }
-                Ortho(q);
                 uint[] w = _block;
                 for (int b = 0; b < blocks; b++)
                 {
@@ -168,22 +167,255 @@ namespace NanoMikey.Crypto.Cipher
             Array.Clear(_block, 0, 4);
         }
 
-        // FIPS 197 §5.1.
-        private void EncryptState(ulong[] q)
+        // FIPS 197 §5.1 on four blocks in q, written for an interpreter: the eight bit planes stay in locals from the first
+        // transposition to the last (no array access but the round keys, no call per round or per gate).
+        private void EncryptFour(ulong[] q)
         {
             ulong[] rk = _roundKeys;
             int rounds = _rounds;
-            AddRoundKey(q, rk, 0);
-            for (int r = 1; r < rounds; r++)
+            ulong q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+            ulong t;
+            t = q0; q0 = (t & 0x5555555555555555UL) | ((q1 & 0x5555555555555555UL) << 1); q1 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q1 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q2; q2 = (t & 0x5555555555555555UL) | ((q3 & 0x5555555555555555UL) << 1); q3 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q3 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q4; q4 = (t & 0x5555555555555555UL) | ((q5 & 0x5555555555555555UL) << 1); q5 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q5 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q6; q6 = (t & 0x5555555555555555UL) | ((q7 & 0x5555555555555555UL) << 1); q7 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q7 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q0; q0 = (t & 0x3333333333333333UL) | ((q2 & 0x3333333333333333UL) << 2); q2 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q2 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q1; q1 = (t & 0x3333333333333333UL) | ((q3 & 0x3333333333333333UL) << 2); q3 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q3 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q4; q4 = (t & 0x3333333333333333UL) | ((q6 & 0x3333333333333333UL) << 2); q6 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q6 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q5; q5 = (t & 0x3333333333333333UL) | ((q7 & 0x3333333333333333UL) << 2); q7 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q7 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q0; q0 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q4 & 0x0F0F0F0F0F0F0F0FUL) << 4); q4 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q4 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q1; q1 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q5 & 0x0F0F0F0F0F0F0F0FUL) << 4); q5 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q5 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q2; q2 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q6 & 0x0F0F0F0F0F0F0F0FUL) << 4); q6 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q6 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q3; q3 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q7 & 0x0F0F0F0F0F0F0F0FUL) << 4); q7 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q7 & 0xF0F0F0F0F0F0F0F0UL);
+            q0 ^= rk[0];
+            q1 ^= rk[1];
+            q2 ^= rk[2];
+            q3 ^= rk[3];
+            q4 ^= rk[4];
+            q5 ^= rk[5];
+            q6 ^= rk[6];
+            q7 ^= rk[7];
+            for (int r = 1; r <= rounds; r++)
             {
-                SubBytes(q);
-                ShiftRows(q);
-                MixColumns(q);
-                AddRoundKey(q, rk, r << 3);
+                // SubBytes: Boyar–Peralta circuit, as SubBytes(ulong[]).
+                ulong x0 = q7, x1 = q6, x2 = q5, x3 = q4, x4 = q3, x5 = q2, x6 = q1, x7 = q0;
+
+                // Top linear layer.
+                ulong y14 = x3 ^ x5;
+                ulong y13 = x0 ^ x6;
+                ulong y9 = x0 ^ x3;
+                ulong y8 = x0 ^ x5;
+                ulong t0 = x1 ^ x2;
+                ulong y1 = t0 ^ x7;
+                ulong y4 = y1 ^ x3;
+                ulong y12 = y13 ^ y14;
+                ulong y2 = y1 ^ x0;
+                ulong y5 = y1 ^ x6;
+                ulong y3 = y5 ^ y8;
+                ulong t1 = x4 ^ y12;
+                ulong y15 = t1 ^ x5;
+                ulong y20 = t1 ^ x1;
+                ulong y6 = y15 ^ x7;
+                ulong y10 = y15 ^ t0;
+                ulong y11 = y20 ^ y9;
+                ulong y7 = x7 ^ y11;
+                ulong y17 = y10 ^ y11;
+                ulong y19 = y10 ^ y8;
+                ulong y16 = t0 ^ y11;
+                ulong y21 = y13 ^ y16;
+                ulong y18 = x0 ^ y16;
+
+                // Middle non-linear layer (inversion in GF(2^4)^2).
+                ulong t2 = y12 & y15;
+                ulong t3 = y3 & y6;
+                ulong t4 = t3 ^ t2;
+                ulong t5 = y4 & x7;
+                ulong t6 = t5 ^ t2;
+                ulong t7 = y13 & y16;
+                ulong t8 = y5 & y1;
+                ulong t9 = t8 ^ t7;
+                ulong t10 = y2 & y7;
+                ulong t11 = t10 ^ t7;
+                ulong t12 = y9 & y11;
+                ulong t13 = y14 & y17;
+                ulong t14 = t13 ^ t12;
+                ulong t15 = y8 & y10;
+                ulong t16 = t15 ^ t12;
+                ulong t17 = t4 ^ t14;
+                ulong t18 = t6 ^ t16;
+                ulong t19 = t9 ^ t14;
+                ulong t20 = t11 ^ t16;
+                ulong t21 = t17 ^ y20;
+                ulong t22 = t18 ^ y19;
+                ulong t23 = t19 ^ y21;
+                ulong t24 = t20 ^ y18;
+                ulong t25 = t21 ^ t22;
+                ulong t26 = t21 & t23;
+                ulong t27 = t24 ^ t26;
+                ulong t28 = t25 & t27;
+                ulong t29 = t28 ^ t22;
+                ulong t30 = t23 ^ t24;
+                ulong t31 = t22 ^ t26;
+                ulong t32 = t31 & t30;
+                ulong t33 = t32 ^ t24;
+                ulong t34 = t23 ^ t33;
+                ulong t35 = t27 ^ t33;
+                ulong t36 = t24 & t35;
+                ulong t37 = t36 ^ t34;
+                ulong t38 = t27 ^ t36;
+                ulong t39 = t29 & t38;
+                ulong t40 = t25 ^ t39;
+                ulong t41 = t40 ^ t37;
+                ulong t42 = t29 ^ t33;
+                ulong t43 = t29 ^ t40;
+                ulong t44 = t33 ^ t37;
+                ulong t45 = t42 ^ t41;
+                ulong z0 = t44 & y15;
+                ulong z1 = t37 & y6;
+                ulong z2 = t33 & x7;
+                ulong z3 = t43 & y16;
+                ulong z4 = t40 & y1;
+                ulong z5 = t29 & y7;
+                ulong z6 = t42 & y11;
+                ulong z7 = t45 & y17;
+                ulong z8 = t41 & y10;
+                ulong z9 = t44 & y12;
+                ulong z10 = t37 & y3;
+                ulong z11 = t33 & y4;
+                ulong z12 = t43 & y13;
+                ulong z13 = t40 & y5;
+                ulong z14 = t29 & y2;
+                ulong z15 = t42 & y9;
+                ulong z16 = t45 & y14;
+                ulong z17 = t41 & y8;
+
+                // Bottom linear layer.
+                ulong t46 = z15 ^ z16;
+                ulong t47 = z10 ^ z11;
+                ulong t48 = z5 ^ z13;
+                ulong t49 = z9 ^ z10;
+                ulong t50 = z2 ^ z12;
+                ulong t51 = z2 ^ z5;
+                ulong t52 = z7 ^ z8;
+                ulong t53 = z0 ^ z3;
+                ulong t54 = z6 ^ z7;
+                ulong t55 = z16 ^ z17;
+                ulong t56 = z12 ^ t48;
+                ulong t57 = t50 ^ t53;
+                ulong t58 = z4 ^ t46;
+                ulong t59 = z3 ^ t54;
+                ulong t60 = t46 ^ t57;
+                ulong t61 = z14 ^ t57;
+                ulong t62 = t52 ^ t58;
+                ulong t63 = t49 ^ t58;
+                ulong t64 = z4 ^ t59;
+                ulong t65 = t61 ^ t62;
+                ulong t66 = z1 ^ t63;
+                ulong t67 = t64 ^ t65;
+                ulong s3 = t53 ^ t66;
+                q7 = t59 ^ t63;
+                q6 = t64 ^ ~s3;
+                q5 = t55 ^ ~t67;
+                q4 = s3;
+                q3 = t51 ^ t66;
+                q2 = t47 ^ t65;
+                q1 = t56 ^ ~t62;
+                q0 = t48 ^ ~t60;
+
+                // ShiftRows (FIPS 197 §5.1.2).
+                q0 = (q0 & 0x000000000000FFFFUL) | ((q0 & 0x00000000FFF00000UL) >> 4) | ((q0 & 0x00000000000F0000UL) << 12)
+                    | ((q0 & 0x0000FF0000000000UL) >> 8) | ((q0 & 0x000000FF00000000UL) << 8)
+                    | ((q0 & 0xF000000000000000UL) >> 12) | ((q0 & 0x0FFF000000000000UL) << 4);
+                q1 = (q1 & 0x000000000000FFFFUL) | ((q1 & 0x00000000FFF00000UL) >> 4) | ((q1 & 0x00000000000F0000UL) << 12)
+                    | ((q1 & 0x0000FF0000000000UL) >> 8) | ((q1 & 0x000000FF00000000UL) << 8)
+                    | ((q1 & 0xF000000000000000UL) >> 12) | ((q1 & 0x0FFF000000000000UL) << 4);
+                q2 = (q2 & 0x000000000000FFFFUL) | ((q2 & 0x00000000FFF00000UL) >> 4) | ((q2 & 0x00000000000F0000UL) << 12)
+                    | ((q2 & 0x0000FF0000000000UL) >> 8) | ((q2 & 0x000000FF00000000UL) << 8)
+                    | ((q2 & 0xF000000000000000UL) >> 12) | ((q2 & 0x0FFF000000000000UL) << 4);
+                q3 = (q3 & 0x000000000000FFFFUL) | ((q3 & 0x00000000FFF00000UL) >> 4) | ((q3 & 0x00000000000F0000UL) << 12)
+                    | ((q3 & 0x0000FF0000000000UL) >> 8) | ((q3 & 0x000000FF00000000UL) << 8)
+                    | ((q3 & 0xF000000000000000UL) >> 12) | ((q3 & 0x0FFF000000000000UL) << 4);
+                q4 = (q4 & 0x000000000000FFFFUL) | ((q4 & 0x00000000FFF00000UL) >> 4) | ((q4 & 0x00000000000F0000UL) << 12)
+                    | ((q4 & 0x0000FF0000000000UL) >> 8) | ((q4 & 0x000000FF00000000UL) << 8)
+                    | ((q4 & 0xF000000000000000UL) >> 12) | ((q4 & 0x0FFF000000000000UL) << 4);
+                q5 = (q5 & 0x000000000000FFFFUL) | ((q5 & 0x00000000FFF00000UL) >> 4) | ((q5 & 0x00000000000F0000UL) << 12)
+                    | ((q5 & 0x0000FF0000000000UL) >> 8) | ((q5 & 0x000000FF00000000UL) << 8)
+                    | ((q5 & 0xF000000000000000UL) >> 12) | ((q5 & 0x0FFF000000000000UL) << 4);
+                q6 = (q6 & 0x000000000000FFFFUL) | ((q6 & 0x00000000FFF00000UL) >> 4) | ((q6 & 0x00000000000F0000UL) << 12)
+                    | ((q6 & 0x0000FF0000000000UL) >> 8) | ((q6 & 0x000000FF00000000UL) << 8)
+                    | ((q6 & 0xF000000000000000UL) >> 12) | ((q6 & 0x0FFF000000000000UL) << 4);
+                q7 = (q7 & 0x000000000000FFFFUL) | ((q7 & 0x00000000FFF00000UL) >> 4) | ((q7 & 0x00000000000F0000UL) << 12)
+                    | ((q7 & 0x0000FF0000000000UL) >> 8) | ((q7 & 0x000000FF00000000UL) << 8)
+                    | ((q7 & 0xF000000000000000UL) >> 12) | ((q7 & 0x0FFF000000000000UL) << 4);
+
+                // MixColumns (FIPS 197 §5.1.3), skipped in the last round; the round count is public.
+                if (r != rounds)
+                {
+                    ulong r0 = (q0 >> 16) | (q0 << 48);
+                    ulong r1 = (q1 >> 16) | (q1 << 48);
+                    ulong r2 = (q2 >> 16) | (q2 << 48);
+                    ulong r3 = (q3 >> 16) | (q3 << 48);
+                    ulong r4 = (q4 >> 16) | (q4 << 48);
+                    ulong r5 = (q5 >> 16) | (q5 << 48);
+                    ulong r6 = (q6 >> 16) | (q6 << 48);
+                    ulong r7 = (q7 >> 16) | (q7 << 48);
+                    ulong u0 = q0 ^ r0;
+                    ulong u1 = q1 ^ r1;
+                    ulong u2 = q2 ^ r2;
+                    ulong u3 = q3 ^ r3;
+                    ulong u4 = q4 ^ r4;
+                    ulong u5 = q5 ^ r5;
+                    ulong u6 = q6 ^ r6;
+                    ulong u7 = q7 ^ r7;
+                    u0 = (u0 << 32) | (u0 >> 32);
+                    u1 = (u1 << 32) | (u1 >> 32);
+                    u2 = (u2 << 32) | (u2 >> 32);
+                    u3 = (u3 << 32) | (u3 >> 32);
+                    u4 = (u4 << 32) | (u4 >> 32);
+                    u5 = (u5 << 32) | (u5 >> 32);
+                    u6 = (u6 << 32) | (u6 >> 32);
+                    u7 = (u7 << 32) | (u7 >> 32);
+                    ulong m0 = q7 ^ r7 ^ r0 ^ u0;
+                    ulong m1 = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ u1;
+                    ulong m2 = q1 ^ r1 ^ r2 ^ u2;
+                    ulong m3 = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ u3;
+                    ulong m4 = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ u4;
+                    ulong m5 = q4 ^ r4 ^ r5 ^ u5;
+                    ulong m6 = q5 ^ r5 ^ r6 ^ u6;
+                    ulong m7 = q6 ^ r6 ^ r7 ^ u7;
+                    q0 = m0; q1 = m1; q2 = m2; q3 = m3; q4 = m4; q5 = m5; q6 = m6; q7 = m7;
+                }
+
+                int o = r << 3;
+                q0 ^= rk[o + 0];
+                q1 ^= rk[o + 1];
+                q2 ^= rk[o + 2];
+                q3 ^= rk[o + 3];
+                q4 ^= rk[o + 4];
+                q5 ^= rk[o + 5];
+                q6 ^= rk[o + 6];
+                q7 ^= rk[o + 7];
             }
-            SubBytes(q);
-            ShiftRows(q);
-            AddRoundKey(q, rk, rounds << 3);
+            t = q0; q0 = (t & 0x5555555555555555UL) | ((q1 & 0x5555555555555555UL) << 1); q1 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q1 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q2; q2 = (t & 0x5555555555555555UL) | ((q3 & 0x5555555555555555UL) << 1); q3 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q3 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q4; q4 = (t & 0x5555555555555555UL) | ((q5 & 0x5555555555555555UL) << 1); q5 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q5 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q6; q6 = (t & 0x5555555555555555UL) | ((q7 & 0x5555555555555555UL) << 1); q7 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q7 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q0; q0 = (t & 0x3333333333333333UL) | ((q2 & 0x3333333333333333UL) << 2); q2 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q2 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q1; q1 = (t & 0x3333333333333333UL) | ((q3 & 0x3333333333333333UL) << 2); q3 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q3 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q4; q4 = (t & 0x3333333333333333UL) | ((q6 & 0x3333333333333333UL) << 2); q6 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q6 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q5; q5 = (t & 0x3333333333333333UL) | ((q7 & 0x3333333333333333UL) << 2); q7 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q7 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q0; q0 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q4 & 0x0F0F0F0F0F0F0F0FUL) << 4); q4 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q4 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q1; q1 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q5 & 0x0F0F0F0F0F0F0F0FUL) << 4); q5 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q5 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q2; q2 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q6 & 0x0F0F0F0F0F0F0F0FUL) << 4); q6 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q6 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q3; q3 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q7 & 0x0F0F0F0F0F0F0F0FUL) << 4); q7 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q7 & 0xF0F0F0F0F0F0F0F0UL);
+            q[0] = q0;
+            q[1] = q1;
+            q[2] = q2;
+            q[3] = q3;
+            q[4] = q4;
+            q[5] = q5;
+            q[6] = q6;
+            q[7] = q7;
         }
 
         // FIPS 197 §5.3.

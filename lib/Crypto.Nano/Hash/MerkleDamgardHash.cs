@@ -1,5 +1,4 @@
 using System;
-using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Hash
 {

@@ -1,6 +1,5 @@
 using System;
 using NanoMikey.Crypto.Hash;
-using NanoMikey.Crypto;
 
 namespace NanoMikey.Crypto.Mac
 {
