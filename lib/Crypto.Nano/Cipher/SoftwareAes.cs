@@ -122,6 +122,18 @@ namespace NanoMikey.Crypto.Cipher
         // Four blocks per pass; a short last group is padded with zero lanes whose output is discarded.
         private void Run(byte[] input, int inOff, byte[] output, int outOff, int length, bool decrypt)
         {
+            if (!decrypt)
+            {
+                while (length > 0)
+                {
+                    int n = length >= 64 ? 4 : length >> 4;
+                    EncryptFour(input, inOff, output, outOff, n);
+                    inOff += n << 4;
+                    outOff += n << 4;
+                    length -= n << 4;
+                }
+                return;
+            }
             ulong[] q = _q;
             while (length > 0)
             {
@@ -139,16 +151,9 @@ namespace NanoMikey.Crypto.Cipher
                         q[b + 4] = 0;
                     }
                 }
-                if (decrypt)
-                {
-                    Ortho(q);
-                    DecryptState(q);
-                    Ortho(q);
-                }
-                else
-                {
-                    EncryptFour(q);
-                }
+                Ortho(q);
+                DecryptState(q);
+                Ortho(q);
                 uint[] w = _block;
                 for (int b = 0; b < blocks; b++)
                 {
@@ -167,14 +172,87 @@ namespace NanoMikey.Crypto.Cipher
             Array.Clear(_block, 0, 4);
         }
 
-        // FIPS 197 §5.1 on four blocks in q, written for an interpreter: the eight bit planes stay in locals from the first
-        // transposition to the last (no array access but the round keys, no call per round or per gate).
-        private void EncryptFour(ulong[] q)
+        // FIPS 197 §5.1 on up to four blocks, written for an interpreter: the blocks are read into the eight state words,
+        // which stay in locals through both transpositions and all rounds (no array access but the data and the round
+        // keys, no call per block, round or gate). Lanes past `blocks` run on zeros and are not written.
+        private void EncryptFour(byte[] input, int inOff, byte[] output, int outOff, int blocks)
         {
             ulong[] rk = _roundKeys;
             int rounds = _rounds;
-            ulong q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+            ulong q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0;
             ulong t;
+            if (blocks > 0)
+            {
+                int p = inOff + 0;
+                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
+                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
+                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
+                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
+                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
+                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
+                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
+                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
+                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
+                q0 = a | (c << 8);
+                q4 = b | (d << 8);
+            }
+            if (blocks > 1)
+            {
+                int p = inOff + 16;
+                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
+                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
+                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
+                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
+                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
+                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
+                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
+                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
+                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
+                q1 = a | (c << 8);
+                q5 = b | (d << 8);
+            }
+            if (blocks > 2)
+            {
+                int p = inOff + 32;
+                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
+                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
+                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
+                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
+                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
+                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
+                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
+                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
+                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
+                q2 = a | (c << 8);
+                q6 = b | (d << 8);
+            }
+            if (blocks > 3)
+            {
+                int p = inOff + 48;
+                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
+                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
+                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
+                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
+                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
+                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
+                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
+                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
+                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
+                q3 = a | (c << 8);
+                q7 = b | (d << 8);
+            }
             t = q0; q0 = (t & 0x5555555555555555UL) | ((q1 & 0x5555555555555555UL) << 1); q1 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q1 & 0xAAAAAAAAAAAAAAAAUL);
             t = q2; q2 = (t & 0x5555555555555555UL) | ((q3 & 0x5555555555555555UL) << 1); q3 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q3 & 0xAAAAAAAAAAAAAAAAUL);
             t = q4; q4 = (t & 0x5555555555555555UL) | ((q5 & 0x5555555555555555UL) << 1); q5 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q5 & 0xAAAAAAAAAAAAAAAAUL);
@@ -351,6 +429,7 @@ namespace NanoMikey.Crypto.Cipher
                 // MixColumns (FIPS 197 §5.1.3), skipped in the last round; the round count is public.
                 if (r != rounds)
                 {
+                    // With v = q ^ rot16(q) the outputs read only v and r, so they overwrite q directly.
                     ulong r0 = (q0 >> 16) | (q0 << 48);
                     ulong r1 = (q1 >> 16) | (q1 << 48);
                     ulong r2 = (q2 >> 16) | (q2 << 48);
@@ -359,31 +438,22 @@ namespace NanoMikey.Crypto.Cipher
                     ulong r5 = (q5 >> 16) | (q5 << 48);
                     ulong r6 = (q6 >> 16) | (q6 << 48);
                     ulong r7 = (q7 >> 16) | (q7 << 48);
-                    ulong u0 = q0 ^ r0;
-                    ulong u1 = q1 ^ r1;
-                    ulong u2 = q2 ^ r2;
-                    ulong u3 = q3 ^ r3;
-                    ulong u4 = q4 ^ r4;
-                    ulong u5 = q5 ^ r5;
-                    ulong u6 = q6 ^ r6;
-                    ulong u7 = q7 ^ r7;
-                    u0 = (u0 << 32) | (u0 >> 32);
-                    u1 = (u1 << 32) | (u1 >> 32);
-                    u2 = (u2 << 32) | (u2 >> 32);
-                    u3 = (u3 << 32) | (u3 >> 32);
-                    u4 = (u4 << 32) | (u4 >> 32);
-                    u5 = (u5 << 32) | (u5 >> 32);
-                    u6 = (u6 << 32) | (u6 >> 32);
-                    u7 = (u7 << 32) | (u7 >> 32);
-                    ulong m0 = q7 ^ r7 ^ r0 ^ u0;
-                    ulong m1 = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ u1;
-                    ulong m2 = q1 ^ r1 ^ r2 ^ u2;
-                    ulong m3 = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ u3;
-                    ulong m4 = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ u4;
-                    ulong m5 = q4 ^ r4 ^ r5 ^ u5;
-                    ulong m6 = q5 ^ r5 ^ r6 ^ u6;
-                    ulong m7 = q6 ^ r6 ^ r7 ^ u7;
-                    q0 = m0; q1 = m1; q2 = m2; q3 = m3; q4 = m4; q5 = m5; q6 = m6; q7 = m7;
+                    ulong v0 = q0 ^ r0;
+                    ulong v1 = q1 ^ r1;
+                    ulong v2 = q2 ^ r2;
+                    ulong v3 = q3 ^ r3;
+                    ulong v4 = q4 ^ r4;
+                    ulong v5 = q5 ^ r5;
+                    ulong v6 = q6 ^ r6;
+                    ulong v7 = q7 ^ r7;
+                    q0 = v7 ^ r0 ^ (v0 << 32) ^ (v0 >> 32);
+                    q1 = v0 ^ v7 ^ r1 ^ (v1 << 32) ^ (v1 >> 32);
+                    q2 = v1 ^ r2 ^ (v2 << 32) ^ (v2 >> 32);
+                    q3 = v2 ^ v7 ^ r3 ^ (v3 << 32) ^ (v3 >> 32);
+                    q4 = v3 ^ v7 ^ r4 ^ (v4 << 32) ^ (v4 >> 32);
+                    q5 = v4 ^ r5 ^ (v5 << 32) ^ (v5 >> 32);
+                    q6 = v5 ^ r6 ^ (v6 << 32) ^ (v6 >> 32);
+                    q7 = v6 ^ r7 ^ (v7 << 32) ^ (v7 >> 32);
                 }
 
                 int o = r << 3;
@@ -408,14 +478,134 @@ namespace NanoMikey.Crypto.Cipher
             t = q1; q1 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q5 & 0x0F0F0F0F0F0F0F0FUL) << 4); q5 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q5 & 0xF0F0F0F0F0F0F0F0UL);
             t = q2; q2 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q6 & 0x0F0F0F0F0F0F0F0FUL) << 4); q6 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q6 & 0xF0F0F0F0F0F0F0F0UL);
             t = q3; q3 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q7 & 0x0F0F0F0F0F0F0F0FUL) << 4); q7 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q7 & 0xF0F0F0F0F0F0F0F0UL);
-            q[0] = q0;
-            q[1] = q1;
-            q[2] = q2;
-            q[3] = q3;
-            q[4] = q4;
-            q[5] = q5;
-            q[6] = q6;
-            q[7] = q7;
+            if (blocks > 0)
+            {
+                int p = outOff + 0;
+                ulong g0 = (q0) & 0x00FF00FF00FF00FFUL;
+                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w0 = (uint)g0 | (uint)(g0 >> 16);
+                output[p] = (byte)w0;
+                output[p + 1] = (byte)(w0 >> 8);
+                output[p + 2] = (byte)(w0 >> 16);
+                output[p + 3] = (byte)(w0 >> 24);
+                ulong g1 = (q4) & 0x00FF00FF00FF00FFUL;
+                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w1 = (uint)g1 | (uint)(g1 >> 16);
+                output[p + 4] = (byte)w1;
+                output[p + 5] = (byte)(w1 >> 8);
+                output[p + 6] = (byte)(w1 >> 16);
+                output[p + 7] = (byte)(w1 >> 24);
+                ulong g2 = (q0 >> 8) & 0x00FF00FF00FF00FFUL;
+                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w2 = (uint)g2 | (uint)(g2 >> 16);
+                output[p + 8] = (byte)w2;
+                output[p + 9] = (byte)(w2 >> 8);
+                output[p + 10] = (byte)(w2 >> 16);
+                output[p + 11] = (byte)(w2 >> 24);
+                ulong g3 = (q4 >> 8) & 0x00FF00FF00FF00FFUL;
+                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w3 = (uint)g3 | (uint)(g3 >> 16);
+                output[p + 12] = (byte)w3;
+                output[p + 13] = (byte)(w3 >> 8);
+                output[p + 14] = (byte)(w3 >> 16);
+                output[p + 15] = (byte)(w3 >> 24);
+            }
+            if (blocks > 1)
+            {
+                int p = outOff + 16;
+                ulong g0 = (q1) & 0x00FF00FF00FF00FFUL;
+                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w0 = (uint)g0 | (uint)(g0 >> 16);
+                output[p] = (byte)w0;
+                output[p + 1] = (byte)(w0 >> 8);
+                output[p + 2] = (byte)(w0 >> 16);
+                output[p + 3] = (byte)(w0 >> 24);
+                ulong g1 = (q5) & 0x00FF00FF00FF00FFUL;
+                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w1 = (uint)g1 | (uint)(g1 >> 16);
+                output[p + 4] = (byte)w1;
+                output[p + 5] = (byte)(w1 >> 8);
+                output[p + 6] = (byte)(w1 >> 16);
+                output[p + 7] = (byte)(w1 >> 24);
+                ulong g2 = (q1 >> 8) & 0x00FF00FF00FF00FFUL;
+                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w2 = (uint)g2 | (uint)(g2 >> 16);
+                output[p + 8] = (byte)w2;
+                output[p + 9] = (byte)(w2 >> 8);
+                output[p + 10] = (byte)(w2 >> 16);
+                output[p + 11] = (byte)(w2 >> 24);
+                ulong g3 = (q5 >> 8) & 0x00FF00FF00FF00FFUL;
+                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w3 = (uint)g3 | (uint)(g3 >> 16);
+                output[p + 12] = (byte)w3;
+                output[p + 13] = (byte)(w3 >> 8);
+                output[p + 14] = (byte)(w3 >> 16);
+                output[p + 15] = (byte)(w3 >> 24);
+            }
+            if (blocks > 2)
+            {
+                int p = outOff + 32;
+                ulong g0 = (q2) & 0x00FF00FF00FF00FFUL;
+                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w0 = (uint)g0 | (uint)(g0 >> 16);
+                output[p] = (byte)w0;
+                output[p + 1] = (byte)(w0 >> 8);
+                output[p + 2] = (byte)(w0 >> 16);
+                output[p + 3] = (byte)(w0 >> 24);
+                ulong g1 = (q6) & 0x00FF00FF00FF00FFUL;
+                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w1 = (uint)g1 | (uint)(g1 >> 16);
+                output[p + 4] = (byte)w1;
+                output[p + 5] = (byte)(w1 >> 8);
+                output[p + 6] = (byte)(w1 >> 16);
+                output[p + 7] = (byte)(w1 >> 24);
+                ulong g2 = (q2 >> 8) & 0x00FF00FF00FF00FFUL;
+                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w2 = (uint)g2 | (uint)(g2 >> 16);
+                output[p + 8] = (byte)w2;
+                output[p + 9] = (byte)(w2 >> 8);
+                output[p + 10] = (byte)(w2 >> 16);
+                output[p + 11] = (byte)(w2 >> 24);
+                ulong g3 = (q6 >> 8) & 0x00FF00FF00FF00FFUL;
+                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w3 = (uint)g3 | (uint)(g3 >> 16);
+                output[p + 12] = (byte)w3;
+                output[p + 13] = (byte)(w3 >> 8);
+                output[p + 14] = (byte)(w3 >> 16);
+                output[p + 15] = (byte)(w3 >> 24);
+            }
+            if (blocks > 3)
+            {
+                int p = outOff + 48;
+                ulong g0 = (q3) & 0x00FF00FF00FF00FFUL;
+                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w0 = (uint)g0 | (uint)(g0 >> 16);
+                output[p] = (byte)w0;
+                output[p + 1] = (byte)(w0 >> 8);
+                output[p + 2] = (byte)(w0 >> 16);
+                output[p + 3] = (byte)(w0 >> 24);
+                ulong g1 = (q7) & 0x00FF00FF00FF00FFUL;
+                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w1 = (uint)g1 | (uint)(g1 >> 16);
+                output[p + 4] = (byte)w1;
+                output[p + 5] = (byte)(w1 >> 8);
+                output[p + 6] = (byte)(w1 >> 16);
+                output[p + 7] = (byte)(w1 >> 24);
+                ulong g2 = (q3 >> 8) & 0x00FF00FF00FF00FFUL;
+                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w2 = (uint)g2 | (uint)(g2 >> 16);
+                output[p + 8] = (byte)w2;
+                output[p + 9] = (byte)(w2 >> 8);
+                output[p + 10] = (byte)(w2 >> 16);
+                output[p + 11] = (byte)(w2 >> 24);
+                ulong g3 = (q7 >> 8) & 0x00FF00FF00FF00FFUL;
+                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w3 = (uint)g3 | (uint)(g3 >> 16);
+                output[p + 12] = (byte)w3;
+                output[p + 13] = (byte)(w3 >> 8);
+                output[p + 14] = (byte)(w3 >> 16);
+                output[p + 15] = (byte)(w3 >> 24);
+            }
         }
 
         // FIPS 197 §5.3.
