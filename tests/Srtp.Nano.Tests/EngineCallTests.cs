@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Generic;
-using NanoMikey.Crypto.Cipher;
-using NanoMikey.Crypto.Hal;
 using NanoMikey.Srtp.Context;
 using NanoMikey.Srtp.Policy;
 using static NanoMikey.Srtp.Tests.TestKit;
@@ -14,38 +11,6 @@ namespace NanoMikey.Srtp.Tests
     /// </summary>
     public class EngineCallTests
     {
-        /// <summary>Records every engine call (bytes per EncryptBlocks) over software AES.</summary>
-        private sealed class RecordingFactory : IAesEngineFactory
-        {
-            internal readonly List<int> Encrypts = new List<int>();
-            internal int KeyLoads;
-
-            public IAesEngine? Create(int keyLength) => new Engine(this);
-
-            private sealed class Engine : IAesEngine
-            {
-                private readonly RecordingFactory _owner;
-                private readonly SoftwareAes _aes = new SoftwareAes();
-
-                internal Engine(RecordingFactory owner) => _owner = owner;
-
-                public bool SupportsKeyLength(int keyLength) => _aes.SupportsKeyLength(keyLength);
-
-                public void SetKey(byte[] key, int offset, int length) { _owner.KeyLoads++; _aes.SetKey(key, offset, length); }
-
-                public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
-                {
-                    _owner.Encrypts.Add(length);
-                    _aes.EncryptBlocks(input, inputOffset, output, outputOffset, length);
-                }
-
-                public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length) =>
-                    throw new InvalidOperationException("SRTP never decrypts blocks");
-
-                public void ClearKey() => _aes.ClearKey();
-            }
-        }
-
         public static TheoryData<string, int> Cases => new TheoryData<string, int>
         {
             { "cm80", 1 }, { "cm80", 160 }, { "cm80", 1188 }, { "gcm128", 1 }, { "gcm128", 160 }, { "gcm128", 1000 },
@@ -59,8 +24,8 @@ namespace NanoMikey.Srtp.Tests
             SrtpPolicy p = gcm ? SrtpPolicy.AeadAes128Gcm() : SrtpPolicy.AesCm128HmacSha1_80();
             var rng = new Random(payload);
             byte[] key = Random(rng, p.MasterKeyLength), salt = Random(rng, p.MasterSaltLength);
-            var txEngines = new RecordingFactory();
-            var rxEngines = new RecordingFactory();
+            var txEngines = new RecordingAesFactory();
+            var rxEngines = new RecordingAesFactory();
             var tx = NewContext(p, 0x01020304, SrtpDirection.Outbound, key, salt, null, txEngines);
             var rx = NewContext(p, 0x01020304, SrtpDirection.Inbound, key, salt, null, rxEngines);
             // Keystream blocks cover the payload; GCM adds the block for E(K, J0) that masks the tag (SP 800-38D §7.1).

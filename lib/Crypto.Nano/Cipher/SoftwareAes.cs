@@ -275,7 +275,8 @@ namespace NanoMikey.Crypto.Cipher
             q7 ^= rk[7];
             for (int r = 1; r <= rounds; r++)
             {
-                // SubBytes: Boyar–Peralta circuit, as SubBytes(ulong[]).
+                // SubBytes: the Boyar–Peralta circuit of SubBytes(ulong[]) (key schedule, decryption) written out again on
+                // locals: a shared method taking the planes by reference measured 10 % slower per block on the interpreter.
                 ulong x0 = q7, x1 = q6, x2 = q5, x3 = q4, x4 = q3, x5 = q2, x6 = q1, x7 = q0;
 
                 // Top linear layer.
