@@ -63,18 +63,17 @@ namespace NanoMikey.Conformance.Tests
         }
 
         /// <summary>Checks an assembly file; <paramref name="ownAssemblyPrefix"/> names the references that are ours.</summary>
-        public static List<NanoViolation> Check(string path, string ownAssemblyPrefix = "NanoMikey.")
-        {
-            using var stream = File.OpenRead(path);
-            using var pe = new PEReader(stream);
-            return Check(pe, ownAssemblyPrefix);
-        }
+        public static List<NanoViolation> Check(string path, string ownAssemblyPrefix = "NanoMikey.") =>
+            Check(File.ReadAllBytes(path), ownAssemblyPrefix);
 
         /// <summary>Checks an assembly image held in memory.</summary>
         public static List<NanoViolation> Check(byte[] image, string ownAssemblyPrefix = "NanoMikey.")
         {
             using var pe = new PEReader(new MemoryStream(image));
-            return Check(pe, ownAssemblyPrefix);
+            var result = Check(pe, ownAssemblyPrefix);
+            // Hot paths within this assembly; NanoFlavourTests follows calls across all of ours.
+            result.AddRange(HotPathChecker.Check(new[] { image }));
+            return result;
         }
 
         private static List<NanoViolation> Check(PEReader pe, string ownPrefix)

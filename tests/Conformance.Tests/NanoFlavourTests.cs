@@ -37,6 +37,39 @@ namespace NanoMikey.Conformance.Tests
         }
 
         [Fact]
+        public void HotPathsExecuteNoLdstrAcrossOurAssemblies()
+        {
+            // Per-packet and per-message code, followed through calls into every assembly of ours (see HotPathChecker).
+            var paths = PortableAssemblies.Select(row => RepoPaths.NanoAssembly((string)row[0], (string)row[1])).ToList();
+            var violations = HotPathChecker.CheckFiles(paths);
+            Assert.True(violations.Count == 0, "ldstr on a hot path:\n" + string.Join("\n", violations.Select(v => v.ToString())));
+        }
+
+        [Fact]
+        public void HotPathRootsAreMarked()
+        {
+            // The marks the rule starts from: removing one would silently take that code out of the check.
+            var paths = PortableAssemblies.Select(row => RepoPaths.NanoAssembly((string)row[0], (string)row[1])).ToList();
+            var roots = HotPathChecker.Roots(paths.Select(File.ReadAllBytes).ToList()).ToHashSet();
+            string[] expected =
+            {
+                "NanoMikey.Crypto.Cipher.AesGcm.Seal", "NanoMikey.Crypto.Cipher.AesGcm.Open",
+                "NanoMikey.Crypto.Cipher.AesCtr.Transform", "NanoMikey.Crypto.Cipher.SoftwareAes.EncryptBlocks",
+                "NanoMikey.Crypto.Mac.Hmac.Compute", "NanoMikey.Crypto.Mac.Hmac.Update", "NanoMikey.Crypto.Mac.Hmac.Final",
+                "NanoMikey.Crypto.Mac.Hmac.Verify", "NanoMikey.Crypto.Hash.MerkleDamgardHash.Update",
+                "NanoMikey.Crypto.Hash.Sha1.Compress", "NanoMikey.Crypto.Hash.Sha256.Compress",
+                "NanoMikey.Srtp.Transforms.AesCmCipher.Apply",
+                "NanoMikey.Srtp.Context.SrtpCryptoContext.Protect", "NanoMikey.Srtp.Context.SrtpCryptoContext.Unprotect",
+                "NanoMikey.Srtp.Context.SrtpCryptoContext.ProtectRtcp", "NanoMikey.Srtp.Context.SrtpCryptoContext.UnprotectRtcp",
+                "NanoMikey.Srtp.Context.SrtpSession.Protect", "NanoMikey.Srtp.Context.SrtpSession.Unprotect",
+                "NanoMikey.Mikey.Codec.MikeyReader.Reset", "NanoMikey.Mikey.Codec.MikeyReader.Read",
+                "NanoMikey.Mikey.Codec.MikeyWriter.Reset", "NanoMikey.Mikey.Codec.MikeyWriter.Finish",
+            };
+            var missing = expected.Where(e => !roots.Contains(e)).ToList();
+            Assert.True(missing.Count == 0, "not marked [HotPath]: " + string.Join(", ", missing));
+        }
+
+        [Fact]
         public void EveryNanoAssemblyStaysWithinTheIlBudget()
         {
             // MetadataProcessor stops at 64 KB of IL per assembly; failing at 56 KB leaves room to split calmly.

@@ -15,5 +15,7 @@ namespace NanoMikey.Conformance.Tests
         IlTooLarge,
         StringsTooLarge,
         ForeignAssemblyReference,
+        /// <summary>An ldstr outside a throw path in per-packet or per-message code (see HotPathChecker).</summary>
+        LdstrOnHotPath,
     }
 }

@@ -167,6 +167,77 @@ namespace F {
             Assert.Empty(NanoAssemblyChecker.Check(image));
         }
 
+        // The marker as lib/Crypto.Nano declares it; the checker matches it by name.
+        private const string HotPathDecl =
+            "namespace NanoMikey.Crypto { [System.AttributeUsage(System.AttributeTargets.All)] public sealed class HotPathAttribute : System.Attribute { } }\n";
+
+        [Fact]
+        public void NameofPassedToACheckOnAHotPathIsCaught() =>
+            // The AES-GCM bug: the parameter name is loaded on every call, before the check knows it will throw.
+            AssertBreaks(FixtureCompiler.Compile(HotPathDecl + @"
+public sealed class Gcm {
+  [NanoMikey.Crypto.HotPath] public void Seal(byte[] plaintext, int o, int n) { CheckRange(plaintext, o, n, nameof(plaintext)); plaintext[o] ^= 1; }
+  private static void CheckRange(byte[] b, int o, int n, string name) { if (b == null) throw new System.ArgumentNullException(name); }
+}"), NanoRule.LdstrOnHotPath, "ldstr \"plaintext\"");
+
+        [Fact]
+        public void LdstrInACalleeOfAHotPathIsCaught() =>
+            AssertBreaks(FixtureCompiler.Compile(HotPathDecl + @"
+public sealed class Codec {
+  [NanoMikey.Crypto.HotPath] public int Parse(byte[] m) { return Step(m) + 1; }
+  private static int Step(byte[] m) { return Name(m[0]).Length; }
+  private static string Name(int t) { return t == 1 ? ""RAND"" : ""other""; }
+}"), NanoRule.LdstrOnHotPath, "reached from Codec.Parse");
+
+        [Fact]
+        public void LdstrInAMethodOfAHotTypeIsCaught() =>
+            AssertBreaks(FixtureCompiler.Compile(HotPathDecl + @"
+[NanoMikey.Crypto.HotPath]
+public sealed class Writer {
+  private string _last = """";
+  public void Finish() { _last = ""done""; }
+}"), NanoRule.LdstrOnHotPath, "ldstr \"done\"");
+
+        [Fact]
+        public void LdstrOnThrowPathsAndColdCodeIsAllowed()
+        {
+            // Throw blocks (inline or through a factory), calls made only from throw blocks, constructors of a hot type,
+            // and methods no hot path reaches may all load strings.
+            const string src = HotPathDecl + @"
+[NanoMikey.Crypto.HotPath]
+public sealed class Gcm {
+  private readonly string _name;
+  public Gcm() { _name = ""gcm""; }
+  public void Seal(byte[] plaintext, int o, int n) {
+    if (plaintext == null) throw new System.ArgumentNullException(nameof(plaintext));
+    if (!InRange(plaintext, o, n)) throw RangeError(plaintext, nameof(plaintext));
+    if (n == 7) throw new System.ArgumentException(Text.Describe(n), nameof(n));
+    for (int i = 0; i < n; i++) plaintext[o + i] ^= 1;
+  }
+  private static bool InRange(byte[] b, int o, int n) { return o >= 0 && n >= 0 && o <= b.Length - n; }
+  private static System.Exception RangeError(byte[] b, string name) { return new System.ArgumentOutOfRangeException(name); }
+  public override string ToString() { throw new System.NotSupportedException(""no text on a hot type""); }
+}
+public static class Text { public static string Describe(int n) { return ""bad length "" + n; } }
+public static class Cold { public static string Render(int x) { return ""x="" + x; } }";
+            var v = NanoAssemblyChecker.Check(FixtureCompiler.Compile(src));
+            Assert.True(v.Count == 0, string.Join("\n", v));
+        }
+
+        [Fact]
+        public void LdstrReachedInAnotherOfOurAssembliesIsCaught()
+        {
+            byte[] lower = FixtureCompiler.Compile(
+                "public static class Helper { public static int Tag(byte[] b) { string s = \"tag\"; return s.Length + b[0]; } }", "NanoMikey.Lower");
+            byte[] upper = FixtureCompiler.Compile(HotPathDecl +
+                "public sealed class Srtp { [NanoMikey.Crypto.HotPath] public int Protect(byte[] p) { return Helper.Tag(p); } }",
+                "NanoMikey.Upper", lower);
+            // Alone, the upper assembly cannot see into the lower one; together the call is followed.
+            Assert.DoesNotContain(NanoAssemblyChecker.Check(upper), x => x.Rule == NanoRule.LdstrOnHotPath);
+            var v = HotPathChecker.Check(new[] { upper, lower });
+            Assert.Contains(v, x => x.Rule == NanoRule.LdstrOnHotPath && x.Where == "Helper.Tag" && x.Detail.Contains("Srtp.Protect"));
+        }
+
         private static string ArithmeticMethods(int methods)
         {
             var sb = new StringBuilder("public static class C {\n");

@@ -15,40 +15,6 @@ namespace NanoMikey.Srtp.Tests
     {
         private const uint Kdr = 16;
 
-        /// <summary>Software AES that counts every block operation and key load (derivation = AES under the master key).</summary>
-        private sealed class CountingFactory : IAesEngineFactory
-        {
-            internal int Calls;
-
-            public IAesEngine? Create(int keyLength) => new Engine(this);
-
-            private sealed class Engine : IAesEngine
-            {
-                private readonly CountingFactory _owner;
-                private readonly SoftwareAes _aes = new SoftwareAes();
-
-                internal Engine(CountingFactory owner) => _owner = owner;
-
-                public bool SupportsKeyLength(int keyLength) => _aes.SupportsKeyLength(keyLength);
-
-                public void SetKey(byte[] key, int offset, int length) { _owner.Calls++; _aes.SetKey(key, offset, length); }
-
-                public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
-                {
-                    _owner.Calls++;
-                    _aes.EncryptBlocks(input, inputOffset, output, outputOffset, length);
-                }
-
-                public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
-                {
-                    _owner.Calls++;
-                    _aes.DecryptBlocks(input, inputOffset, output, outputOffset, length);
-                }
-
-                public void ClearKey() => _aes.ClearKey();
-            }
-        }
-
         [Fact]
         public void Srtp_FarPeriodIsDroppedBeforeDerivation()
         {
@@ -109,7 +75,7 @@ namespace NanoMikey.Srtp.Tests
             Assert.Equal(SrtpStatus.Ok, tx.Protect(buf, 0, ref len, buf.Length));
             byte[] genuine = buf.AsSpan(0, len).ToArray();
 
-            var count = new CountingFactory();
+            var count = new RecordingAesFactory();
             var rx = NewContext(p, 4, SrtpDirection.Inbound, key, salt, null, count);
             int before = count.Calls;
             Assert.Equal(SrtpStatus.OutsideKeyPeriod, Unprotect(rx, genuine)); // carried ROC 1000, receiver expects 0
@@ -148,13 +114,13 @@ namespace NanoMikey.Srtp.Tests
         }
 
         // AES_CM_128_HMAC_SHA1_80 with KDR 16, SSRC 4: a sender and a receiver whose AES calls are counted.
-        private static (SrtpCryptoContext Tx, SrtpCryptoContext Rx, CountingFactory Count, Random Rng) KdrPair(int seed)
+        private static (SrtpCryptoContext Tx, SrtpCryptoContext Rx, RecordingAesFactory Count, Random Rng) KdrPair(int seed)
         {
             var p = SrtpPolicy.AesCm128HmacSha1_80();
             p.KeyDerivationRate = Kdr;
             var rng = new Random(seed);
             byte[] key = TestKit.Random(rng, 16), salt = TestKit.Random(rng, 14);
-            var count = new CountingFactory();
+            var count = new RecordingAesFactory();
             return (NewContext(p, 4, SrtpDirection.Outbound, key, salt), NewContext(p, 4, SrtpDirection.Inbound, key, salt, null, count), count, rng);
         }
 

@@ -98,13 +98,14 @@ namespace NanoMikey.Crypto.Cipher
         /// <param name="tagLength">Tag length: 16, 15, 14, 13, 12, 8 or 4 (SP 800-38D §5.2.1.2).</param>
         /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
         /// <exception cref="InvalidOperationException">The key has been cleared.</exception>
+        [HotPath]
         public void Seal(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
             byte[] plaintext, int plaintextOffset, int plaintextLength, byte[] ciphertext, int ciphertextOffset,
             byte[] tag, int tagOffset, int tagLength)
         {
             CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
-            CheckRange(plaintext, plaintextOffset, plaintextLength, nameof(plaintext));
-            CheckRange(ciphertext, ciphertextOffset, plaintextLength, nameof(ciphertext));
+            if (!InRange(plaintext, plaintextOffset, plaintextLength)) throw RangeError(plaintext, nameof(plaintext));
+            if (!InRange(ciphertext, ciphertextOffset, plaintextLength)) throw RangeError(ciphertext, nameof(ciphertext));
             if (!FitsShortTagRow(tagLength, aadLength, plaintextLength))
             {
                 throw new ArgumentException("Too long for a short GCM tag (SP 800-38D Appendix C).", nameof(plaintextLength));
@@ -116,11 +117,7 @@ namespace NanoMikey.Crypto.Cipher
             do
             {
                 int n = FillKeystream(first, plaintextLength - done);
-                int ks = first ? 16 : 0;
-                for (int i = 0; i < n; i++)
-                {
-                    ciphertext[ciphertextOffset + done + i] = (byte)(plaintext[plaintextOffset + done + i] ^ _keystream[ks + i]);
-                }
+                KeystreamXor.Apply(plaintext, plaintextOffset + done, _keystream, first ? 16 : 0, ciphertext, ciphertextOffset + done, n);
                 done += n;
                 first = false;
             }
@@ -154,13 +151,14 @@ namespace NanoMikey.Crypto.Cipher
         /// <returns>True when the tag verified and the plaintext was written.</returns>
         /// <exception cref="ArgumentException">A buffer or length is invalid; nothing is written.</exception>
         /// <exception cref="InvalidOperationException">The key has been cleared.</exception>
+        [HotPath]
         public bool Open(byte[] nonce, int nonceOffset, int nonceLength, byte[]? aad, int aadOffset, int aadLength,
             byte[] ciphertext, int ciphertextOffset, int ciphertextLength, byte[] tag, int tagOffset, int tagLength,
             byte[] plaintext, int plaintextOffset)
         {
             CheckCommon(nonce, nonceOffset, nonceLength, aad, aadOffset, aadLength, tag, tagOffset, tagLength);
-            CheckRange(ciphertext, ciphertextOffset, ciphertextLength, nameof(ciphertext));
-            CheckRange(plaintext, plaintextOffset, ciphertextLength, nameof(plaintext));
+            if (!InRange(ciphertext, ciphertextOffset, ciphertextLength)) throw RangeError(ciphertext, nameof(ciphertext));
+            if (!InRange(plaintext, plaintextOffset, ciphertextLength)) throw RangeError(plaintext, nameof(plaintext));
             if (tagLength < 12)
             {
                 // SP 800-38D Appendix C: the packet must fit the row and the key must change before the row's last call.
@@ -185,10 +183,7 @@ namespace NanoMikey.Crypto.Cipher
             int ks = 16;
             while (true)
             {
-                for (int i = 0; i < n; i++)
-                {
-                    plaintext[plaintextOffset + done + i] = (byte)(ciphertext[ciphertextOffset + done + i] ^ _keystream[ks + i]);
-                }
+                KeystreamXor.Apply(ciphertext, ciphertextOffset + done, _keystream, ks, plaintext, plaintextOffset + done, n);
                 done += n;
                 if (done >= ciphertextLength) break;
                 n = FillKeystream(false, ciphertextLength - done);
@@ -211,19 +206,26 @@ namespace NanoMikey.Crypto.Cipher
         {
             if (!_keyed) throw new InvalidOperationException("GCM key cleared.");
             if (nonceLength < 1) throw new ArgumentException("GCM nonce must not be empty.", nameof(nonceLength));
-            CheckRange(nonce, nonceOffset, nonceLength, nameof(nonce));
-            if (aad != null || aadLength != 0) CheckRange(aad, aadOffset, aadLength, nameof(aad));
+            if (!InRange(nonce, nonceOffset, nonceLength)) throw RangeError(nonce, nameof(nonce));
+            if ((aad != null || aadLength != 0) && !InRange(aad, aadOffset, aadLength)) throw RangeError(aad, nameof(aad));
             if (tagLength != 16 && tagLength != 15 && tagLength != 14 && tagLength != 13 && tagLength != 12 && tagLength != 8 && tagLength != 4)
             {
                 throw new ArgumentException("GCM tag length must be 4, 8 or 12..16 bytes.", nameof(tagLength));
             }
-            CheckRange(tag, tagOffset, tagLength, nameof(tag));
+            if (!InRange(tag, tagOffset, tagLength)) throw RangeError(tag, nameof(tag));
         }
 
-        private static void CheckRange(byte[]? buffer, int offset, int length, string name)
+        private static bool InRange(byte[]? buffer, int offset, int length)
         {
-            if (buffer == null) throw new ArgumentNullException(name);
-            if (length < 0 || offset < 0 || offset > buffer.Length - length) throw new ArgumentOutOfRangeException(name);
+            return buffer != null && length >= 0 && offset >= 0 && offset <= buffer.Length - length;
+        }
+
+        // The parameter name is loaded only on the throw path: nanoCLR does not intern strings, so every executed ldstr
+        // allocates (a `nameof` passed to a checking helper cost an allocation per call on the device).
+        private static Exception RangeError(byte[]? buffer, string name)
+        {
+            if (buffer == null) return new ArgumentNullException(name);
+            return new ArgumentOutOfRangeException(name);
         }
 
         // SP 800-38D §6.3: H = CIPH_K(0^128), kept as two 64-bit halves plus their bit reversals for the multiplier.
@@ -319,31 +321,96 @@ namespace NanoMikey.Crypto.Cipher
             }
         }
 
-        // Y = (Y xor X_i) * H per block (SP 800-38D §6.4): Karatsuba over 64-bit halves, products by Mul64, then reduction
+        // Y = (Y xor X_i) * H per block (SP 800-38D §6.4): Karatsuba over 64-bit halves, six carry-less products, then reduction
         // modulo x^128 + x^7 + x^2 + x + 1 in GCM's reflected bit order (model: BearSSL ghash_ctmul64).
         private void Ghash(byte[] data, int offset, int length)
         {
             ulong y0 = _y0, y1 = _y1;
             ulong h0 = _h0, h1 = _h1, h2 = _h2, h0r = _h0r, h1r = _h1r, h2r = _h2r;
+            // H's masked nibble lanes are fixed per key: split once, outside the block loop.
+            ulong h0m0 = h0 & 0x1111111111111111UL, h0m1 = h0 & 0x2222222222222222UL, h0m2 = h0 & 0x4444444444444444UL, h0m3 = h0 & 0x8888888888888888UL;
+            ulong h1m0 = h1 & 0x1111111111111111UL, h1m1 = h1 & 0x2222222222222222UL, h1m2 = h1 & 0x4444444444444444UL, h1m3 = h1 & 0x8888888888888888UL;
+            ulong h2m0 = h2 & 0x1111111111111111UL, h2m1 = h2 & 0x2222222222222222UL, h2m2 = h2 & 0x4444444444444444UL, h2m3 = h2 & 0x8888888888888888UL;
+            ulong h0rm0 = h0r & 0x1111111111111111UL, h0rm1 = h0r & 0x2222222222222222UL, h0rm2 = h0r & 0x4444444444444444UL, h0rm3 = h0r & 0x8888888888888888UL;
+            ulong h1rm0 = h1r & 0x1111111111111111UL, h1rm1 = h1r & 0x2222222222222222UL, h1rm2 = h1r & 0x4444444444444444UL, h1rm3 = h1r & 0x8888888888888888UL;
+            ulong h2rm0 = h2r & 0x1111111111111111UL, h2rm1 = h2r & 0x2222222222222222UL, h2rm2 = h2r & 0x4444444444444444UL, h2rm3 = h2r & 0x8888888888888888UL;
+            ulong x0, x1, x2, x3;
             for (int end = offset + length; offset < end; offset += 16)
             {
-                y1 ^= ReadBe64(data, offset);
-                y0 ^= ReadBe64(data, offset + 8);
-                ulong y0r = Rev64(y0);
-                ulong y1r = Rev64(y1);
+                int o = offset;
+                y1 ^= ((ulong)(((uint)data[o] << 24) | ((uint)data[o + 1] << 16) | ((uint)data[o + 2] << 8) | data[o + 3]) << 32)
+                    | (((uint)data[o + 4] << 24) | ((uint)data[o + 5] << 16) | ((uint)data[o + 6] << 8) | data[o + 7]);
+                y0 ^= ((ulong)(((uint)data[o + 8] << 24) | ((uint)data[o + 9] << 16) | ((uint)data[o + 10] << 8) | data[o + 11]) << 32)
+                    | (((uint)data[o + 12] << 24) | ((uint)data[o + 13] << 16) | ((uint)data[o + 14] << 8) | data[o + 15]);
+                ulong y0r = ((y0 & 0x5555555555555555UL) << 1) | ((y0 >> 1) & 0x5555555555555555UL);
+                y0r = ((y0r & 0x3333333333333333UL) << 2) | ((y0r >> 2) & 0x3333333333333333UL);
+                y0r = ((y0r & 0x0F0F0F0F0F0F0F0FUL) << 4) | ((y0r >> 4) & 0x0F0F0F0F0F0F0F0FUL);
+                y0r = ((y0r & 0x00FF00FF00FF00FFUL) << 8) | ((y0r >> 8) & 0x00FF00FF00FF00FFUL);
+                y0r = ((y0r & 0x0000FFFF0000FFFFUL) << 16) | ((y0r >> 16) & 0x0000FFFF0000FFFFUL);
+                y0r = (y0r << 32) | (y0r >> 32);
+                ulong y1r = ((y1 & 0x5555555555555555UL) << 1) | ((y1 >> 1) & 0x5555555555555555UL);
+                y1r = ((y1r & 0x3333333333333333UL) << 2) | ((y1r >> 2) & 0x3333333333333333UL);
+                y1r = ((y1r & 0x0F0F0F0F0F0F0F0FUL) << 4) | ((y1r >> 4) & 0x0F0F0F0F0F0F0F0FUL);
+                y1r = ((y1r & 0x00FF00FF00FF00FFUL) << 8) | ((y1r >> 8) & 0x00FF00FF00FF00FFUL);
+                y1r = ((y1r & 0x0000FFFF0000FFFFUL) << 16) | ((y1r >> 16) & 0x0000FFFF0000FFFFUL);
+                y1r = (y1r << 32) | (y1r >> 32);
                 ulong y2 = y0 ^ y1;
                 ulong y2r = y0r ^ y1r;
-                ulong z0 = Mul64(y0, h0);
-                ulong z1 = Mul64(y1, h1);
-                ulong z2 = Mul64(y2, h2);
-                ulong z0h = Mul64(y0r, h0r);
-                ulong z1h = Mul64(y1r, h1r);
-                ulong z2h = Mul64(y2r, h2r);
+                // Six carry-less products (integer products of operands with 3-bit holes every 4 bits, carries land in the holes
+                // and are masked away; no branch or lookup depends on the operands), written out: a call costs ~16 instructions.
+                x0 = y0 & 0x1111111111111111UL; x1 = y0 & 0x2222222222222222UL; x2 = y0 & 0x4444444444444444UL; x3 = y0 & 0x8888888888888888UL;
+                ulong z0 = (((x0 * h0m0) ^ (x1 * h0m3) ^ (x2 * h0m2) ^ (x3 * h0m1)) & 0x1111111111111111UL)
+                    | (((x0 * h0m1) ^ (x1 * h0m0) ^ (x2 * h0m3) ^ (x3 * h0m2)) & 0x2222222222222222UL)
+                    | (((x0 * h0m2) ^ (x1 * h0m1) ^ (x2 * h0m0) ^ (x3 * h0m3)) & 0x4444444444444444UL)
+                    | (((x0 * h0m3) ^ (x1 * h0m2) ^ (x2 * h0m1) ^ (x3 * h0m0)) & 0x8888888888888888UL);
+                x0 = y1 & 0x1111111111111111UL; x1 = y1 & 0x2222222222222222UL; x2 = y1 & 0x4444444444444444UL; x3 = y1 & 0x8888888888888888UL;
+                ulong z1 = (((x0 * h1m0) ^ (x1 * h1m3) ^ (x2 * h1m2) ^ (x3 * h1m1)) & 0x1111111111111111UL)
+                    | (((x0 * h1m1) ^ (x1 * h1m0) ^ (x2 * h1m3) ^ (x3 * h1m2)) & 0x2222222222222222UL)
+                    | (((x0 * h1m2) ^ (x1 * h1m1) ^ (x2 * h1m0) ^ (x3 * h1m3)) & 0x4444444444444444UL)
+                    | (((x0 * h1m3) ^ (x1 * h1m2) ^ (x2 * h1m1) ^ (x3 * h1m0)) & 0x8888888888888888UL);
+                x0 = y2 & 0x1111111111111111UL; x1 = y2 & 0x2222222222222222UL; x2 = y2 & 0x4444444444444444UL; x3 = y2 & 0x8888888888888888UL;
+                ulong z2 = (((x0 * h2m0) ^ (x1 * h2m3) ^ (x2 * h2m2) ^ (x3 * h2m1)) & 0x1111111111111111UL)
+                    | (((x0 * h2m1) ^ (x1 * h2m0) ^ (x2 * h2m3) ^ (x3 * h2m2)) & 0x2222222222222222UL)
+                    | (((x0 * h2m2) ^ (x1 * h2m1) ^ (x2 * h2m0) ^ (x3 * h2m3)) & 0x4444444444444444UL)
+                    | (((x0 * h2m3) ^ (x1 * h2m2) ^ (x2 * h2m1) ^ (x3 * h2m0)) & 0x8888888888888888UL);
+                x0 = y0r & 0x1111111111111111UL; x1 = y0r & 0x2222222222222222UL; x2 = y0r & 0x4444444444444444UL; x3 = y0r & 0x8888888888888888UL;
+                ulong z0h = (((x0 * h0rm0) ^ (x1 * h0rm3) ^ (x2 * h0rm2) ^ (x3 * h0rm1)) & 0x1111111111111111UL)
+                    | (((x0 * h0rm1) ^ (x1 * h0rm0) ^ (x2 * h0rm3) ^ (x3 * h0rm2)) & 0x2222222222222222UL)
+                    | (((x0 * h0rm2) ^ (x1 * h0rm1) ^ (x2 * h0rm0) ^ (x3 * h0rm3)) & 0x4444444444444444UL)
+                    | (((x0 * h0rm3) ^ (x1 * h0rm2) ^ (x2 * h0rm1) ^ (x3 * h0rm0)) & 0x8888888888888888UL);
+                x0 = y1r & 0x1111111111111111UL; x1 = y1r & 0x2222222222222222UL; x2 = y1r & 0x4444444444444444UL; x3 = y1r & 0x8888888888888888UL;
+                ulong z1h = (((x0 * h1rm0) ^ (x1 * h1rm3) ^ (x2 * h1rm2) ^ (x3 * h1rm1)) & 0x1111111111111111UL)
+                    | (((x0 * h1rm1) ^ (x1 * h1rm0) ^ (x2 * h1rm3) ^ (x3 * h1rm2)) & 0x2222222222222222UL)
+                    | (((x0 * h1rm2) ^ (x1 * h1rm1) ^ (x2 * h1rm0) ^ (x3 * h1rm3)) & 0x4444444444444444UL)
+                    | (((x0 * h1rm3) ^ (x1 * h1rm2) ^ (x2 * h1rm1) ^ (x3 * h1rm0)) & 0x8888888888888888UL);
+                x0 = y2r & 0x1111111111111111UL; x1 = y2r & 0x2222222222222222UL; x2 = y2r & 0x4444444444444444UL; x3 = y2r & 0x8888888888888888UL;
+                ulong z2h = (((x0 * h2rm0) ^ (x1 * h2rm3) ^ (x2 * h2rm2) ^ (x3 * h2rm1)) & 0x1111111111111111UL)
+                    | (((x0 * h2rm1) ^ (x1 * h2rm0) ^ (x2 * h2rm3) ^ (x3 * h2rm2)) & 0x2222222222222222UL)
+                    | (((x0 * h2rm2) ^ (x1 * h2rm1) ^ (x2 * h2rm0) ^ (x3 * h2rm3)) & 0x4444444444444444UL)
+                    | (((x0 * h2rm3) ^ (x1 * h2rm2) ^ (x2 * h2rm1) ^ (x3 * h2rm0)) & 0x8888888888888888UL);
                 z2 ^= z0 ^ z1;
                 z2h ^= z0h ^ z1h;
-                z0h = Rev64(z0h) >> 1;
-                z1h = Rev64(z1h) >> 1;
-                z2h = Rev64(z2h) >> 1;
+                z0h = ((z0h & 0x5555555555555555UL) << 1) | ((z0h >> 1) & 0x5555555555555555UL);
+                z0h = ((z0h & 0x3333333333333333UL) << 2) | ((z0h >> 2) & 0x3333333333333333UL);
+                z0h = ((z0h & 0x0F0F0F0F0F0F0F0FUL) << 4) | ((z0h >> 4) & 0x0F0F0F0F0F0F0F0FUL);
+                z0h = ((z0h & 0x00FF00FF00FF00FFUL) << 8) | ((z0h >> 8) & 0x00FF00FF00FF00FFUL);
+                z0h = ((z0h & 0x0000FFFF0000FFFFUL) << 16) | ((z0h >> 16) & 0x0000FFFF0000FFFFUL);
+                z0h = (z0h << 32) | (z0h >> 32);
+                z1h = ((z1h & 0x5555555555555555UL) << 1) | ((z1h >> 1) & 0x5555555555555555UL);
+                z1h = ((z1h & 0x3333333333333333UL) << 2) | ((z1h >> 2) & 0x3333333333333333UL);
+                z1h = ((z1h & 0x0F0F0F0F0F0F0F0FUL) << 4) | ((z1h >> 4) & 0x0F0F0F0F0F0F0F0FUL);
+                z1h = ((z1h & 0x00FF00FF00FF00FFUL) << 8) | ((z1h >> 8) & 0x00FF00FF00FF00FFUL);
+                z1h = ((z1h & 0x0000FFFF0000FFFFUL) << 16) | ((z1h >> 16) & 0x0000FFFF0000FFFFUL);
+                z1h = (z1h << 32) | (z1h >> 32);
+                z2h = ((z2h & 0x5555555555555555UL) << 1) | ((z2h >> 1) & 0x5555555555555555UL);
+                z2h = ((z2h & 0x3333333333333333UL) << 2) | ((z2h >> 2) & 0x3333333333333333UL);
+                z2h = ((z2h & 0x0F0F0F0F0F0F0F0FUL) << 4) | ((z2h >> 4) & 0x0F0F0F0F0F0F0F0FUL);
+                z2h = ((z2h & 0x00FF00FF00FF00FFUL) << 8) | ((z2h >> 8) & 0x00FF00FF00FF00FFUL);
+                z2h = ((z2h & 0x0000FFFF0000FFFFUL) << 16) | ((z2h >> 16) & 0x0000FFFF0000FFFFUL);
+                z2h = (z2h << 32) | (z2h >> 32);
+                z0h >>= 1;
+                z1h >>= 1;
+                z2h >>= 1;
                 ulong v0 = z0;
                 ulong v1 = z0h ^ z2;
                 ulong v2 = z1 ^ z2h;
@@ -361,26 +428,6 @@ namespace NanoMikey.Crypto.Cipher
             }
             _y0 = y0;
             _y1 = y1;
-        }
-
-        // Low 64 bits of the carry-less product: integer products of operands with 3-bit holes every 4 bits, so carries
-        // land in the holes and are masked away; no branch or lookup depends on the operands.
-        private static ulong Mul64(ulong x, ulong y)
-        {
-            ulong x0 = x & 0x1111111111111111UL;
-            ulong x1 = x & 0x2222222222222222UL;
-            ulong x2 = x & 0x4444444444444444UL;
-            ulong x3 = x & 0x8888888888888888UL;
-            ulong y0 = y & 0x1111111111111111UL;
-            ulong y1 = y & 0x2222222222222222UL;
-            ulong y2 = y & 0x4444444444444444UL;
-            ulong y3 = y & 0x8888888888888888UL;
-            ulong z0 = (x0 * y0) ^ (x1 * y3) ^ (x2 * y2) ^ (x3 * y1);
-            ulong z1 = (x0 * y1) ^ (x1 * y0) ^ (x2 * y3) ^ (x3 * y2);
-            ulong z2 = (x0 * y2) ^ (x1 * y1) ^ (x2 * y0) ^ (x3 * y3);
-            ulong z3 = (x0 * y3) ^ (x1 * y2) ^ (x2 * y1) ^ (x3 * y0);
-            return (z0 & 0x1111111111111111UL) | (z1 & 0x2222222222222222UL)
-                | (z2 & 0x4444444444444444UL) | (z3 & 0x8888888888888888UL);
         }
 
         private static ulong Rev64(ulong x)

@@ -44,6 +44,7 @@ namespace NanoMikey.Crypto.Hash
         /// <param name="count">Number of bytes.</param>
         /// <exception cref="ArgumentNullException">The buffer is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The range lies outside the buffer.</exception>
+        [HotPath]
         public void Update(byte[] data, int offset, int count)
         {
             if (data == null) throw new ArgumentNullException(nameof(data));
@@ -85,6 +86,7 @@ namespace NanoMikey.Crypto.Hash
         /// <param name="offset">Offset of the digest.</param>
         /// <exception cref="ArgumentNullException">The buffer is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The digest does not fit.</exception>
+        [HotPath]
         public void Final(byte[] output, int offset)
         {
             if (output == null) throw new ArgumentNullException(nameof(output));

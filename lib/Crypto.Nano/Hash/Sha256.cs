@@ -3,6 +3,7 @@ using System;
 namespace NanoMikey.Crypto.Hash
 {
     /// <summary>SHA-256 (FIPS 180-4 §6.2), incremental, allocation-free after construction.</summary>
+    [HotPath]
     public sealed class Sha256 : MerkleDamgardHash
     {
         /// <summary>Digest size in bytes.</summary>

@@ -72,6 +72,7 @@ namespace NanoMikey.Crypto.Mac
         }
 
         /// <summary>Drops any data fed since the last MAC; the key stays loaded.</summary>
+        [HotPath]
         public void Reset()
         {
             EnsureKeyed();
@@ -83,6 +84,7 @@ namespace NanoMikey.Crypto.Mac
         /// <param name="offset">Offset of the input.</param>
         /// <param name="count">Number of bytes.</param>
         /// <exception cref="InvalidOperationException">No key is loaded.</exception>
+        [HotPath]
         public void Update(byte[] data, int offset, int count)
         {
             EnsureKeyed();
@@ -94,6 +96,7 @@ namespace NanoMikey.Crypto.Mac
         /// <param name="offset">Offset of the MAC.</param>
         /// <param name="length">Bytes written, 1 to <see cref="MacLength"/>.</param>
         /// <exception cref="ArgumentException">The range is invalid; nothing is written and the state is kept.</exception>
+        [HotPath]
         public void Final(byte[] output, int offset, int length)
         {
             EnsureKeyed();
@@ -114,6 +117,7 @@ namespace NanoMikey.Crypto.Mac
         /// <param name="output">Destination buffer.</param>
         /// <param name="outputOffset">Offset of the MAC.</param>
         /// <param name="outputLength">MAC bytes written, 1 to <see cref="MacLength"/>.</param>
+        [HotPath]
         public void Compute(byte[] data, int offset, int count, byte[] output, int outputOffset, int outputLength)
         {
             EnsureKeyed();
@@ -131,6 +135,7 @@ namespace NanoMikey.Crypto.Mac
         /// <param name="macOffset">Offset of the expected MAC.</param>
         /// <param name="macLength">Length of the expected MAC, 1 to <see cref="MacLength"/>.</param>
         /// <returns>True when the MAC matches.</returns>
+        [HotPath]
         public bool Verify(byte[] data, int offset, int count, byte[] mac, int macOffset, int macLength)
         {
             EnsureKeyed();

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Mikey.Payloads;
 
 namespace NanoMikey.Mikey.Codec
@@ -9,6 +10,7 @@ namespace NanoMikey.Mikey.Codec
     /// Strict by default; failures are <see cref="MikeyStatus"/> values with a MIKEY <see cref="Payloads.ErrorCode"/> and
     /// the byte offset. Nothing is copied and nothing is allocated after construction.
     /// </summary>
+    [HotPath]
     public sealed partial class MikeyReader
     {
         private const int AfterSign = -1;

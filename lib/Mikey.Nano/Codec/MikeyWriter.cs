@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Mikey.Payloads;
 
 namespace NanoMikey.Mikey.Codec
@@ -10,6 +11,7 @@ namespace NanoMikey.Mikey.Codec
     /// are reserved (zero-filled) and their covered range is reported for the mode to fill in.
     /// Misuse (wrong order, out-of-range arguments) throws; it is a caller bug, not a protocol failure.
     /// </summary>
+    [HotPath]
     public sealed partial class MikeyWriter
     {
         private const int NoChain = -1;

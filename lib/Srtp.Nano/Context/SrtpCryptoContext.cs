@@ -344,6 +344,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="length">RTP length on entry, SRTP length on success.</param>
         /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
         /// <returns>Ok, or why the packet was refused (nothing changed then).</returns>
+        [HotPath]
         public SrtpStatus Protect(byte[] packet, int offset, ref int length, int capacity)
         {
             CheckBuffer(packet, offset, length, capacity);
@@ -417,6 +418,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="offset">Offset of the packet.</param>
         /// <param name="length">SRTP length on entry, RTP length on success.</param>
         /// <returns>Ok, or why the packet was rejected.</returns>
+        [HotPath]
         public SrtpStatus Unprotect(byte[] packet, int offset, ref int length)
         {
             CheckBuffer(packet, offset, length, length);
@@ -488,6 +490,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="length">RTCP length on entry, SRTCP length on success.</param>
         /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
         /// <returns>Ok, or why the packet was refused (nothing changed then).</returns>
+        [HotPath]
         public SrtpStatus ProtectRtcp(byte[] packet, int offset, ref int length, int capacity)
         {
             CheckBuffer(packet, offset, length, capacity);
@@ -554,6 +557,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="offset">Offset of the packet.</param>
         /// <param name="length">SRTCP length on entry, RTCP length on success.</param>
         /// <returns>Ok, or why the packet was rejected.</returns>
+        [HotPath]
         public SrtpStatus UnprotectRtcp(byte[] packet, int offset, ref int length)
         {
             CheckBuffer(packet, offset, length, length);

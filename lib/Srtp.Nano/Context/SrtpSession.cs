@@ -136,6 +136,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="length">RTP length in, SRTP length out.</param>
         /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
         /// <returns>The status of <see cref="SrtpCryptoContext.Protect"/>, or TooShort/NoContext.</returns>
+        [HotPath]
         public SrtpStatus Protect(byte[] packet, int offset, ref int length, int capacity)
         {
             SrtpCryptoContext? c = OutboundFor(packet, offset, length, 8);
@@ -149,6 +150,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="length">RTCP length in, SRTCP length out.</param>
         /// <param name="capacity">Bytes available from <paramref name="offset"/>.</param>
         /// <returns>The status of <see cref="SrtpCryptoContext.ProtectRtcp"/>, or TooShort/NoContext.</returns>
+        [HotPath]
         public SrtpStatus ProtectRtcp(byte[] packet, int offset, ref int length, int capacity)
         {
             SrtpCryptoContext? c = OutboundFor(packet, offset, length, 4);
@@ -161,6 +163,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="offset">Offset of the packet.</param>
         /// <param name="length">SRTP length in, RTP length out.</param>
         /// <returns>The status of <see cref="SrtpCryptoContext.Unprotect"/>, or TooShort/NoContext.</returns>
+        [HotPath]
         public SrtpStatus Unprotect(byte[] packet, int offset, ref int length)
         {
             return UnprotectAny(packet, offset, ref length, false);
@@ -171,6 +174,7 @@ namespace NanoMikey.Srtp.Context
         /// <param name="offset">Offset of the packet.</param>
         /// <param name="length">SRTCP length in, RTCP length out.</param>
         /// <returns>The status of <see cref="SrtpCryptoContext.UnprotectRtcp"/>, or TooShort/NoContext.</returns>
+        [HotPath]
         public SrtpStatus UnprotectRtcp(byte[] packet, int offset, ref int length)
         {
             return UnprotectAny(packet, offset, ref length, true);

@@ -1,4 +1,6 @@
 using System;
+using NanoMikey.Crypto;
+using NanoMikey.Crypto.Cipher;
 using NanoMikey.Crypto.Hal;
 
 namespace NanoMikey.Srtp.Transforms
@@ -27,6 +29,7 @@ namespace NanoMikey.Srtp.Transforms
         /// <param name="data">Data to encrypt or decrypt in place.</param>
         /// <param name="offset">Offset of the data.</param>
         /// <param name="length">Length of the data, at most 2^20 bytes.</param>
+        [HotPath]
         public void Apply(IAesEngine engine, byte[] iv, int ivOffset, byte[] data, int offset, int length)
         {
             if (length <= 0) return;
@@ -57,7 +60,7 @@ namespace NanoMikey.Srtp.Transforms
                 if (c > 0xFFFF) Carry(b, p + 13);
             }
             engine.EncryptBlocks(b, 0, b, 0, total);
-            Xor(b, data, offset, length);
+            KeystreamXor.Apply(data, offset, b, 0, data, offset, length);
             // Keystream XOR data = the other side of the packet: leaving it would hand out plaintext and keystream.
             Array.Clear(b, 0, total);
         }
@@ -66,12 +69,6 @@ namespace NanoMikey.Srtp.Transforms
         public void Clear()
         {
             Array.Clear(_blocks, 0, _blocks.Length);
-        }
-
-        private static void Xor(byte[] keystream, byte[] data, int offset, int length)
-        {
-            // One portable loop: the device runs exactly the code the host tests and benchmarks measure.
-            for (int i = 0; i < length; i++) data[offset + i] ^= keystream[i];
         }
 
         private static void Carry(byte[] b, int p)

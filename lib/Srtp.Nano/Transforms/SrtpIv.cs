@@ -1,8 +1,10 @@
 using System;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Srtp.Transforms
 {
     /// <summary>The per-packet IVs of SRTP and SRTCP, written into a caller buffer.</summary>
+    [HotPath]
     public static class SrtpIv
     {
         /// <summary>

@@ -1,0 +1,313 @@
+using System;
+using NanoMikey.Crypto.Cipher;
+using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto.Hash;
+using NanoMikey.Crypto.Mac;
+using NanoMikey.Ecc;
+using NanoMikey.Mikey.Codec;
+using NanoMikey.Mikey.Payloads;
+using NanoMikey.Mikey.Transport;
+using NanoMikey.Srtp;
+using NanoMikey.Srtp.Context;
+using NanoMikey.Srtp.Policy;
+
+namespace NanoMikey.DeviceBench
+{
+    /// <summary>
+    /// Times the per-packet and per-message operations on whichever runtime runs it (nanoCLR or .NET) and prints one line
+    /// per row: <c>BENCH|name|nanoseconds per op|iterations</c>. run.sh runs both flavours and joins the lines.
+    /// </summary>
+    public static class Program
+    {
+#if NANOFRAMEWORK
+        // Interpreter: with NF_CPU_CLOCK=1 the clock is the interpreter thread's CPU time.
+        private const long TargetTicks = 2000000;   // 200 ms per timed batch
+#else
+        private const long TargetTicks = 1000000;   // 100 ms per timed batch
+#endif
+        private const int Repeats = 3;
+        private const int RowCount = 16;
+        private const int Ring = 64;
+        private const uint Ssrc = 0x12345678;
+
+        // RFC 4567 §5.1 Example 1 I_MESSAGE (PSK), as tools/NanoMikey.Cli's codec bench.
+        private const string Rfc4567Base64 =
+            "AQAFgM0XflABAAAAAAAAAAAAAAsAyONQ6gAAAAAGEEoo2pee4hp2UaDX8ZE22YwKAAAPZG9uYWxkQGR1Y2suY29tAQAAAAAAAQAk0JKpgaVkDaawi9whVBtBt0KZ14ymNuu62+Nv3ozPLygwK/GbAV9iemnGUIZ19fWQUOSrzKTAv9zV";
+
+        private static readonly byte[] Data = new byte[256];
+        private static readonly byte[] Out = new byte[256];
+        private static readonly byte[] Counter = new byte[16];
+        private static readonly byte[] Nonce = new byte[12];
+        private static readonly byte[] Tag = new byte[16];
+        private static HmacSha1 s_hmac = null!;
+        private static Sha1 s_sha1 = null!;
+        private static SoftwareAes s_aes = null!;
+        private static AesCtr s_ctr = null!;
+        private static AesGcm s_gcm = null!;
+        private static SrtpCryptoContext s_cmTx = null!, s_cmRx = null!, s_gcmTx = null!, s_gcmRx = null!;
+        private static byte[][] s_cmRing = null!, s_gcmRing = null!;
+        private static int[] s_cmRingLength = null!, s_gcmRingLength = null!;
+        private static readonly byte[] Plain = new byte[172];
+        private static readonly byte[] Work = new byte[256];
+        private static int s_cmSeq, s_gcmSeq, s_cmPos, s_gcmPos;
+        private static MikeyReader s_reader = null!;
+        private static MikeyWriter s_writer = null!;
+        private static byte[] s_message = null!;
+        private static readonly byte[] BuildBuffer = new byte[256];
+        private static P256PrivateKey s_a = null!, s_b = null!;
+        private static readonly byte[] Hash = new byte[32];
+        private static readonly byte[] Signature = new byte[64];
+        private static readonly byte[] Secret = new byte[32];
+        private static long s_sink;
+
+        /// <summary>Sets everything up, checks each operation once, then times every row.</summary>
+        public static void Main()
+        {
+            try
+            {
+                Setup();
+                Console.WriteLine("BENCHSTART|" + (IsNano() ? "nano" : "net"));
+                for (int row = 0; row < RowCount; row++)
+                {
+                    Measure(row);
+                }
+                Console.WriteLine("BENCHEND|" + s_sink.ToString());
+            }
+            catch (Exception e)
+            {
+                // nanoCLR ends silently on an unhandled exception: say what failed.
+                Console.WriteLine("BENCHFAIL|" + e.Message);
+            }
+        }
+
+        private static bool IsNano()
+        {
+#if NANOFRAMEWORK
+            return true;
+#else
+            return false;
+#endif
+        }
+
+        private static string Name(int row)
+        {
+            switch (row)
+            {
+                case 0: return "HMAC-SHA-1 172 B";
+                case 1: return "HMAC-SHA-1 176 B";
+                case 2: return "SHA-1 block (64 B)";
+                case 3: return "AES-128 block (software)";
+                case 4: return "AES-CTR 176 B (software)";
+                case 5: return "GCM seal 176 B (software)";
+                case 6: return "GMAC 176 B AAD (GHASH + 1 AES)";
+                case 7: return "SRTP CM-80 protect 172 B";
+                case 8: return "SRTP CM-80 unprotect 172 B";
+                case 9: return "SRTP GCM protect 172 B";
+                case 10: return "SRTP GCM unprotect 172 B";
+                case 11: return "MIKEY parse PSK I_MESSAGE";
+                case 12: return "MIKEY build PSK I_MESSAGE";
+                case 13: return "P-256 ECDH";
+                case 14: return "P-256 ECDSA sign";
+                default: return "P-256 ECDSA verify";
+            }
+        }
+
+        private static void Run(int row, int n)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                switch (row)
+                {
+                    case 0: s_hmac.Compute(Data, 0, 172, Out, 0, 10); break;
+                    case 1: s_hmac.Compute(Data, 0, 176, Out, 0, 10); break;
+                    case 2: s_sha1.Update(Data, 0, 64); break;
+                    case 3: s_aes.EncryptBlocks(Data, 0, Out, 0, 16); break;
+                    case 4: s_ctr.Transform(s_aes, Counter, 0, Data, 0, Out, 0, 176); break;
+                    case 5: s_gcm.Seal(Nonce, 0, 12, Data, 0, 12, Data, 12, 176, Out, 0, Tag, 0, 16); break;
+                    case 6: s_gcm.Seal(Nonce, 0, 12, Data, 0, 176, Data, 0, 0, Out, 0, Tag, 0, 16); break;
+                    case 7: ProtectOnce(s_cmTx, ref s_cmSeq); break;
+                    case 8: UnprotectOnce(s_cmRx, s_cmRing, s_cmRingLength, ref s_cmPos); break;
+                    case 9: ProtectOnce(s_gcmTx, ref s_gcmSeq); break;
+                    case 10: UnprotectOnce(s_gcmRx, s_gcmRing, s_gcmRingLength, ref s_gcmPos); break;
+                    case 11: s_sink += Parse(); break;
+                    case 12: s_sink += Build(); break;
+                    case 13: if (!EcdhP256.ComputeSharedSecret(s_a, s_b.PublicKey, Secret, 0)) throw new InvalidOperationException("ECDH"); break;
+                    case 14: EcdsaP256.Sign(s_a, Hash, 0, 32, Signature, 0); break;
+                    default: if (!EcdsaP256.Verify(s_a.PublicKey, Hash, 0, 32, Signature, 0)) throw new InvalidOperationException("verify"); break;
+                }
+            }
+        }
+
+        // Doubles the batch until it lasts TargetTicks, then keeps the best of Repeats batches.
+        private static void Measure(int row)
+        {
+            int n = 1;
+            long t;
+            while (true)
+            {
+                t = Time(row, n);
+                if (t >= TargetTicks || n >= (1 << 24)) break;
+                long scaled = t <= 0 ? (long)n * 16 : (long)n * TargetTicks / t + 1;
+                if (scaled > (long)n * 16) scaled = (long)n * 16;
+                if (scaled <= n) scaled = n + 1;
+                n = (int)scaled;
+            }
+            long best = t;
+            for (int r = 1; r < Repeats; r++)
+            {
+                long u = Time(row, n);
+                if (u < best) best = u;
+            }
+            long nanos = best * 100 / n;
+            Console.WriteLine("BENCH|" + Name(row) + "|" + nanos.ToString() + "|" + n.ToString());
+        }
+
+        private static long Time(int row, int n)
+        {
+            long t0 = DateTime.UtcNow.Ticks;
+            Run(row, n);
+            return DateTime.UtcNow.Ticks - t0;
+        }
+
+        private static void Setup()
+        {
+            for (int i = 0; i < Data.Length; i++) Data[i] = (byte)(i * 7 + 3);
+            byte[] key = new byte[32];
+            for (int i = 0; i < key.Length; i++) key[i] = (byte)(0xA0 + i);
+            s_hmac = new HmacSha1(key, 0, 20);
+            s_sha1 = new Sha1();
+            s_aes = new SoftwareAes();
+            s_aes.SetKey(key, 0, 16);
+            s_ctr = new AesCtr(176);
+            for (int i = 0; i < 16; i++) Counter[i] = (byte)(0xF0 + i);
+            SoftwareAes gcmEngine = new SoftwareAes();
+            gcmEngine.SetKey(key, 16, 16);
+            s_gcm = new AesGcm(gcmEngine, 176);
+            for (int i = 0; i < 12; i++) Nonce[i] = (byte)i;
+
+            for (int i = 0; i < Plain.Length; i++) Plain[i] = (byte)(i * 13 + 1);
+            Plain[0] = 0x80;
+            Plain[1] = 0x00;
+            Plain[8] = 0x12; Plain[9] = 0x34; Plain[10] = 0x56; Plain[11] = 0x78;
+            SetupSrtp(SrtpPolicy.AesCm128HmacSha1_80(), key, false);
+            SetupSrtp(SrtpPolicy.AeadAes128Gcm(), key, true);
+
+            s_message = new byte[Base64.GetDecodedLength(Rfc4567Base64, 0, Rfc4567Base64.Length)];
+            Base64.Decode(Rfc4567Base64, 0, Rfc4567Base64.Length, s_message, 0);
+            s_reader = new MikeyReader();
+            s_writer = new MikeyWriter();
+            if (Parse() <= 0) throw new InvalidOperationException("MIKEY parse self-check");
+            int built = Build();
+            if (built != s_message.Length) throw new InvalidOperationException("MIKEY build self-check");
+            for (int i = 0; i < built; i++)
+            {
+                if (BuildBuffer[i] != s_message[i]) throw new InvalidOperationException("MIKEY build self-check");
+            }
+
+            byte[] scalar = new byte[32];
+            for (int i = 0; i < 32; i++) scalar[i] = (byte)(0x31 + i);
+            s_a = P256PrivateKey.FromScalar(scalar, 0)!;
+            for (int i = 0; i < 32; i++) scalar[i] = (byte)(0x52 + 3 * i);
+            s_b = P256PrivateKey.FromScalar(scalar, 0)!;
+            if (s_a == null || s_b == null) throw new InvalidOperationException("P-256 keys");
+            for (int i = 0; i < 32; i++) Hash[i] = (byte)(0x99 ^ i);
+            EcdsaP256.Sign(s_a, Hash, 0, 32, Signature, 0);
+        }
+
+        private static void SetupSrtp(SrtpPolicy policy, byte[] key, bool gcm)
+        {
+            byte[] material = new byte[policy.MasterKeyLength + policy.MasterSaltLength];
+            for (int i = 0; i < material.Length; i++) material[i] = (byte)(key[i] ^ 0x5A);
+            IAesEngineFactory factory = new SoftwareAesFactory();
+            SrtpCryptoContext tx = new SrtpCryptoContext(policy, Ssrc, SrtpDirection.Outbound, factory);
+            tx.AddMasterKey(material, 0, material, policy.MasterKeyLength, null, 0);
+            SrtpCryptoContext ringTx = new SrtpCryptoContext(policy, Ssrc, SrtpDirection.Outbound, factory);
+            ringTx.AddMasterKey(material, 0, material, policy.MasterKeyLength, null, 0);
+            SrtpCryptoContext rx = new SrtpCryptoContext(policy, Ssrc, SrtpDirection.Inbound, factory);
+            rx.AddMasterKey(material, 0, material, policy.MasterKeyLength, null, 0);
+            byte[][] ring = new byte[Ring][];
+            int[] lengths = new int[Ring];
+            for (int i = 0; i < Ring; i++)
+            {
+                ring[i] = new byte[256];
+                Array.Copy(Plain, ring[i], Plain.Length);
+                ring[i][2] = (byte)(i >> 8);
+                ring[i][3] = (byte)i;
+                int len = Plain.Length;
+                if (ringTx.Protect(ring[i], 0, ref len, 256) != SrtpStatus.Ok) throw new InvalidOperationException("ring protect");
+                lengths[i] = len;
+            }
+            if (gcm)
+            {
+                s_gcmTx = tx; s_gcmRx = rx; s_gcmRing = ring; s_gcmRingLength = lengths;
+                int p = 0;
+                UnprotectOnce(rx, ring, lengths, ref p);
+            }
+            else
+            {
+                s_cmTx = tx; s_cmRx = rx; s_cmRing = ring; s_cmRingLength = lengths;
+                int p = 0;
+                UnprotectOnce(rx, ring, lengths, ref p);
+            }
+        }
+
+        // A fresh SEQ each call (a sender refuses to reuse an index); the copy is one native call.
+        private static void ProtectOnce(SrtpCryptoContext tx, ref int seq)
+        {
+            Array.Copy(Plain, Work, Plain.Length);
+            Work[2] = (byte)(seq >> 8);
+            Work[3] = (byte)seq;
+            seq = (seq + 1) & 0xFFFF;
+            int len = Plain.Length;
+            if (tx.Protect(Work, 0, ref len, Work.Length) != SrtpStatus.Ok) throw new InvalidOperationException("protect");
+        }
+
+        // A ring of protected packets; the receiver's replay window restarts with each lap.
+        private static void UnprotectOnce(SrtpCryptoContext rx, byte[][] ring, int[] lengths, ref int pos)
+        {
+            if (pos == 0) rx.SetRolloverCounter(0);
+            int len = lengths[pos];
+            Array.Copy(ring[pos], Work, len);
+            pos = (pos + 1) % Ring;
+            if (rx.Unprotect(Work, 0, ref len) != SrtpStatus.Ok) throw new InvalidOperationException("unprotect");
+        }
+
+        private static long Parse()
+        {
+            MikeyReader r = s_reader;
+            if (r.Reset(s_message, 0, s_message.Length) != MikeyStatus.Ok) return -1;
+            CommonHeader h = r.Header;
+            long sum = (int)h.DataType + h.CsbId + h.CsCount + h.GetSsrc(0) + h.GetRoc(0);
+            while (r.Read() == MikeyStatus.Ok)
+            {
+                switch (r.PayloadType)
+                {
+                    case PayloadType.Timestamp: sum += (long)(r.Timestamp.Value >> 8); break;
+                    case PayloadType.Rand: sum += r.Rand.RandOffset + r.Rand.RandLength; break;
+                    case PayloadType.Id: sum += (int)r.Id.IdType + r.Id.DataOffset + r.Id.DataLength; break;
+                    case PayloadType.SecurityPolicy: sum += r.SecurityPolicy.PolicyNo + r.SecurityPolicy.ParametersLength; break;
+                    case PayloadType.Kemac: sum += r.Kemac.EncrDataLength + r.Kemac.MacOffset; break;
+                }
+            }
+            return r.Status == MikeyStatus.End ? sum + r.CoveredLength : -1;
+        }
+
+        // The same I_MESSAGE from its fields (RAND at 31, IDi at 51, KEMAC encr data at 75, MAC at 112).
+        private static int Build()
+        {
+            MikeyWriter w = s_writer;
+            byte[] m = s_message;
+            w.Reset(BuildBuffer, 0, BuildBuffer.Length);
+            w.WriteHeader(DataType.PreShared, true, PrfFunction.Mikey1, 0xCD177E50, CsIdMapType.SrtpId);
+            w.AddSrtpIdEntry(0, 0, 0);
+            w.WriteTimestamp(TimestampType.NtpUtc, 0xC8E350EA00000000UL);
+            w.WriteRand(m, 31, 16);
+            w.WriteId(IdType.Nai, m, 51, 15);
+            w.BeginSecurityPolicy(0, ProtocolType.Srtp);
+            w.EndSecurityPolicy();
+            w.WriteKemac(EncryptionAlgorithm.AesCm128, m, 75, 36, MacAlgorithm.HmacSha1160);
+            Array.Copy(m, 112, BuildBuffer, w.IntegrityFieldOffset, 20);
+            return w.Finish() == MikeyStatus.Ok ? w.Length : -1;
+        }
+    }
+}
