@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Heap budget on the interpreter (issue 10 §2): for each scenario of Probe (ProbeScenario=baseline|sensor|intercom), the
-# smallest NF_HEAP_BYTES with which it still runs to "PROBE OK", found by bisection to 1 KB, and a table against the targets
-# (sensor <= 32 KB, intercom call <= 64 KB on this 64-bit build; objects are bigger than on an ESP32).
-#   tests/OnDevice/heap-budget.sh [scenario...]        (default: baseline sensor intercom)
+# Heap budget on the interpreter (issue 10 §2): for each scenario of Probe, the smallest NF_HEAP_BYTES with which it still
+# runs to "PROBE OK", found by bisection to 1 KB, and a table against the targets (sensor <= 32 KB, intercom call <= 64 KB on
+# this 64-bit build; objects are bigger than on an ESP32). Each scenario loads only the assemblies a device of that kind
+# deploys (the runtime keeps each loaded assembly's type tables in the managed heap):
+#   baseline-psk  an empty program with Crypto, Srtp, Mikey loaded      sensor    one outbound SRTP stream, PSK keys
+#   baseline-ecc  the same plus Ecc, X509, Mikey.Ecc                    intercom  ECDH-SIGN done, SRTP both ways, SRTCP
+#   tests/OnDevice/heap-budget.sh [scenario...]        (default: all four)
 # Env: NANOFRAMEWORK_KIT, NF_CLR_DIR as for run.sh (run.sh first: it builds the nanoCLR when the kit has none).
 # Exit 0 when every scenario with a target meets it, 1 otherwise, 3 without the kit.
 set -uo pipefail
@@ -16,11 +19,12 @@ if [ -z "${NF_CLR_DIR:-}" ]; then
 fi
 [ -x "$NF_CLR_DIR/bin/nanoFramework.nanoCLR.test" ] || { echo "heap budget: no nanoCLR in $NF_CLR_DIR (run tests/OnDevice/run.sh once)"; exit 1; }
 export NF_CLR_DIR
-deps=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll)
-scenarios=("$@"); [ ${#scenarios[@]} -gt 0 ] || scenarios=(baseline sensor intercom)
+psk=(-r NanoMikey.Crypto.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll)
+ecc=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll)
+scenarios=("$@"); [ ${#scenarios[@]} -gt 0 ] || scenarios=(baseline-psk sensor baseline-ecc intercom)
 declare -A target=([sensor]=32768 [intercom]=65536)
 
-runs() { # runs DIR HEAP: 0 when the probe prints PROBE OK with this heap
+runs() { # runs DIR HEAP: 0 when the probe prints PROBE OK with this heap (deps: the scenario's assemblies)
   ( cd "$1" && NF_TIMEOUT=300 NF_HEAP_BYTES=$2 "$kit/run-pe.sh" "${deps[@]}" NanoMikey.Probe.dll ) > "$1/run-$2.out" 2>&1
   grep -q '^PROBE OK' "$1/run-$2.out"
 }
@@ -28,11 +32,12 @@ runs() { # runs DIR HEAP: 0 when the probe prints PROBE OK with this heap
 declare -A found
 for s in "${scenarios[@]}"; do
   dir=$here/obj/probe-$s
-  if ! dotnet build "$here/Probe/Probe.csproj" -c Release -p:NanoFrameworkKit="$kit" -p:ProbeScenario="$s" > "$here/obj/build-probe-$s.log" 2>&1; then
+  case $s in sensor|baseline-psk) deps=("${psk[@]}");; *) deps=("${ecc[@]}");; esac
+  if ! dotnet build "$here/Probe/Probe.csproj" -c Release -p:NanoFrameworkKit="$kit" -p:ProbeScenario="${s%%-*}" > "$here/obj/build-probe-$s.log" 2>&1; then
     echo "heap budget: probe $s did not build (log: $here/obj/build-probe-$s.log)"; found[$s]=; continue
   fi
   rm -rf "$dir" && cp -r "$here/Probe/bin/Release/netstandard2.0" "$dir"
-  lo=16384; hi=1048576   # nanoCLR ignores values below 16384
+  lo=16384; hi=524288   # nanoCLR ignores values below 16384
   if ! runs "$dir" $hi; then echo "heap budget: $s fails even with $hi bytes (see $dir/run-$hi.out)"; found[$s]=">$hi"; continue; fi
   if runs "$dir" $lo; then found[$s]="<=$lo"; continue; fi
   while [ $((hi - lo)) -gt 1024 ]; do

@@ -15,7 +15,7 @@ root=$(cd "$here/../.." && pwd)
 kit=${NANOFRAMEWORK_KIT:-$root/../shared/tools/nanoframework}
 
 if [ ! -f "$kit/run-tests.sh" ] || [ ! -d "$kit/ref" ]; then
-  echo "device tests: NOT RUN, no nanoFramework kit at $kit (set NANOFRAMEWORK_KIT; README.md, section Tests, says where its pieces come from)"
+  echo "device tests: NOT RUN, no nanoFramework kit at $kit (set NANOFRAMEWORK_KIT; README.md, "Second stage", says where its pieces come from)"
   exit 3
 fi
 kit=$(cd "$kit" && pwd)
