@@ -49,7 +49,7 @@ for s in "${scenarios[@]}"; do
 done
 
 status=0
-printf '\n%-10s %-26s %-12s %s\n' scenario "smallest NF_HEAP_BYTES" target verdict
+printf '\n%-14s %-26s %-12s %s\n' scenario "smallest NF_HEAP_BYTES" target verdict
 for s in "${scenarios[@]}"; do
   v=${found[$s]:-}; t=${target[$s]:-}
   verdict=-
@@ -57,6 +57,6 @@ for s in "${scenarios[@]}"; do
     if [[ "$v" =~ ^[0-9]+$ ]] && [ "$v" -le "$t" ]; then verdict=met; elif [[ "$v" == "<="* ]]; then verdict=met; else verdict="OVER"; status=1; fi
   fi
   kb=$v; [[ "$v" =~ ^[0-9]+$ ]] && kb="$v ($((v / 1024)) KB)"
-  printf '%-10s %-26s %-12s %s\n' "$s" "$kb" "${t:+$((t / 1024)) KB}" "$verdict"
+  printf '%-14s %-26s %-12s %s\n' "$s" "$kb" "${t:+$((t / 1024)) KB}" "$verdict"
 done
 exit $status
