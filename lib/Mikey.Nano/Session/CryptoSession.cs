@@ -14,12 +14,13 @@ namespace NanoMikey.Mikey.Session
         /// <summary>Master keys per crypto session at most (one per Key data sub-payload).</summary>
         public const int MaxMasterKeys = 4;
 
-        private readonly SrtpMasterKeyEntry[] _keys = new SrtpMasterKeyEntry[MaxMasterKeys];
+        // Key 0 up front, the others on first use (like the bundle's sessions): most streams never get a second master key.
+        private readonly SrtpMasterKeyEntry?[] _keys = new SrtpMasterKeyEntry?[MaxMasterKeys];
 
         /// <summary>Creates an empty crypto session.</summary>
         public CryptoSession()
         {
-            for (int i = 0; i < MaxMasterKeys; i++) _keys[i] = new SrtpMasterKeyEntry();
+            _keys[0] = new SrtpMasterKeyEntry();
             Policy = new SrtpPolicy();
         }
 
@@ -47,12 +48,19 @@ namespace NanoMikey.Mikey.Session
         public SrtpMasterKeyEntry GetMasterKey(int index)
         {
             if (index < 0 || index >= MasterKeyCount) throw new ArgumentOutOfRangeException();
-            return _keys[index];
+            return KeySlot(index);
         }
 
         internal SrtpMasterKeyEntry KeySlot(int index)
         {
-            return _keys[index];
+            SrtpMasterKeyEntry? k = _keys[index];
+            if (k == null)
+            {
+                k = new SrtpMasterKeyEntry();
+                _keys[index] = k;
+            }
+
+            return k;
         }
 
         /// <summary>
@@ -85,7 +93,7 @@ namespace NanoMikey.Mikey.Session
             if (context == null) throw new ArgumentNullException();
             for (int i = fromSlot; i < MasterKeyCount; i++)
             {
-                SrtpMasterKeyEntry k = _keys[i];
+                SrtpMasterKeyEntry k = KeySlot(i);
                 if (k.KeyLength == 0) continue;
                 int added = context.AddMasterKey(k.Key, 0, k.Salt, 0, k.MkiLength > 0 ? k.Mki : null, 0);
                 // RFC 3830 §6.14 interval KV: the key's SRTP index range (RFC 3711 §8.1.1 key selection).
@@ -105,13 +113,21 @@ namespace NanoMikey.Mikey.Session
             Roc = other.Roc;
             Policy.CopyFrom(other.Policy);
             MasterKeyCount = other.MasterKeyCount;
-            for (int i = 0; i < MaxMasterKeys; i++) _keys[i].CopyFrom(other._keys[i]);
+            for (int i = 0; i < MaxMasterKeys; i++)
+            {
+                SrtpMasterKeyEntry? from = other._keys[i];
+                if (from != null) KeySlot(i).CopyFrom(from);
+                else if (_keys[i] != null) _keys[i]!.Clear();
+            }
         }
 
         /// <summary>Wipes every key and resets the session.</summary>
         public void Clear()
         {
-            for (int i = 0; i < MaxMasterKeys; i++) _keys[i].Clear();
+            for (int i = 0; i < MaxMasterKeys; i++)
+            {
+                if (_keys[i] != null) _keys[i]!.Clear();
+            }
             MasterKeyCount = 0;
             CsId = 0;
             PolicyNo = 0;

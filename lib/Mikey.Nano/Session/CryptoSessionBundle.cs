@@ -19,14 +19,16 @@ namespace NanoMikey.Mikey.Session
         /// <summary>Longest TGK kept, in bytes (a 2048-bit MODP shared secret).</summary>
         public const int MaxTgkLength = 256;
 
-        private readonly CryptoSession[] _sessions = new CryptoSession[MaxCryptoSessions];
+        // Session 0 up front, the others on first use: a device with one stream holds one session, not eight (each is
+        // kilobytes on the interpreter), and the common one-stream exchange allocates nothing once the bundle exists.
+        private readonly CryptoSession?[] _sessions = new CryptoSession?[MaxCryptoSessions];
         private readonly byte[] _tgk = new byte[MaxTgkLength];
         private readonly byte[] _rand = new byte[MikeyKeyDerivation.MaxRandLength];
 
         /// <summary>Creates an empty bundle.</summary>
         public CryptoSessionBundle()
         {
-            for (int i = 0; i < MaxCryptoSessions; i++) _sessions[i] = new CryptoSession();
+            _sessions[0] = new CryptoSession();
         }
 
         /// <summary>CSB ID (RFC 3830 §6.1).</summary>
@@ -44,7 +46,7 @@ namespace NanoMikey.Mikey.Session
         public CryptoSession Get(int index)
         {
             if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException();
-            return _sessions[index];
+            return Slot(index);
         }
 
         /// <summary>The crypto session protecting <paramref name="ssrc"/>, or null.</summary>
@@ -54,7 +56,8 @@ namespace NanoMikey.Mikey.Session
         {
             for (int i = 0; i < Count; i++)
             {
-                if (_sessions[i].Ssrc == ssrc) return _sessions[i];
+                CryptoSession cs = Slot(i);
+                if (cs.Ssrc == ssrc) return cs;
             }
 
             return null;
@@ -78,7 +81,14 @@ namespace NanoMikey.Mikey.Session
 
         internal CryptoSession Slot(int index)
         {
-            return _sessions[index];
+            CryptoSession? cs = _sessions[index];
+            if (cs == null)
+            {
+                cs = new CryptoSession();
+                _sessions[index] = cs;
+            }
+
+            return cs;
         }
 
         internal void SetTgk(byte[] tgk, int offset, int length)
@@ -109,7 +119,7 @@ namespace NanoMikey.Mikey.Session
             if (kd == null) throw new ArgumentNullException();
             for (int i = 0; i < Count; i++)
             {
-                CryptoSession cs = _sessions[i];
+                CryptoSession cs = Slot(i);
                 SrtpMasterKeyEntry k = cs.KeySlot(keySlot);
                 int keyLength = cs.Policy.SessionEncryptionKeyLength;
                 kd.Derive(Prf, _tgk, 0, TgkLength, MikeyKeyDerivation.TekConstant, (byte)cs.CsId, CsbId, _rand, 0, RandLength, k.Key, 0, keyLength);
@@ -178,7 +188,12 @@ namespace NanoMikey.Mikey.Session
             Count = other.Count;
             SetTgk(other._tgk, 0, other.TgkLength);
             SetRand(other._rand, 0, other.RandLength);
-            for (int i = 0; i < MaxCryptoSessions; i++) _sessions[i].CopyFrom(other._sessions[i]);
+            for (int i = 0; i < MaxCryptoSessions; i++)
+            {
+                CryptoSession? from = other._sessions[i];
+                if (from != null) Slot(i).CopyFrom(from);
+                else if (_sessions[i] != null) _sessions[i]!.Clear();
+            }
         }
 
         /// <summary>Wipes every key and empties the bundle.</summary>
@@ -188,7 +203,10 @@ namespace NanoMikey.Mikey.Session
             Array.Clear(_rand, 0, _rand.Length);
             TgkLength = 0;
             RandLength = 0;
-            for (int i = 0; i < MaxCryptoSessions; i++) _sessions[i].Clear();
+            for (int i = 0; i < MaxCryptoSessions; i++)
+            {
+                if (_sessions[i] != null) _sessions[i]!.Clear();
+            }
             Count = 0;
             CsbId = 0;
         }

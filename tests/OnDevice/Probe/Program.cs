@@ -1,0 +1,303 @@
+using System;
+using NanoMikey.Crypto.Cipher;
+using NanoMikey.Crypto.Random;
+using NanoMikey.Mikey.Codec;
+using NanoMikey.Mikey.Ecc;
+using NanoMikey.Mikey.Modes;
+using NanoMikey.Mikey.Payloads;
+using NanoMikey.Mikey.Session;
+using NanoMikey.Mikey.Time;
+using NanoMikey.Srtp;
+using NanoMikey.Srtp.Context;
+using NanoMikey.Srtp.Policy;
+
+namespace NanoMikey.OnDevice
+{
+    /// <summary>
+    /// Allocation and heap probes for the interpreter (see Probe.csproj). Output lines: "PROBE BEGIN name" / "PROBE END name"
+    /// around each measured region (run.sh counts the nanoCLR's NFGC lines between them), "PROBE OK" when everything ran,
+    /// "PROBE FAILED ..." otherwise (an exception, OutOfMemoryException included, or a wrong status).
+    /// </summary>
+    public static class Program
+    {
+        private const ulong T = 0xe6a9c0d800000000; // the vectors' exchange time
+
+#if PROBE_GC
+        private const int Packets = 10000;   // per direction and transform (issue 10 §2)
+        private const int Messages = 1000;   // MIKEY parses and builds
+        private const int WarmUp = 200;
+#else
+        private const int Packets = 500;
+        private const int WarmUp = 0;
+#endif
+
+        public static void Main()
+        {
+            try
+            {
+#if PROBE_GC
+                SrtpBothWays("aes-cm-128-hmac-sha1-80", SrtpPolicy.AesCm128HmacSha1_80(), false);
+                SrtpBothWays("aes-cm-128-hmac-sha1-32", SrtpPolicy.AesCm128HmacSha1_32(), false);
+                SrtpBothWays("null-hmac-sha1-80", SrtpPolicy.NullHmacSha1_80(), false);
+                SrtpBothWays("aead-aes-128-gcm", SrtpPolicy.AeadAes128Gcm(), false);
+                SrtpBothWays("srtcp-aes-cm-128-hmac-sha1-80", SrtpPolicy.AesCm128HmacSha1_80(), true);
+                SrtpBothWays("srtcp-aead-aes-128-gcm", SrtpPolicy.AeadAes128Gcm(), true);
+                MikeyParseAndBuild();
+#elif PROBE_SENSOR
+                Sensor();
+#elif PROBE_INTERCOM
+                Intercom();
+#endif
+                Console.WriteLine("PROBE OK");
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine("PROBE FAILED " + e.GetType().FullName + ": " + e.Message);
+            }
+        }
+
+        private static void Fail(string what)
+        {
+            throw new InvalidOperationException(what);
+        }
+
+        private static SrtpCryptoContext Context(SrtpPolicy p, uint ssrc, SrtpDirection d, byte seed)
+        {
+            var c = new SrtpCryptoContext(p, ssrc, d, new SoftwareAesFactory());
+            byte[] key = new byte[p.MasterKeyLength], salt = new byte[p.MasterSaltLength];
+            for (int i = 0; i < key.Length; i++) key[i] = (byte)(seed + i);
+            for (int i = 0; i < salt.Length; i++) salt[i] = (byte)(seed ^ i);
+            c.AddMasterKey(key, 0, salt, 0, null, 0);
+            return c;
+        }
+
+        // One packet out through tx and in through rx; a 160-byte payload (20 ms of G.711), 28-byte SRTCP sender report.
+        private static void Send(SrtpCryptoContext tx, SrtpCryptoContext rx, byte[] buf, uint ssrc, int seq, bool rtcp)
+        {
+            if (rtcp)
+            {
+                NanoMikey.OnDevice.Packets.FillRtcp(buf, ssrc, 28);
+                int l = 28;
+                if (tx.ProtectRtcp(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) Fail("protect RTCP");
+                if (rx.UnprotectRtcp(buf, 0, ref l) != SrtpStatus.Ok || l != 28) Fail("unprotect RTCP");
+            }
+            else
+            {
+                NanoMikey.OnDevice.Packets.Fill(buf, ssrc, seq & 0xFFFF, 172);
+                int l = 172;
+                if (tx.Protect(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) Fail("protect");
+                if (rx.Unprotect(buf, 0, ref l) != SrtpStatus.Ok || l != 172) Fail("unprotect");
+            }
+        }
+
+#if PROBE_GC
+        // Two peers, each with an outbound and an inbound context; Packets packets each way after WarmUp each way.
+        private static void SrtpBothWays(string name, SrtpPolicy p, bool rtcp)
+        {
+            const uint A = 0x0A0A0A0A, B = 0x0B0B0B0B;
+            SrtpCryptoContext aOut = Context(p, A, SrtpDirection.Outbound, 1), bIn = Context(p, A, SrtpDirection.Inbound, 1);
+            SrtpCryptoContext bOut = Context(p, B, SrtpDirection.Outbound, 2), aIn = Context(p, B, SrtpDirection.Inbound, 2);
+            byte[] ab = new byte[256], ba = new byte[256];
+            int seq = 1;
+            for (int i = 0; i < WarmUp; i++, seq++)
+            {
+                Send(aOut, bIn, ab, A, seq, rtcp);
+                Send(bOut, aIn, ba, B, seq, rtcp);
+            }
+            Console.WriteLine("PROBE BEGIN " + name);
+            for (int i = 0; i < Packets; i++, seq++)
+            {
+                Send(aOut, bIn, ab, A, seq, rtcp);
+                Send(bOut, aIn, ba, B, seq, rtcp);
+            }
+            Console.WriteLine("PROBE END " + name);
+        }
+
+        private static void MikeyParseAndBuild()
+        {
+            // Parse: the worked PSK offer of samples.md §8.2 and the ECDH-SIGN offer of mikey-ecc/vectors.txt, every payload walked.
+            byte[] ecdh = VectorRecords.Lookup(Vectors.MikeyEccVectors(), "ecdh-i-message");
+            byte[] psk = SamplesBlock("8.2");
+            var reader = new MikeyReader();
+            var writer = new MikeyWriter();
+            byte[] built = new byte[512];
+            byte[] rand = new byte[16], tek = new byte[30];
+            long sum = 0;
+            for (int i = 0; i < 10; i++) sum += Parse(reader, psk) + Parse(reader, ecdh) + Build(writer, built, rand, tek);
+            Console.WriteLine("PROBE BEGIN mikey-parse-build");
+            for (int i = 0; i < Messages; i++)
+            {
+                long one = Parse(reader, psk) + Parse(reader, ecdh) + Build(writer, built, rand, tek);
+                if (one <= 0) Fail("MIKEY parse/build");
+                sum += one;
+            }
+            Console.WriteLine("PROBE END mikey-parse-build");
+            if (sum <= 0) Fail("MIKEY sum");
+        }
+
+        private static byte[] SamplesBlock(string section)
+        {
+            var r = new VectorRecords(Vectors.MikeySamples());
+            while (r.Next())
+            {
+                if (r.Byte(1) == (byte)'h' && r.Is(0, section)) return r.Field(2);
+            }
+            Fail("samples.md block");
+            return null;
+        }
+
+        // Reads every payload and the fields a responder looks at; returns a checksum (no allocation).
+        private static long Parse(MikeyReader r, byte[] m)
+        {
+            if (r.Reset(m, 0, m.Length) != MikeyStatus.Ok) return -1;
+            long sum = r.Header.CsbId + r.Header.CsCount;
+            while (r.Read() == MikeyStatus.Ok)
+            {
+                sum += r.PayloadOffset + r.PayloadLength;
+                if (r.PayloadType == PayloadType.SecurityPolicy)
+                {
+                    SecurityPolicyPayload sp = r.SecurityPolicy;
+                    for (int p = sp.FirstParameter(); p >= 0; p = sp.NextParameter(p)) sum += sp.GetParameterValue(p);
+                }
+                else if (r.PayloadType == PayloadType.Timestamp)
+                {
+                    sum += (long)(r.Timestamp.Value >> 40);
+                }
+            }
+            return r.Status == MikeyStatus.End ? sum + r.CoveredLength : -1;
+        }
+
+        // A MIKEY-NULL offer of the GStreamer shape (samples.md §5): HDR, T, RAND, SP, KEMAC with one TEK.
+        private static long Build(MikeyWriter w, byte[] buf, byte[] rand, byte[] tek)
+        {
+            w.Reset(buf, 0, buf.Length);
+            w.WriteHeader(DataType.PreShared, false, PrfFunction.Mikey1, 0x12345678, CsIdMapType.SrtpId);
+            w.AddSrtpIdEntry(0, 0xDEADBEEF, 0);
+            w.WriteTimestamp(TimestampType.NtpUtc, T);
+            w.WriteRand(rand, 0, rand.Length);
+            w.BeginSecurityPolicy(0, ProtocolType.Srtp);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.EncryptionAlgorithm, 1);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionEncryptionKeyLength, 16);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.AuthenticationAlgorithm, 1);
+            w.WritePolicyParameter((int)SrtpPolicyParameterType.AuthenticationTagLength, 10);
+            w.EndSecurityPolicy();
+            w.WriteKemac(EncryptionAlgorithm.Null, tek, 0, tek.Length, MacAlgorithm.Null);
+            return w.Finish() == MikeyStatus.Ok ? w.Length : -1;
+        }
+#endif
+
+        private sealed class FixedClock : IMikeyClock
+        {
+            public ulong NtpNow => T;
+
+            public uint OffsetBoundSeconds => 0;
+        }
+
+#if PROBE_SENSOR
+        // A sensor: answers the PSK offer of samples.md §8.2 (keys by PSK), then sends one SRTP stream. The responder stays
+        // alive (a sensor keeps it for re-keying); inbound packets are unprotected by a context the "peer" owns, created
+        // after the sensor's state so that it does not count in the sensor's heap.
+        private static void Sensor()
+        {
+            var clock = new FixedClock();
+            var responder = new PskResponder(new SoftwareAesFactory(), clock, new ReplayCache(4, clock, new FreshnessPolicy()));
+            byte[] samples = Vectors.MikeySamples();
+            byte[] offer = Find(samples, "h", "8.2"), psk = Find(samples, "n", "psk");
+            samples = null;
+            responder.SetPreSharedKey(psk, 0, psk.Length);
+            byte[] bob = Ascii("sip:bob@example.com");
+            responder.SetIdentity(IdType.Uri, bob, 0, bob.Length);
+            var answer = new byte[128];
+            if (responder.Respond(offer, 0, offer.Length, answer, 0, answer.Length) != MikeyExchangeStatus.Ok) Fail("PSK respond");
+            CryptoSession cs = responder.Bundle.Get(0);
+            SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
+            var buf = new byte[256];
+            Console.WriteLine("PROBE BEGIN sensor");
+            SrtpCryptoContext check = null;
+            for (int i = 1; i <= Packets; i++)
+            {
+                NanoMikey.OnDevice.Packets.Fill(buf, cs.Ssrc, i, 172);
+                int l = 172;
+                if (tx.Protect(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) Fail("protect");
+            }
+            Console.WriteLine("PROBE END sensor");
+            check = cs.CreateSrtpContext(SrtpDirection.Inbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
+            int len = 172;
+            NanoMikey.OnDevice.Packets.Fill(buf, cs.Ssrc, Packets + 1, 172);
+            if (tx.Protect(buf, 0, ref len, buf.Length) != SrtpStatus.Ok || check.Unprotect(buf, 0, ref len) != SrtpStatus.Ok) Fail("peer unprotect");
+        }
+#endif
+
+#if PROBE_INTERCOM
+        // An intercom answering a call: Bob's side of the ECDH-SIGN exchange of mikey-ecc/vectors.txt (his key and certificate,
+        // trust in the CA, the replay cache), then SRTP and SRTCP both ways through his outbound and inbound contexts (the
+        // inbound one takes what the outbound one protected: same keys and SSRC, as for a single crypto session).
+        private static void Intercom()
+        {
+            var clock = new FixedClock();
+            byte[] certs = Vectors.MikeyEccCertificates();
+            byte[] bobCert = Find(certs, null, "bob"), ca = Find(certs, null, "ca");
+            certs = null;
+            byte[] vectors = Vectors.MikeyEccVectors();
+            byte[] offer = Find(vectors, null, "ecdh-i-message"), scalar = Find(vectors, null, "bob-static-scalar");
+            byte[] expectedKey = Find(vectors, null, "ecdh-srtp-master-key");
+            vectors = null;
+            var creds = new EccCredentials();
+            if (!creds.Key.TryImport(scalar, 0)) Fail("key");
+            byte[] bob = Ascii("sip:bob@example.com");
+            creds.SetIdentity(IdType.Uri, bob, 0, bob.Length);
+            creds.AddCertificate(bobCert, 0, bobCert.Length);
+            var trust = new EccPeerTrust();
+            if (trust.AddTrustAnchor(ca, 0, ca.Length) != NanoMikey.X509.Asn1.Asn1Status.Ok) Fail("anchor");
+            var responder = new EcdhSignResponder(Drbg("vector/ecdh/r"), clock, new ReplayCache(4, clock, new FreshnessPolicy()), creds, trust);
+            var answer = new byte[1024];
+            if (responder.Respond(offer, 0, offer.Length, answer, 0, answer.Length) != MikeyExchangeStatus.Ok) Fail("ECDH-SIGN respond");
+            CryptoSession cs = responder.Bundle.Get(0);
+            SrtpMasterKeyEntry k = cs.GetMasterKey(0);
+            for (int i = 0; i < 16; i++)
+            {
+                if (k.Key[i] != expectedKey[i]) Fail("SRTP master key differs from vectors.txt");
+            }
+            var aes = new SoftwareAesFactory();
+            SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, aes, SrtpMinimumPolicy.Strict);
+            SrtpCryptoContext rx = cs.CreateSrtpContext(SrtpDirection.Inbound, aes, SrtpMinimumPolicy.Strict);
+            var buf = new byte[256];
+            Console.WriteLine("PROBE BEGIN intercom");
+            for (int i = 1; i <= Packets; i++)
+            {
+                Send(tx, rx, buf, cs.Ssrc, i, false);
+                if (i % 50 == 0) Send(tx, rx, buf, cs.Ssrc, i, true);
+            }
+            Console.WriteLine("PROBE END intercom");
+        }
+
+        private static HmacDrbg Drbg(string seed)
+        {
+            byte[] b = Ascii("nanoMikey ECC test DRBG: " + seed), h = new byte[32];
+            NanoMikey.Crypto.Hash.Sha256.Hash(b, 0, b.Length, h, 0);
+            return new HmacDrbg(h, new byte[16], null, 1 << 16);
+        }
+#endif
+
+        // The value field of a record (name-keyed sets: field 0 = name; samples: field 0 = section, 1 = kind).
+        private static byte[] Find(byte[] data, string kind, string name)
+        {
+            var r = new VectorRecords(data);
+            while (r.Next())
+            {
+                if (kind == null && r.Is(0, name)) return r.Field(1);
+                if (kind == "h" && r.Byte(1) == (byte)'h' && r.Is(0, name)) return r.Field(2);
+                if (kind == "n" && r.Byte(1) == (byte)'n' && r.Is(2, name)) return r.Field(3);
+            }
+            Fail("vector " + name);
+            return null;
+        }
+
+        private static byte[] Ascii(string s)
+        {
+            var b = new byte[s.Length];
+            for (int i = 0; i < s.Length; i++) b[i] = (byte)s[i];
+            return b;
+        }
+    }
+}
