@@ -15,7 +15,7 @@ kit=${NANOFRAMEWORK_KIT:-$root/../shared/tools/nanoframework}
 [ -f "$kit/run-pe.sh" ] || { echo "heap budget: NOT RUN, no nanoFramework kit at $kit (set NANOFRAMEWORK_KIT)"; exit 3; }
 kit=$(cd "$kit" && pwd)
 if [ -z "${NF_CLR_DIR:-}" ]; then
-  if [ -x "$kit/bin/nanoFramework.nanoCLR.test" ]; then NF_CLR_DIR=$kit; else NF_CLR_DIR=$here/obj/nanoclr; fi
+  if [ -x "$kit/bin/nanoFramework.nanoCLR.test" ]; then NF_CLR_DIR=$kit; else NF_CLR_DIR=$("$here/nanoclr.sh" "$kit") || exit 1; fi
 fi
 [ -x "$NF_CLR_DIR/bin/nanoFramework.nanoCLR.test" ] || { echo "heap budget: no nanoCLR in $NF_CLR_DIR (run tests/OnDevice/run.sh once)"; exit 1; }
 export NF_CLR_DIR

@@ -5,10 +5,13 @@
 # 2. runs the tests with the kit's run-tests.sh, NF_EXPECT = the number of [TestMethod]s in Tests/ (a run that stops early fails);
 # 3. the allocation check (issue 10 §2): Probe (ProbeScenario=gc) under NF_GC_TRACE=1 with a small heap; every region between
 #    "PROBE BEGIN x" and "PROBE END x" (10 000 SRTP packets each way per transform, 1 000 MIKEY parses and builds) must show
-#    no NFGC line; each region is one check result.
+#    no NFGC line; each region is one check result;
+# 4. compiles the ESP32 bindings (hardware/Esp32/build.sh) against the kit's reference assemblies: one check result;
+# 5. the constant-time check (ConstantTime/run.sh, IL-counting nanoCLR): one result per secret-dependent operation.
 # Last line: "N passed, N failed" (tests + checks). Exit 0 all passed, 1 something failed, 3 the stage did not run (no kit).
 # Env: NANOFRAMEWORK_KIT (default: <repo root>/../shared/tools/nanoframework), NF_GC_HEAP_BYTES (the check's heap, default
-#      131072), ONDEVICE_SKIP_GC=1 (tests only), NF_CLR_DIR (a nanoCLR already built with the kit's build-nanoclr.sh).
+#      131072), ONDEVICE_SKIP_GC=1 / ONDEVICE_SKIP_CT=1 (leave out step 3 / 5), NF_CLR_DIR (a nanoCLR already built
+#      with the kit's build-nanoclr.sh; default the kit's bin/, else the one nanoclr.sh builds and caches in NANOMIKEY_CACHE).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -20,21 +23,14 @@ if [ ! -f "$kit/run-tests.sh" ] || [ ! -d "$kit/ref" ]; then
 fi
 kit=$(cd "$kit" && pwd)
 
-# The nanoCLR: the kit's prebuilt one when present, else one built from the kit's sources once (about 2 minutes; kept in obj/).
+# The nanoCLR: the kit's prebuilt one when present, else one built from the kit's sources once and cached (nanoclr.sh).
 if [ -z "${NF_CLR_DIR:-}" ]; then
   if [ -x "$kit/bin/nanoFramework.nanoCLR.test" ]; then
     NF_CLR_DIR=$kit
-  else
-    NF_CLR_DIR=$here/obj/nanoclr
-    if [ ! -x "$NF_CLR_DIR/bin/nanoFramework.nanoCLR.test" ]; then
-      echo "device tests: building the nanoCLR from the kit's sources into $NF_CLR_DIR"
-      if ! "$kit/build-nanoclr.sh" "$NF_CLR_DIR" > "$here/obj/nanoclr-build.log" 2>&1; then
-        tail -20 "$here/obj/nanoclr-build.log"
-        echo "device tests: the nanoCLR did not build (log: $here/obj/nanoclr-build.log)"
-        echo "0 passed, 1 failed"
-        exit 1
-      fi
-    fi
+  elif ! NF_CLR_DIR=$("$here/nanoclr.sh" "$kit"); then
+    echo "device tests: the nanoCLR did not build"
+    echo "0 passed, 1 failed"
+    exit 1
   fi
 fi
 export NF_CLR_DIR
@@ -103,6 +99,27 @@ if [ -z "${ONDEVICE_SKIP_GC:-}" ]; then
       failed=$((failed + 1))
     fi
   fi
+fi
+
+# The ESP32 bindings (hardware/Esp32): compiled against the kit's reference assemblies (no natives here to run them on).
+if NANOFRAMEWORK_KIT=$kit "$root/hardware/Esp32/build.sh" > "$here/obj/build-esp32.log" 2>&1; then
+  echo "Check passed,esp32.build"; passed=$((passed + 1))
+else
+  grep -E "error" "$here/obj/build-esp32.log" | sort -u | head -20
+  echo "Check failed,esp32.build,hardware/Esp32 did not compile against the kit (log: $here/obj/build-esp32.log)"; failed=$((failed + 1))
+fi
+
+# The constant-time check (issue 10 §3): one result per secret-dependent operation, on the IL-counting nanoCLR.
+if [ -z "${ONDEVICE_SKIP_CT:-}" ]; then
+  clog=$here/obj/constant-time.out
+  NANOFRAMEWORK_KIT=$kit bash "$here/ConstantTime/run.sh" > "$clog" 2>&1
+  crc=$?
+  grep -E '^FAIL|^constant-time:' "$clog"
+  cp=0; cf=0
+  read -r cp cf < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p' "$clog" | tail -1) || true
+  if [ "$crc" -ne 0 ] && [ "${cf:-0}" -eq 0 ]; then cf=1; fi
+  echo "constant-time: ${cp:-0} passed, ${cf:-0} failed (output: $clog)"
+  passed=$((passed + ${cp:-0})); failed=$((failed + ${cf:-0}))
 fi
 
 echo "$passed passed, $failed failed"

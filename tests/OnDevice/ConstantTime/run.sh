@@ -7,7 +7,7 @@
 # Environment:
 #   NANOFRAMEWORK_KIT  the kit (default: <repo>/../shared/tools/nanoframework); read only, never written
 #   NANOMIKEY_CACHE    cache root (default $HOME/.cache/nanomikey): the counting nanoCLR is built once into
-#                      $NANOMIKEY_CACHE/nanoclr-ilcount and reused while the kit's build inputs are unchanged
+#                      $NANOMIKEY_CACHE/nanoclr-ilcount by ../nanoclr.sh and reused while the kit's build inputs are unchanged
 #   NF_TIMEOUT         seconds for the probe run (default 1800)
 #   CT_WORK            work dir for the managed builds (default: a temporary dir, removed at the end)
 # Output: one line per operation (PASS/FAIL, counters, and for a FAIL which counters differ + an opcode histogram
@@ -24,30 +24,14 @@ if [ ! -x "$kit/run-pe.sh" ] || [ ! -x "$kit/build-nanoclr.sh" ]; then
 fi
 kit=$(cd "$kit" && pwd)
 diag_src=$kit/examples/ilcount/NfKit.Diagnostics
-diag_native=$kit/examples/ilcount/native/NfKit.Diagnostics
-cache=${NANOMIKEY_CACHE:-${HOME:-/tmp}/.cache/nanomikey}
-clr=$cache/nanoclr-ilcount
 t_start=$(date +%s)
 fail() { echo "constant-time: $*" >&2; echo "0 passed, 1 failed"; exit "${2:-3}"; }
 
 if [ -n "${CT_WORK:-}" ]; then work=$CT_WORK; mkdir -p "$work"; work=$(cd "$work" && pwd)
 else work=$(mktemp -d "${TMPDIR:-/tmp}/nanomikey-ct.XXXXXX"); trap 'rm -rf "$work"' EXIT; fi
 
-# 1. The counting nanoCLR, cached: the stamp covers everything build-nanoclr.sh reads from the kit.
-stamp=$(cd "$kit" && cat build-nanoclr.sh src/nf-interpreter-posix.tar.gz patches/*.patch lib/nfkit-interop.cmake \
-  "$diag_native"/* | sha256sum | cut -c1-16)
-if [ "$(cat "$clr/.nanomikey-stamp" 2>/dev/null)" = "$stamp" ] && [ -x "$clr/bin/nanoFramework.nanoCLR.test" ]; then
-  echo "constant-time: counting nanoCLR from the cache ($clr)"
-else
-  echo "constant-time: building the counting nanoCLR into $clr (about 2 minutes)"
-  t0=$(date +%s)
-  mkdir -p "$cache"
-  rm -rf "$clr"
-  "$kit/build-nanoclr.sh" -w "$cache/nanoclr-ilcount-work" -i "$diag_native" "$clr" > "$work/clr-build.log" 2>&1 \
-    || { tail -30 "$work/clr-build.log" >&2; fail "build-nanoclr.sh failed"; }
-  echo "$stamp" > "$clr/.nanomikey-stamp"
-  echo "constant-time: nanoCLR built in $(( $(date +%s) - t0 )) s"
-fi
+# 1. The counting nanoCLR, built once and cached by ../nanoclr.sh (shared with the rest of the device stage).
+clr=$("$here/../nanoclr.sh" "$kit") || fail "the counting nanoCLR did not build"
 
 # 2. NfKit.Diagnostics (the counters' managed API), built from a copy: the kit stays untouched (obj/ included).
 t0=$(date +%s)
