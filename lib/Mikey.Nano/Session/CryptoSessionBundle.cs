@@ -143,7 +143,7 @@ namespace NanoMikey.Mikey.Session
         internal int FillOffered(bool update, uint csbId, PrfFunction prf, byte[] rand, int randLength, byte[] tgk, int tgkLength,
             int count, int[] policyNo, uint[] ssrc, uint[] roc, SrtpPolicy[] policies, byte[]? mki, int mkiLength, MikeyKeyDerivation kd)
         {
-            int slot = update ? _sessions[0].MasterKeyCount : 0;
+            int slot = update ? Slot(0).MasterKeyCount : 0;
             int carried = update ? Count : 0;
             if (!update)
             {
@@ -157,7 +157,7 @@ namespace NanoMikey.Mikey.Session
             Count = count;
             for (int i = 0; i < count; i++)
             {
-                CryptoSession cs = _sessions[i];
+                CryptoSession cs = Slot(i);
                 if (i >= carried)
                 {
                     cs.CsId = i + 1;
