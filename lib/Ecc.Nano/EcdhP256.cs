@@ -36,24 +36,27 @@ namespace NanoMikey.Ecc
             P256PublicKey.CheckRange(secret, offset, SecretLength);
             privateKey.EnsureValue();
             peer.EnsureValue();
-            P256Workspace w = privateKey.Workspace;
-            w.Point0.SetAffine(peer.X, peer.Y);
-            w.Engine.ScalarMult(w.Point1, w.Point0, privateKey.D);
-            uint finite = w.Engine.ToAffine(w.Point1, w.A, w.B);
-            P256Field.FromMontgomery(w.C, w.A);
-            uint nonZero = ~P256Field.IsZero(w.C);
-            bool ok = (finite & nonZero) != 0;
-            if (ok)
+            lock (P256Workspace.Sync)
             {
-                P256Field.ToBytes(w.C, secret, offset);
-            }
+                P256Workspace w = P256Workspace.Shared;
+                w.Point0.SetAffine(peer.X, peer.Y);
+                w.Engine.ScalarMult(w.Point1, w.Point0, privateKey.D);
+                uint finite = w.Engine.ToAffine(w.Point1, w.A, w.B);
+                P256Field.FromMontgomery(w.C, w.A);
+                uint nonZero = ~P256Field.IsZero(w.C);
+                bool ok = (finite & nonZero) != 0;
+                if (ok)
+                {
+                    P256Field.ToBytes(w.C, secret, offset);
+                }
 
-            w.Point1.Wipe();
-            Array.Clear(w.A, 0, 8);
-            Array.Clear(w.B, 0, 8);
-            Array.Clear(w.C, 0, 8);
-            w.Engine.Wipe();
-            return ok;
+                w.Point1.Wipe();
+                Array.Clear(w.A, 0, 8);
+                Array.Clear(w.B, 0, 8);
+                Array.Clear(w.C, 0, 8);
+                w.Engine.Wipe();
+                return ok;
+            }
         }
 
         /// <summary>

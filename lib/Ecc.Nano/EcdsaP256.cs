@@ -6,7 +6,7 @@ namespace NanoMikey.Ecc
     /// ECDSA over P-256 (SEC 1 §4.1, FIPS 186-4 §6) on a caller-computed hash (SHA-256 for ecdsa-with-SHA256), signatures as
     /// fixed 64-byte r || s (IEEE P1363). Signing uses RFC 6979 deterministic nonces (optionally hedged, §3.6), is constant
     /// time in the key and nonce, and does not normalise s (both s and n - s verify). Verification rejects r or s outside
-    /// [1, n-1]. Neither allocates: scratch belongs to the key objects.
+    /// [1, n-1]. Neither allocates: scratch is the process-wide P256Workspace, used under its lock.
     /// </summary>
     /// <remarks>
     /// Nonces always use HMAC-SHA-256 (RFC 6979 with H = SHA-256). A hash of another length is accepted (bits2int takes its
@@ -58,48 +58,51 @@ namespace NanoMikey.Ecc
             }
 
             key.EnsureValue();
-            P256Workspace w = key.Workspace;
-            uint[] e = w.A, k = w.B, r = w.C, s = w.D, t = w.E, u = w.F;
-
-            // e = bits2int(H) mod n; RFC 6979 feeds the same value as bits2octets(H).
-            HashToScalar(hash, hashOffset, hashLength, w.Bytes, e);
-            P256Field.ToBytes(e, w.Bytes, 0);
-            P256Field.ToBytes(key.D, w.Bytes2, 0);
-            Rfc6979Nonce nonce = w.Nonce;
-            nonce.Init(w.Bytes2, w.Bytes, extra, extraOffset, extraLength);
-            Array.Clear(w.Bytes2, 0, 32);
-            while (true)
+            lock (P256Workspace.Sync)
             {
-                nonce.Next(k);
+                P256Workspace w = P256Workspace.Shared;
+                uint[] e = w.A, k = w.B, r = w.C, s = w.D, t = w.E, u = w.F;
 
-                // SEC 1 §4.1.3 steps 1-3: R = kG, r = xR mod n (xR < p < 2n, so one conditional subtraction).
-                w.Engine.ScalarMultBase(w.Point0, k);
-                w.Engine.ToAffine(w.Point0, t, u);
-                P256Field.FromMontgomery(t, t);
-                P256Scalar.ReduceOnce(r, t);
-                if (P256Field.IsZero(r) != 0)
+                // e = bits2int(H) mod n; RFC 6979 feeds the same value as bits2octets(H).
+                HashToScalar(hash, hashOffset, hashLength, w.Bytes, e);
+                P256Field.ToBytes(e, w.Bytes, 0);
+                P256Field.ToBytes(key.D, w.Bytes2, 0);
+                Rfc6979Nonce nonce = w.Nonce;
+                nonce.Init(w.Bytes2, w.Bytes, extra, extraOffset, extraLength);
+                Array.Clear(w.Bytes2, 0, 32);
+                while (true)
                 {
-                    continue;
+                    nonce.Next(k);
+
+                    // SEC 1 §4.1.3 steps 1-3: R = kG, r = xR mod n (xR < p < 2n, so one conditional subtraction).
+                    w.Engine.ScalarMultBase(w.Point0, k);
+                    w.Engine.ToAffine(w.Point0, t, u);
+                    P256Field.FromMontgomery(t, t);
+                    P256Scalar.ReduceOnce(r, t);
+                    if (P256Field.IsZero(r) != 0)
+                    {
+                        continue;
+                    }
+
+                    // Step 6: s = k^-1 (e + r d) mod n. r*d: (r R) * d * R^-1 = r d; k^-1 in Montgomery form times the sum is plain.
+                    w.Engine.ScalarToMontgomery(t, r);
+                    w.Engine.ScalarMul(t, t, key.D);
+                    P256Scalar.Add(t, t, e);
+                    w.Engine.InvertScalar(u, k);
+                    w.Engine.ScalarToMontgomery(u, u);
+                    w.Engine.ScalarMul(s, u, t);
+                    if (P256Field.IsZero(s) != 0)
+                    {
+                        continue;
+                    }
+
+                    break;
                 }
 
-                // Step 6: s = k^-1 (e + r d) mod n. r*d: (r R) * d * R^-1 = r d; k^-1 in Montgomery form times the sum is plain.
-                w.Engine.ScalarToMontgomery(t, r);
-                w.Engine.ScalarMul(t, t, key.D);
-                P256Scalar.Add(t, t, e);
-                w.Engine.InvertScalar(u, k);
-                w.Engine.ScalarToMontgomery(u, u);
-                w.Engine.ScalarMul(s, u, t);
-                if (P256Field.IsZero(s) != 0)
-                {
-                    continue;
-                }
-
-                break;
+                P256Field.ToBytes(r, signature, signatureOffset);
+                P256Field.ToBytes(s, signature, signatureOffset + 32);
+                w.Wipe();
             }
-
-            P256Field.ToBytes(r, signature, signatureOffset);
-            P256Field.ToBytes(s, signature, signatureOffset + 32);
-            w.Wipe();
         }
 
         /// <summary>
@@ -123,50 +126,53 @@ namespace NanoMikey.Ecc
             P256PublicKey.CheckRange(hash, hashOffset, hashLength);
             P256PublicKey.CheckRange(signature, signatureOffset, SignatureLength);
             key.EnsureValue();
-            P256Workspace w = key.Workspace;
-            uint[] e = w.A, r = w.B, s = w.C, u1 = w.D, u2 = w.E, t = w.F;
-
-            // Step 1: r, s in [1, n-1].
-            P256Field.FromBytes(r, signature, signatureOffset);
-            P256Field.FromBytes(s, signature, signatureOffset + 32);
-            if ((P256Scalar.IsValidNonZero(r) & P256Scalar.IsValidNonZero(s)) == 0)
+            lock (P256Workspace.Sync)
             {
-                return false;
-            }
+                P256Workspace w = P256Workspace.Shared;
+                uint[] e = w.A, r = w.B, s = w.C, u1 = w.D, u2 = w.E, t = w.F;
 
-            // Steps 2-4: e; u1 = e s^-1, u2 = r s^-1 (s^-1 in Montgomery form times a plain value gives a plain value).
-            HashToScalar(hash, hashOffset, hashLength, w.Bytes, e);
-            w.Engine.InvertScalarVartime(t, s);
-            w.Engine.ScalarToMontgomery(t, t);
-            w.Engine.ScalarMul(u1, e, t);
-            w.Engine.ScalarMul(u2, r, t);
+                // Step 1: r, s in [1, n-1].
+                P256Field.FromBytes(r, signature, signatureOffset);
+                P256Field.FromBytes(s, signature, signatureOffset + 32);
+                if ((P256Scalar.IsValidNonZero(r) & P256Scalar.IsValidNonZero(s)) == 0)
+                {
+                    return false;
+                }
 
-            // Step 5: R = u1 G + u2 Q; reject infinity.
-            w.Point1.SetAffine(key.X, key.Y);
-            w.Engine.DoubleScalarMultVartime(w.Point0, u1, u2, w.Point1);
-            if (w.Point0.IsInfinity() != 0)
-            {
-                return false;
-            }
+                // Steps 2-4: e; u1 = e s^-1, u2 = r s^-1 (s^-1 in Montgomery form times a plain value gives a plain value).
+                HashToScalar(hash, hashOffset, hashLength, w.Bytes, e);
+                w.Engine.InvertScalarVartime(t, s);
+                w.Engine.ScalarToMontgomery(t, t);
+                w.Engine.ScalarMul(u1, e, t);
+                w.Engine.ScalarMul(u2, r, t);
 
-            // Steps 6-8: xR mod n == r, checked without an inversion as X == r Z^2 (mod p, Jacobian xR = X / Z^2), and,
-            // when r + n < p, X == (r + n) Z^2, since xR in [0, p) reduces to r exactly for xR = r or xR = r + n.
-            P256Field.Sqr(u1, w.Point0.Z);
-            P256Field.ToMontgomery(t, r);
-            P256Field.Mul(t, t, u1);
-            if (P256Field.Equal(t, w.Point0.X) != 0)
-            {
-                return true;
-            }
+                // Step 5: R = u1 G + u2 Q; reject infinity.
+                w.Point1.SetAffine(key.X, key.Y);
+                w.Engine.DoubleScalarMultVartime(w.Point0, u1, u2, w.Point1);
+                if (w.Point0.IsInfinity() != 0)
+                {
+                    return false;
+                }
 
-            if (AddN(t, r) && P256Field.LessThan(t, P256Field.P) != 0)
-            {
-                P256Field.ToMontgomery(t, t);
+                // Steps 6-8: xR mod n == r, checked without an inversion as X == r Z^2 (mod p, Jacobian xR = X / Z^2), and,
+                // when r + n < p, X == (r + n) Z^2, since xR in [0, p) reduces to r exactly for xR = r or xR = r + n.
+                P256Field.Sqr(u1, w.Point0.Z);
+                P256Field.ToMontgomery(t, r);
                 P256Field.Mul(t, t, u1);
-                return P256Field.Equal(t, w.Point0.X) != 0;
-            }
+                if (P256Field.Equal(t, w.Point0.X) != 0)
+                {
+                    return true;
+                }
 
-            return false;
+                if (AddN(t, r) && P256Field.LessThan(t, P256Field.P) != 0)
+                {
+                    P256Field.ToMontgomery(t, t);
+                    P256Field.Mul(t, t, u1);
+                    return P256Field.Equal(t, w.Point0.X) != 0;
+                }
+
+                return false;
+            }
         }
 
         /// <summary>

@@ -59,40 +59,43 @@ namespace NanoMikey.Ecc
             peerStatic.EnsureValue();
             peerEphemeral.EnsureValue();
 
-            P256Workspace w = ownStatic.Workspace;
-            uint[] avfU = w.A, s = w.B, avfV = w.C, zero = w.D, x = w.E, y = w.F;
-
-            // Steps 1-2: s = d2,U + avf(Q2,U) * d1,U mod n. avf(Q2,U) is public (from a public key) but s is secret:
-            // constant-time scalar arithmetic. (avf R) * d * R^-1 = avf * d.
-            AssociateValue(avfU, ownEphemeral.PublicKey.X);
-            w.Engine.ScalarToMontgomery(avfU, avfU);
-            w.Engine.ScalarMul(s, avfU, ownStatic.D);
-            P256Scalar.Add(s, s, ownEphemeral.D);
-
-            // Step 3: avf(Q2,V).
-            AssociateValue(avfV, peerEphemeral.X);
-
-            // Step 4: T = Q2,V + avf(Q2,V) * Q1,V. Public points and a public multiplier: variable time is fine here.
-            Array.Clear(zero, 0, 8);
-            w.Point1.SetAffine(peerStatic.X, peerStatic.Y);
-            w.Engine.DoubleScalarMultVartime(w.Point0, zero, avfV, w.Point1);
-            w.Point1.SetAffine(peerEphemeral.X, peerEphemeral.Y);
-            w.Engine.Add(w.Point0, w.Point0, w.Point1);
-
-            // P = h * s * T with h = 1, in constant time (s is secret).
-            w.Engine.ScalarMult(w.Point1, w.Point0, s);
-
-            // Step 5: reject infinity; z = xP.
-            uint finite = w.Engine.ToAffine(w.Point1, x, y);
-            bool ok = finite != 0;
-            if (ok)
+            lock (P256Workspace.Sync)
             {
-                P256Field.FromMontgomery(x, x);
-                P256Field.ToBytes(x, secret, offset);
-            }
+                P256Workspace w = P256Workspace.Shared;
+                uint[] avfU = w.A, s = w.B, avfV = w.C, zero = w.D, x = w.E, y = w.F;
 
-            w.Wipe();
-            return ok;
+                // Steps 1-2: s = d2,U + avf(Q2,U) * d1,U mod n. avf(Q2,U) is public (from a public key) but s is secret:
+                // constant-time scalar arithmetic. (avf R) * d * R^-1 = avf * d.
+                AssociateValue(avfU, ownEphemeral.PublicKey.X);
+                w.Engine.ScalarToMontgomery(avfU, avfU);
+                w.Engine.ScalarMul(s, avfU, ownStatic.D);
+                P256Scalar.Add(s, s, ownEphemeral.D);
+
+                // Step 3: avf(Q2,V).
+                AssociateValue(avfV, peerEphemeral.X);
+
+                // Step 4: T = Q2,V + avf(Q2,V) * Q1,V. Public points and a public multiplier: variable time is fine here.
+                Array.Clear(zero, 0, 8);
+                w.Point1.SetAffine(peerStatic.X, peerStatic.Y);
+                w.Engine.DoubleScalarMultVartime(w.Point0, zero, avfV, w.Point1);
+                w.Point1.SetAffine(peerEphemeral.X, peerEphemeral.Y);
+                w.Engine.Add(w.Point0, w.Point0, w.Point1);
+
+                // P = h * s * T with h = 1, in constant time (s is secret).
+                w.Engine.ScalarMult(w.Point1, w.Point0, s);
+
+                // Step 5: reject infinity; z = xP.
+                uint finite = w.Engine.ToAffine(w.Point1, x, y);
+                bool ok = finite != 0;
+                if (ok)
+                {
+                    P256Field.FromMontgomery(x, x);
+                    P256Field.ToBytes(x, secret, offset);
+                }
+
+                w.Wipe();
+                return ok;
+            }
         }
 
         /// <summary>One-pass MQV, initiator side: own static and ephemeral keys, the responder's static key used twice.</summary>

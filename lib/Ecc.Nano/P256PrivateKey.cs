@@ -4,8 +4,9 @@ using NanoMikey.Crypto.Random;
 namespace NanoMikey.Ecc
 {
     /// <summary>
-    /// A P-256 private key: a scalar d in [1, n-1] and its public key d*G. Owns the scratch its operations (ECDH, signing,
-    /// MQV) need, so they allocate nothing; not thread-safe. <see cref="Clear"/> wipes the scalar and the scratch.
+    /// A P-256 private key: a scalar d in [1, n-1] and its public key d*G. Its operations (ECDH, signing, MQV) use the
+    /// process-wide P-256 scratch under its lock (P256Workspace), so they allocate nothing; a key object is not
+    /// thread-safe. <see cref="Clear"/> wipes the scalar and the scratch.
     /// </summary>
     public sealed class P256PrivateKey
     {
@@ -14,9 +15,6 @@ namespace NanoMikey.Ecc
 
         /// <summary>The scalar d as plain limbs.</summary>
         internal readonly uint[] D = new uint[8];
-
-        /// <summary>Scratch for every operation with this key.</summary>
-        internal readonly P256Workspace Workspace = new P256Workspace();
 
         private readonly P256PublicKey _publicKey = new P256PublicKey();
         private readonly uint[] _candidate = new uint[8];
@@ -126,7 +124,7 @@ namespace NanoMikey.Ecc
             Array.Clear(D, 0, 8);
             Array.Clear(_candidate, 0, 8);
             Array.Clear(_buffer, 0, 32);
-            Workspace.Wipe();
+            P256Workspace.WipeShared();
             _publicKey.Clear();
             if (_peer != null)
             {
@@ -146,11 +144,15 @@ namespace NanoMikey.Ecc
         private void SetScalar(uint[] d)
         {
             P256Field.Copy(D, d);
-            P256Workspace w = Workspace;
-            w.Engine.ScalarMultBase(w.Point0, D);
-            w.Engine.ToAffine(w.Point0, w.A, w.B);
-            _publicKey.SetAffine(w.A, w.B);
-            w.Wipe();
+            lock (P256Workspace.Sync)
+            {
+                P256Workspace w = P256Workspace.Shared;
+                w.Engine.ScalarMultBase(w.Point0, D);
+                w.Engine.ToAffine(w.Point0, w.A, w.B);
+                _publicKey.SetAffine(w.A, w.B);
+                w.Wipe();
+            }
+
             _hasValue = true;
         }
     }

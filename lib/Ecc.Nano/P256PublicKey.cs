@@ -5,8 +5,8 @@ namespace NanoMikey.Ecc
     /// <summary>
     /// A validated P-256 public key. It only ever holds a point that passed SEC 1 §3.2.2.1 (coordinates below p, on the
     /// curve, not infinity; the cofactor is 1 so that is the whole check). Both the uncompressed and the compressed
-    /// SEC 1 encodings are accepted; the hybrid form (0x06/0x07) and infinity are not. Owns the scratch its operations need,
-    /// created on first use; not thread-safe.
+    /// SEC 1 encodings are accepted; the hybrid form (0x06/0x07) and infinity are not. Its operations use the process-wide
+    /// P-256 scratch under its lock (P256Workspace); a key object itself is not thread-safe.
     /// </summary>
     public sealed class P256PublicKey
     {
@@ -27,7 +27,6 @@ namespace NanoMikey.Ecc
 
         private readonly uint[] _x = new uint[8];
         private readonly uint[] _y = new uint[8];
-        private P256Workspace? _workspace;
         private bool _hasValue;
 
         /// <summary>Creates an empty key holder; fill it with <see cref="TryImport"/>.</summary>
@@ -39,20 +38,6 @@ namespace NanoMikey.Ecc
         public bool HasValue
         {
             get { return _hasValue; }
-        }
-
-        /// <summary>Scratch for operations with this key, created on first use.</summary>
-        internal P256Workspace Workspace
-        {
-            get
-            {
-                if (_workspace == null)
-                {
-                    _workspace = new P256Workspace();
-                }
-
-                return _workspace;
-            }
         }
 
         /// <summary>Decodes and validates a SEC 1 point (uncompressed or compressed); returns null when it is not a valid P-256 point.</summary>
@@ -91,7 +76,13 @@ namespace NanoMikey.Ecc
                 }
 
                 P256Field.ToMontgomery(_x, _x);
-                if (!Workspace.Engine.Decompress(_x, (uint)(data[offset] & 1), _y))
+                bool decompressed;
+                lock (P256Workspace.Sync)
+                {
+                    decompressed = P256Workspace.Shared.Engine.Decompress(_x, (uint)(data[offset] & 1), _y);
+                }
+
+                if (!decompressed)
                 {
                     return false;
                 }
@@ -126,7 +117,13 @@ namespace NanoMikey.Ecc
             P256Field.ToMontgomery(_y, _y);
 
             // Step 3: on the curve. An affine solution is never infinity (step 1), and with h = 1 step 4 (nQ = O) is implied.
-            if (Workspace.Engine.IsOnCurve(_x, _y) == 0)
+            uint onCurve;
+            lock (P256Workspace.Sync)
+            {
+                onCurve = P256Workspace.Shared.Engine.IsOnCurve(_x, _y);
+            }
+
+            if (onCurve == 0)
             {
                 return false;
             }
@@ -192,7 +189,7 @@ namespace NanoMikey.Ecc
             return _hasValue && other._hasValue && (P256Field.Equal(X, other.X) & P256Field.Equal(Y, other.Y)) != 0;
         }
 
-        /// <summary>Forgets the point and wipes the scratch.</summary>
+        /// <summary>Forgets the point and wipes its import scratch (the shared workspace holds only public values here).</summary>
         public void Clear()
         {
             _hasValue = false;
@@ -200,10 +197,6 @@ namespace NanoMikey.Ecc
             Array.Clear(Y, 0, 8);
             Array.Clear(_x, 0, 8);
             Array.Clear(_y, 0, 8);
-            if (_workspace != null)
-            {
-                _workspace.Wipe();
-            }
         }
 
         /// <summary>Sets the key from affine coordinates (Montgomery form) already known to be on the curve.</summary>

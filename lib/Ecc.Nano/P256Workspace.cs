@@ -3,11 +3,45 @@ using System;
 namespace NanoMikey.Ecc
 {
     /// <summary>
-    /// Everything one key object needs to run its operations without allocating: a group engine, two points,
-    /// scalar and field scratch, a byte block. Created once per key object; not thread-safe.
+    /// Everything a P-256 operation needs to run without allocating: a group engine, two points, scalar and field scratch,
+    /// a byte block. One instance, <see cref="Shared"/>, serves every key of the process (one per key cost 6.6–13 KB of
+    /// heap each, issue 10 §2). Threading rule: code touches it only inside <c>lock (P256Workspace.Sync)</c> for a whole
+    /// operation (ECDH, ECDSA sign/verify, MQV, point import), so operations on different threads run one after the other
+    /// and never see each other's intermediates; each operation wipes its secret intermediates before it leaves the lock.
     /// </summary>
     internal sealed class P256Workspace
     {
+        /// <summary>The lock every user of <see cref="Shared"/> holds for the whole operation.</summary>
+        internal static readonly object Sync = new object();
+
+        private static P256Workspace? s_shared;
+
+        /// <summary>The process-wide workspace, created on first use (call only while holding <see cref="Sync"/>).</summary>
+        internal static P256Workspace Shared
+        {
+            get
+            {
+                if (s_shared == null)
+                {
+                    s_shared = new P256Workspace();
+                }
+
+                return s_shared;
+            }
+        }
+
+        /// <summary>Wipes the shared workspace if it exists (a key being cleared); takes <see cref="Sync"/>.</summary>
+        internal static void WipeShared()
+        {
+            lock (Sync)
+            {
+                if (s_shared != null)
+                {
+                    s_shared.Wipe();
+                }
+            }
+        }
+
         /// <summary>Group arithmetic and its scratch.</summary>
         internal readonly P256Engine Engine = new P256Engine();
 

@@ -20,7 +20,8 @@ namespace NanoMikey.Mikey.Ecc
         public const int MaxIdentityLength = 128;
 
         private readonly P256PrivateKey _key = new P256PrivateKey();
-        private readonly byte[] _chain = new byte[MaxChainLength];
+        // Grown to fit by AddCertificate (setup) up to MaxChainLength: a one-certificate chain holds ~350 bytes, not 4 KB.
+        private byte[] _chain = new byte[0];
         private readonly int[] _certOffset = new int[EccProfileValues.MaxCertificates];
         private readonly int[] _certLength = new int[EccProfileValues.MaxCertificates];
         private readonly byte[] _identity = new byte[MaxIdentityLength];
@@ -71,6 +72,13 @@ namespace NanoMikey.Mikey.Ecc
             if (der == null) throw new ArgumentNullException();
             if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
             if (CertificateCount == EccProfileValues.MaxCertificates || length > MaxChainLength - _chainUsed) throw new InvalidOperationException();
+            if (_chain.Length < _chainUsed + length)
+            {
+                var grown = new byte[_chainUsed + length];
+                Array.Copy(_chain, grown, _chainUsed);
+                _chain = grown;
+            }
+
             Array.Copy(der, offset, _chain, _chainUsed, length);
             _certOffset[CertificateCount] = _chainUsed;
             _certLength[CertificateCount] = length;

@@ -24,8 +24,9 @@ namespace NanoMikey.Mikey.Ecc
         private const int TagUri = 0x86;        // GeneralName [6] IA5String
 
         private readonly X509ChainValidator _validator = new X509ChainValidator();
-        private readonly X509Certificate _anchor = new X509Certificate();
-        private readonly X509Certificate[] _path = new X509Certificate[EccProfileValues.MaxCertificates];
+        // Certificate readers (~2.5 KB each on the interpreter) are created on first use: a peer that sends one certificate
+        // costs one reader; trust anchors are parsed in reader 0 and kept by the validator as name + key only.
+        private readonly X509Certificate?[] _path = new X509Certificate?[EccProfileValues.MaxCertificates];
         private readonly X509Certificate[] _intermediates = new X509Certificate[EccProfileValues.MaxCertificates - 1];
         private readonly P256PublicKey _pinnedKey = new P256PublicKey();
         private readonly P256PublicKey _signerKey = new P256PublicKey();
@@ -41,9 +42,6 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>Creates a trust configuration that trusts nothing.</summary>
         public EccPeerTrust()
         {
-            for (int i = 0; i < _path.Length; i++) _path[i] = new X509Certificate();
-            for (int i = 0; i < _intermediates.Length; i++) _intermediates[i] = _path[i + 1];
-
             // The caller of the validator (this class) checks subjectAltName against the MIKEY identity itself.
             _validator.AddHandledExtension(X509ExtensionType.SubjectAltName);
             ChainStatus = X509ChainStatus.UntrustedRoot;
@@ -71,8 +69,9 @@ namespace NanoMikey.Mikey.Ecc
             if (der == null) throw new ArgumentNullException();
             if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
             if (_anchorCount == MaxTrustAnchors) throw new InvalidOperationException();
-            Asn1Status s = _anchor.Parse(der, offset, length);
-            if (s == Asn1Status.Ok) s = _validator.AddTrustAnchor(_anchor);
+            X509Certificate anchor = Reader(0);
+            Asn1Status s = anchor.Parse(der, offset, length);
+            if (s == Asn1Status.Ok) s = _validator.AddTrustAnchor(anchor);
             if (s == Asn1Status.Ok) _anchorCount++;
             return s;
         }
@@ -166,10 +165,10 @@ namespace NanoMikey.Mikey.Ecc
 
             for (int i = 0; i < certCount; i++)
             {
-                if (_path[i].Parse(data, certOffset[i], certLength[i]) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
+                if (Reader(i).Parse(data, certOffset[i], certLength[i]) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
             }
 
-            X509Certificate leaf = _path[0];
+            X509Certificate leaf = Reader(0);
             leaf.ComputeSha256Fingerprint(_hash, 0);
             if (!leaf.IsValidAt(ntpSeconds) || leaf.ReadPublicKey(_signerKey) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
             bool trusted;
@@ -195,8 +194,22 @@ namespace NanoMikey.Mikey.Ecc
         // RFC 5280 §6.1 subset (X509ChainValidator): leaf, then the intermediates in any order, up to a trust anchor.
         private bool ValidatePath(int count, ulong ntpSeconds)
         {
-            ChainStatus = _validator.Validate(_path[0], _intermediates, count - 1, ntpSeconds);
+            ChainStatus = _validator.Validate(Reader(0), _intermediates, count - 1, ntpSeconds);
             return ChainStatus == X509ChainStatus.Valid;
+        }
+
+        // Certificate reader i (path position i; i >= 1 is intermediate i - 1), created on first use.
+        private X509Certificate Reader(int i)
+        {
+            X509Certificate? c = _path[i];
+            if (c == null)
+            {
+                c = new X509Certificate();
+                _path[i] = c;
+                if (i > 0) _intermediates[i - 1] = c;
+            }
+
+            return c;
         }
 
         // docs/ecc-profile.md §1.4: a subjectAltName URI or rfc822Name equal to the ID data; without subjectAltName, the CN.

@@ -19,6 +19,7 @@ if [ -z "${NF_CLR_DIR:-}" ]; then
 fi
 [ -x "$NF_CLR_DIR/bin/nanoFramework.nanoCLR.test" ] || { echo "heap budget: no nanoCLR in $NF_CLR_DIR (run tests/OnDevice/run.sh once)"; exit 1; }
 export NF_CLR_DIR
+mkdir -p "$here/obj"
 psk=(-r NanoMikey.Crypto.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll)
 ecc=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll)
 scenarios=("$@"); [ ${#scenarios[@]} -gt 0 ] || scenarios=(baseline-psk sensor baseline-ecc intercom)

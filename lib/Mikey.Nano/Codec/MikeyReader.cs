@@ -16,28 +16,30 @@ namespace NanoMikey.Mikey.Codec
         private const int AfterSign = -1;
 
         private readonly CommonHeader _header = new CommonHeader();
-        private readonly KemacPayload _kemac = new KemacPayload();
-        private readonly KeyDataSubPayload _keyData = new KeyDataSubPayload();
-        private readonly PkePayload _pke = new PkePayload();
-        private readonly DhPayload _dh = new DhPayload();
-        private readonly SignPayload _sign = new SignPayload();
-        private readonly TimestampPayload _timestamp = new TimestampPayload();
-        private readonly IdPayload _id = new IdPayload();
-        private readonly CertPayload _cert = new CertPayload();
-        private readonly ChashPayload _chash = new ChashPayload();
-        private readonly VerificationPayload _verification = new VerificationPayload();
-        private readonly SecurityPolicyPayload _securityPolicy = new SecurityPolicyPayload();
-        private readonly RandPayload _rand = new RandPayload();
-        private readonly ErrorPayload _error = new ErrorPayload();
-        private readonly GeneralExtensionPayload _generalExtension = new GeneralExtensionPayload();
-        private readonly EccptPayload _eccpt = new EccptPayload();
-        private readonly IdrPayload _idr = new IdrPayload();
-        private readonly TrPayload _tr = new TrPayload();
-        private readonly RandrPayload _randr = new RandrPayload();
-        private readonly TpPayload _tp = new TpPayload();
-        private readonly TicketPayload _ticket = new TicketPayload();
-        private readonly SakkePayload _sakke = new SakkePayload();
-        private readonly EncryptedDataPayload _encryptedData = new EncryptedDataPayload();
+        // Payload views are created on first use, so a reader holds only the views of the payload types it has met (a PSK
+        // device never pays for the ECC, ticket or SAKKE views; issue 10 §2 heap budget). Reads after the first allocate nothing.
+        private KemacPayload? _kemac;
+        private KeyDataSubPayload? _keyData;
+        private PkePayload? _pke;
+        private DhPayload? _dh;
+        private SignPayload? _sign;
+        private TimestampPayload? _timestamp;
+        private IdPayload? _id;
+        private CertPayload? _cert;
+        private ChashPayload? _chash;
+        private VerificationPayload? _verification;
+        private SecurityPolicyPayload? _securityPolicy;
+        private RandPayload? _rand;
+        private ErrorPayload? _error;
+        private GeneralExtensionPayload? _generalExtension;
+        private EccptPayload? _eccpt;
+        private IdrPayload? _idr;
+        private TrPayload? _tr;
+        private RandrPayload? _randr;
+        private TpPayload? _tp;
+        private TicketPayload? _ticket;
+        private SakkePayload? _sakke;
+        private EncryptedDataPayload? _encryptedData;
 
         private byte[] _buffer = new byte[0];
         private int _start;
@@ -185,133 +187,133 @@ namespace NanoMikey.Mikey.Codec
         /// <summary>KEMAC view, valid while on a KEMAC payload.</summary>
         public KemacPayload Kemac
         {
-            get { return _kemac; }
+            get { return _kemac ?? (_kemac = new KemacPayload()); }
         }
 
         /// <summary>Key data view, valid while on a Key data sub-payload (chains read with <see cref="ResetChain"/>).</summary>
         public KeyDataSubPayload KeyData
         {
-            get { return _keyData; }
+            get { return _keyData ?? (_keyData = new KeyDataSubPayload()); }
         }
 
         /// <summary>PKE view.</summary>
         public PkePayload Pke
         {
-            get { return _pke; }
+            get { return _pke ?? (_pke = new PkePayload()); }
         }
 
         /// <summary>DH view.</summary>
         public DhPayload Dh
         {
-            get { return _dh; }
+            get { return _dh ?? (_dh = new DhPayload()); }
         }
 
         /// <summary>SIGN view.</summary>
         public SignPayload Sign
         {
-            get { return _sign; }
+            get { return _sign ?? (_sign = new SignPayload()); }
         }
 
         /// <summary>T view.</summary>
         public TimestampPayload Timestamp
         {
-            get { return _timestamp; }
+            get { return _timestamp ?? (_timestamp = new TimestampPayload()); }
         }
 
         /// <summary>ID view.</summary>
         public IdPayload Id
         {
-            get { return _id; }
+            get { return _id ?? (_id = new IdPayload()); }
         }
 
         /// <summary>CERT view.</summary>
         public CertPayload Cert
         {
-            get { return _cert; }
+            get { return _cert ?? (_cert = new CertPayload()); }
         }
 
         /// <summary>CHASH view.</summary>
         public ChashPayload Chash
         {
-            get { return _chash; }
+            get { return _chash ?? (_chash = new ChashPayload()); }
         }
 
         /// <summary>V view.</summary>
         public VerificationPayload Verification
         {
-            get { return _verification; }
+            get { return _verification ?? (_verification = new VerificationPayload()); }
         }
 
         /// <summary>SP view.</summary>
         public SecurityPolicyPayload SecurityPolicy
         {
-            get { return _securityPolicy; }
+            get { return _securityPolicy ?? (_securityPolicy = new SecurityPolicyPayload()); }
         }
 
         /// <summary>RAND view.</summary>
         public RandPayload Rand
         {
-            get { return _rand; }
+            get { return _rand ?? (_rand = new RandPayload()); }
         }
 
         /// <summary>ERR view.</summary>
         public ErrorPayload Error
         {
-            get { return _error; }
+            get { return _error ?? (_error = new ErrorPayload()); }
         }
 
         /// <summary>General extension view.</summary>
         public GeneralExtensionPayload GeneralExtension
         {
-            get { return _generalExtension; }
+            get { return _generalExtension ?? (_generalExtension = new GeneralExtensionPayload()); }
         }
 
         /// <summary>ECCPT view.</summary>
         public EccptPayload Eccpt
         {
-            get { return _eccpt; }
+            get { return _eccpt ?? (_eccpt = new EccptPayload()); }
         }
 
         /// <summary>IDR view.</summary>
         public IdrPayload Idr
         {
-            get { return _idr; }
+            get { return _idr ?? (_idr = new IdrPayload()); }
         }
 
         /// <summary>TR view.</summary>
         public TrPayload Tr
         {
-            get { return _tr; }
+            get { return _tr ?? (_tr = new TrPayload()); }
         }
 
         /// <summary>RANDR view.</summary>
         public RandrPayload Randr
         {
-            get { return _randr; }
+            get { return _randr ?? (_randr = new RandrPayload()); }
         }
 
         /// <summary>TP view.</summary>
         public TpPayload Tp
         {
-            get { return _tp; }
+            get { return _tp ?? (_tp = new TpPayload()); }
         }
 
         /// <summary>TICKET view.</summary>
         public TicketPayload Ticket
         {
-            get { return _ticket; }
+            get { return _ticket ?? (_ticket = new TicketPayload()); }
         }
 
         /// <summary>SAKKE view.</summary>
         public SakkePayload Sakke
         {
-            get { return _sakke; }
+            get { return _sakke ?? (_sakke = new SakkePayload()); }
         }
 
         /// <summary>IBAKE / ESK view.</summary>
         public EncryptedDataPayload EncryptedData
         {
-            get { return _encryptedData; }
+            get { return _encryptedData ?? (_encryptedData = new EncryptedDataPayload()); }
         }
 
         /// <summary>The view for the current payload, or null after the end or a failure.</summary>
@@ -411,8 +413,8 @@ namespace NanoMikey.Mikey.Codec
             if (type == (int)PayloadType.Sign)
             {
                 _nextType = AfterSign;
-                _integrityOffset = _sign.SignatureOffset;
-                _integrityLength = _sign.SignatureLength;
+                _integrityOffset = Sign.SignatureOffset;
+                _integrityLength = Sign.SignatureLength;
             }
             else
             {
@@ -420,14 +422,14 @@ namespace NanoMikey.Mikey.Codec
                 _nextTypeOffset = p;
                 if (type == (int)PayloadType.Kemac)
                 {
-                    _integrityOffset = _kemac.MacOffset;
-                    _integrityLength = _kemac.MacLength;
-                    _sawNullKemac = _kemac.EncryptionAlgorithm == EncryptionAlgorithm.Null && _kemac.MacAlgorithm == MacAlgorithm.Null;
+                    _integrityOffset = Kemac.MacOffset;
+                    _integrityLength = Kemac.MacLength;
+                    _sawNullKemac = Kemac.EncryptionAlgorithm == EncryptionAlgorithm.Null && Kemac.MacAlgorithm == MacAlgorithm.Null;
                 }
                 else if (type == (int)PayloadType.Verification)
                 {
-                    _integrityOffset = _verification.VerDataOffset;
-                    _integrityLength = _verification.VerDataLength;
+                    _integrityOffset = Verification.VerDataOffset;
+                    _integrityLength = Verification.VerDataLength;
                 }
                 else if (type == (int)PayloadType.Rand)
                 {
@@ -526,29 +528,29 @@ namespace NanoMikey.Mikey.Codec
         {
             switch (type)
             {
-                case PayloadType.Kemac: return _kemac;
-                case PayloadType.Pke: return _pke;
-                case PayloadType.Dh: return _dh;
-                case PayloadType.Sign: return _sign;
-                case PayloadType.Timestamp: return _timestamp;
-                case PayloadType.Id: return _id;
-                case PayloadType.Cert: return _cert;
-                case PayloadType.Chash: return _chash;
-                case PayloadType.Verification: return _verification;
-                case PayloadType.SecurityPolicy: return _securityPolicy;
-                case PayloadType.Rand: return _rand;
-                case PayloadType.Error: return _error;
-                case PayloadType.Tr: return _tr;
-                case PayloadType.Idr: return _idr;
-                case PayloadType.Randr: return _randr;
-                case PayloadType.Tp: return _tp;
-                case PayloadType.Ticket: return _ticket;
-                case PayloadType.KeyData: return _keyData;
-                case PayloadType.GeneralExtension: return _generalExtension;
+                case PayloadType.Kemac: return Kemac;
+                case PayloadType.Pke: return Pke;
+                case PayloadType.Dh: return Dh;
+                case PayloadType.Sign: return Sign;
+                case PayloadType.Timestamp: return Timestamp;
+                case PayloadType.Id: return Id;
+                case PayloadType.Cert: return Cert;
+                case PayloadType.Chash: return Chash;
+                case PayloadType.Verification: return Verification;
+                case PayloadType.SecurityPolicy: return SecurityPolicy;
+                case PayloadType.Rand: return Rand;
+                case PayloadType.Error: return Error;
+                case PayloadType.Tr: return Tr;
+                case PayloadType.Idr: return Idr;
+                case PayloadType.Randr: return Randr;
+                case PayloadType.Tp: return Tp;
+                case PayloadType.Ticket: return Ticket;
+                case PayloadType.KeyData: return KeyData;
+                case PayloadType.GeneralExtension: return GeneralExtension;
                 case PayloadType.Ibake:
-                case PayloadType.Esk: return _encryptedData;
-                case PayloadType.Eccpt: return _eccpt;
-                case PayloadType.Sakke: return _sakke;
+                case PayloadType.Esk: return EncryptedData;
+                case PayloadType.Eccpt: return Eccpt;
+                case PayloadType.Sakke: return Sakke;
                 default: return null;
             }
         }

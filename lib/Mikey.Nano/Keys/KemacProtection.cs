@@ -31,8 +31,9 @@ namespace NanoMikey.Mikey.Keys
         private readonly IAesEngineFactory _aesFactory;
         private readonly MikeyKeyDerivation _kd;
         private readonly AesCtr _ctr = new AesCtr(64);
-        private readonly HmacSha1 _sha1 = new HmacSha1();
-        private readonly HmacSha256 _sha256 = new HmacSha256();
+        // Created on first use of their MAC (issue 10 §2 heap): a device meets one of the two.
+        private HmacSha1? _sha1;
+        private HmacSha256? _sha256;
         private readonly byte[] _encrKey = new byte[32];
         private readonly byte[] _saltKey = new byte[SaltKeyLength];
         private readonly byte[] _authKey = new byte[32];
@@ -143,8 +144,8 @@ namespace NanoMikey.Mikey.Keys
             {
                 _kd.Derive(prf, secret, secretOffset, secretLength, MikeyKeyDerivation.MessageAuthenticationKeyConstant, MikeyKeyDerivation.MessageKeyCsId,
                     csbId, rand, randOffset, randLength, _authKey, 0, akl);
-                if (mac == MacAlgorithm.HmacSha1160) _sha1.SetKey(_authKey, 0, akl);
-                else _sha256.SetKey(_authKey, 0, akl);
+                if (mac == MacAlgorithm.HmacSha1160) (_sha1 ?? (_sha1 = new HmacSha1())).SetKey(_authKey, 0, akl);
+                else (_sha256 ?? (_sha256 = new HmacSha256())).SetKey(_authKey, 0, akl);
                 SecureMemory.Wipe(_authKey);
             }
 
@@ -298,16 +299,17 @@ namespace NanoMikey.Mikey.Keys
             if (_aes128 != null) _aes128.ClearKey();
             if (_aes256 != null) _aes256.ClearKey();
             if (_kw != null) _kw.SetInitialValue(null, 0);
-            _sha1.Clear();
-            _sha256.Clear();
+            if (_sha1 != null) _sha1.Clear();
+            if (_sha256 != null) _sha256.Clear();
             _keyed = false;
         }
 
         private Hmac? Loaded()
         {
             if (!_keyed) throw new InvalidOperationException();
-            if (_mac == MacAlgorithm.HmacSha1160) return _sha1;
-            if (_mac == MacAlgorithm.HmacSha256256) return _sha256;
+            // Keyed with a MAC means the HMAC was created and keyed above; never answer "no MAC" for a missing one.
+            if (_mac == MacAlgorithm.HmacSha1160) return _sha1 ?? throw new InvalidOperationException();
+            if (_mac == MacAlgorithm.HmacSha256256) return _sha256 ?? throw new InvalidOperationException();
             return null;
         }
 

@@ -14,8 +14,9 @@ namespace NanoMikey.Mikey.Keys
         /// <summary>Size of one inkey block in bytes (256 bits for both PRFs, RFC 3830 §4.1.2, RFC 6043 §6.1).</summary>
         public const int InkeyBlockLength = 32;
 
-        private readonly HmacSha1 _sha1 = new HmacSha1();
-        private readonly HmacSha256 _sha256 = new HmacSha256();
+        // Created on first use of their PRF (issue 10 §2 heap): a device meets one of the two.
+        private HmacSha1? _sha1;
+        private HmacSha256? _sha256;
         private readonly byte[] _a = new byte[HmacSha256.HashSize];
         private readonly byte[] _block = new byte[HmacSha256.HashSize];
 
@@ -38,8 +39,8 @@ namespace NanoMikey.Mikey.Keys
             byte[] label, int labelOffset, int labelLength, byte[] output, int outputOffset, int outputLength)
         {
             Hmac hmac;
-            if (function == PrfFunction.Mikey1) hmac = _sha1;
-            else if (function == PrfFunction.PrfHmacSha256) hmac = _sha256;
+            if (function == PrfFunction.Mikey1) hmac = _sha1 ?? (_sha1 = new HmacSha1());
+            else if (function == PrfFunction.PrfHmacSha256) hmac = _sha256 ?? (_sha256 = new HmacSha256());
             else throw new ArgumentException("unknown PRF");
             CheckRange(inkey, inkeyOffset, inkeyLength, 1);
             CheckRange(label, labelOffset, labelLength, 0);
@@ -72,8 +73,8 @@ namespace NanoMikey.Mikey.Keys
         /// <summary>Wipes the HMAC key schedules and scratch blocks.</summary>
         public void Clear()
         {
-            _sha1.Clear();
-            _sha256.Clear();
+            if (_sha1 != null) _sha1.Clear();
+            if (_sha256 != null) _sha256.Clear();
             Array.Clear(_a, 0, _a.Length);
             Array.Clear(_block, 0, _block.Length);
         }

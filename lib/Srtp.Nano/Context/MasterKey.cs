@@ -10,8 +10,9 @@ namespace NanoMikey.Srtp.Context
     internal sealed class MasterKey
     {
         internal readonly byte[] Mki;
-        internal readonly IAesEngine KdfEngine;
-        internal readonly SrtpKeyDerivation Kdf;
+        // Null with KDR 0: the session keys never change, so the KDF and its keyed engine are dropped after the first derivation.
+        internal readonly IAesEngine? KdfEngine;
+        internal readonly SrtpKeyDerivation? Kdf;
         internal SessionKeys SrtpCurrent;
         internal SessionKeys? SrtpSpare;
         internal SessionKeys SrtcpCurrent;
@@ -43,7 +44,7 @@ namespace NanoMikey.Srtp.Context
             }
         }
 
-        internal MasterKey(byte[] mki, IAesEngine kdfEngine, SrtpKeyDerivation kdf, SessionKeys srtp, SessionKeys? srtpSpare, SessionKeys srtcp, SessionKeys? srtcpSpare)
+        internal MasterKey(byte[] mki, IAesEngine? kdfEngine, SrtpKeyDerivation? kdf, SessionKeys srtp, SessionKeys? srtpSpare, SessionKeys srtcp, SessionKeys? srtcpSpare)
         {
             Mki = mki;
             KdfEngine = kdfEngine;
@@ -79,8 +80,8 @@ namespace NanoMikey.Srtp.Context
 
         internal void Clear()
         {
-            KdfEngine.ClearKey();
-            Kdf.Clear();
+            if (KdfEngine != null) KdfEngine.ClearKey();
+            if (Kdf != null) Kdf.Clear();
             SrtpCurrent.Clear();
             SrtcpCurrent.Clear();
             if (SrtpSpare != null) SrtpSpare.Clear();

@@ -28,7 +28,8 @@ namespace NanoMikey.Srtp.Context
         private uint _ssrc;
         private readonly SrtpDirection _direction;
         private readonly IAesEngineFactory? _factory;
-        private readonly MasterKey[] _keys = new MasterKey[MaxMasterKeys];
+        // Grown by AddMasterKey (setup, never per packet) up to MaxMasterKeys: most contexts hold one key (issue 10 §2 heap).
+        private MasterKey[] _keys = new MasterKey[1];
         private int _keyCount;
         private int _active;
 
@@ -65,7 +66,7 @@ namespace NanoMikey.Srtp.Context
         private readonly byte[] _iv = new byte[16];
         private readonly byte[] _mac = new byte[20];
         private readonly byte[] _word = new byte[4];
-        private readonly AesCmCipher _cm;
+        private readonly AesCmCipher? _cm; // null for AEAD and for the NULL cipher: they never use its 1.5 KB of scratch
         private byte[] _aad;
 
         /// <summary>
@@ -123,7 +124,7 @@ namespace NanoMikey.Srtp.Context
             _srtcpSoftLimit = _srtcpLifetime - Margin(_srtcpLifetime);
             _srtpReplay = new ReplayWindow(p.ReplayWindowSize);
             _srtcpReplay = new ReplayWindow(p.ReplayWindowSize < 128 ? 128 : p.ReplayWindowSize);
-            _cm = new AesCmCipher(p.MaxPacketLength);
+            if (!_aead && (_srtpEncrypt || _srtcpEncrypt)) _cm = new AesCmCipher(p.MaxPacketLength);
             _aad = new byte[_aead ? p.MaxPacketLength + 16 : 16];
         }
 
@@ -266,11 +267,20 @@ namespace NanoMikey.Srtp.Context
             srtcp.Derive(kdf, SrtpKeyDerivation.LabelSrtcpEncryption, 0);
             if (!kdr)
             {
-                // RFC 3711 §4.3.1: with KDR 0 the session keys never change; the master key is no longer needed.
+                // RFC 3711 §4.3.1: with KDR 0 the session keys never change; the master key is no longer needed, nor its
+                // engine and KDF (dropped so the heap does not keep them).
                 kdfEngine.ClearKey();
                 kdf.Clear();
             }
-            _keys[_keyCount] = new MasterKey(mkiCopy, kdfEngine, kdf, srtp, srtpSpare, srtcp, srtcpSpare);
+            if (_keyCount == _keys.Length)
+            {
+                var grown = new MasterKey[_keys.Length * 2 < MaxMasterKeys ? _keys.Length * 2 : MaxMasterKeys];
+                Array.Copy(_keys, grown, _keyCount);
+                _keys = grown;
+            }
+            _keys[_keyCount] = kdr
+                ? new MasterKey(mkiCopy, kdfEngine, kdf, srtp, srtpSpare, srtcp, srtcpSpare)
+                : new MasterKey(mkiCopy, null, null, srtp, null, srtcp, null);
             return _keyCount++;
         }
 
@@ -327,7 +337,7 @@ namespace NanoMikey.Srtp.Context
         public void Clear()
         {
             for (int i = 0; i < _keyCount; i++) _keys[i].Clear();
-            _cm.Clear();
+            if (_cm != null) _cm.Clear();
             SecureMemory.Wipe(_iv, 0, _iv.Length);
             SecureMemory.Wipe(_mac, 0, _mac.Length);
             SecureMemory.Wipe(_aad, 0, _aad.Length);
@@ -381,7 +391,7 @@ namespace NanoMikey.Srtp.Context
             else if (_srtpEncrypt)
             {
                 SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + h, len - h);
+                _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + h, len - h);
             }
             int pos = offset + len + _aeadTagLength;
             if (_mkiLength > 0) Array.Copy(mk.Mki, 0, packet, pos, _mkiLength);
@@ -470,7 +480,7 @@ namespace NanoMikey.Srtp.Context
                 if (_srtpEncrypt)
                 {
                     SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                    _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + h, payloadEnd - h);
+                    _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + h, payloadEnd - h);
                 }
             }
 
@@ -526,7 +536,7 @@ namespace NanoMikey.Srtp.Context
                 if (_srtcpEncrypt)
                 {
                     SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
-                    _cm.Apply(keys.Cipher!, _iv, 0, packet, offset + 8, len - 8);
+                    _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + 8, len - 8);
                 }
                 pos = offset + len;
                 RtpHeader.WriteUInt32(packet, pos, word);
@@ -607,7 +617,7 @@ namespace NanoMikey.Srtp.Context
                 {
                     if (keys.Cipher == null) return SrtpStatus.AuthFailure;
                     SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
-                    _cm.Apply(keys.Cipher, _iv, 0, packet, offset + 8, payloadEnd - 8);
+                    _cm!.Apply(keys.Cipher, _iv, 0, packet, offset + 8, payloadEnd - 8);
                 }
             }
 
@@ -780,7 +790,7 @@ namespace NanoMikey.Srtp.Context
             ulong r = index >> _kdrShift;
             if (cur.Valid && cur.R == r) return cur;
             SessionKeys spare = mk.SrtpSpare!;
-            if (!spare.Valid || spare.R != r) spare.Derive(mk.Kdf, SrtpKeyDerivation.LabelSrtpEncryption, r);
+            if (!spare.Valid || spare.R != r) spare.Derive(mk.Kdf!, SrtpKeyDerivation.LabelSrtpEncryption, r);
             return spare;
         }
 
@@ -791,7 +801,7 @@ namespace NanoMikey.Srtp.Context
             ulong r = (ulong)index >> _kdrShift;
             if (cur.Valid && cur.R == r) return cur;
             SessionKeys spare = mk.SrtcpSpare!;
-            if (!spare.Valid || spare.R != r) spare.Derive(mk.Kdf, SrtpKeyDerivation.LabelSrtcpEncryption, r);
+            if (!spare.Valid || spare.R != r) spare.Derive(mk.Kdf!, SrtpKeyDerivation.LabelSrtcpEncryption, r);
             return spare;
         }
 
