@@ -6,7 +6,8 @@
 #   baseline-psk  an empty program with Crypto, Srtp, Mikey loaded      sensor    one outbound SRTP stream, PSK keys
 #   baseline-ecc  the same plus Ecc, X509, Mikey.Ecc                    intercom  ECDH-SIGN done, SRTP both ways, SRTCP
 #   tests/OnDevice/heap-budget.sh [scenario...]        (default: all four)
-# Env: NANOFRAMEWORK_KIT, NF_CLR_DIR as for run.sh (run.sh first: it builds the nanoCLR when the kit has none).
+# Env: NANOFRAMEWORK_KIT, NF_CLR_DIR as for run.sh (run.sh first: it builds the nanoCLR when the kit has none);
+# HEAP_LO (a heap known to fail) and HEAP_HI (one known to pass) narrow the bisection (default 16384 and 524288).
 # Exit 0 when every scenario with a target meets it, 1 otherwise, 3 without the kit.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,7 +39,7 @@ for s in "${scenarios[@]}"; do
     echo "heap budget: probe $s did not build (log: $here/obj/build-probe-$s.log)"; found[$s]=; continue
   fi
   rm -rf "$dir" && cp -r "$here/Probe/bin/Release/netstandard2.0" "$dir"
-  lo=16384; hi=524288   # nanoCLR ignores values below 16384
+  lo=${HEAP_LO:-16384}; hi=${HEAP_HI:-524288}   # nanoCLR ignores values below 16384; HEAP_LO/HEAP_HI narrow the search
   if ! runs "$dir" $hi; then echo "heap budget: $s fails even with $hi bytes (see $dir/run-$hi.out)"; found[$s]=">$hi"; continue; fi
   if runs "$dir" $lo; then found[$s]="<=$lo"; continue; fi
   while [ $((hi - lo)) -gt 1024 ]; do
