@@ -15,7 +15,9 @@ namespace NanoMikey.Srtp.Context
         internal readonly SrtpKeyDerivation? Kdf;
         internal SessionKeys SrtpCurrent;
         internal SessionKeys? SrtpSpare;
-        internal SessionKeys SrtcpCurrent;
+        // Null until the first RTCP packet when KDR is 0 (derived then from DeferredMaster, key then salt, which is wiped).
+        internal SessionKeys? SrtcpCurrent;
+        internal byte[]? DeferredMaster;
         internal SessionKeys? SrtcpSpare;
         internal ulong SrtpPackets;
         internal ulong SrtcpPackets;
@@ -44,7 +46,7 @@ namespace NanoMikey.Srtp.Context
             }
         }
 
-        internal MasterKey(byte[] mki, IAesEngine? kdfEngine, SrtpKeyDerivation? kdf, SessionKeys srtp, SessionKeys? srtpSpare, SessionKeys srtcp, SessionKeys? srtcpSpare)
+        internal MasterKey(byte[] mki, IAesEngine? kdfEngine, SrtpKeyDerivation? kdf, SessionKeys srtp, SessionKeys? srtpSpare, SessionKeys? srtcp, SessionKeys? srtcpSpare)
         {
             Mki = mki;
             KdfEngine = kdfEngine;
@@ -83,7 +85,8 @@ namespace NanoMikey.Srtp.Context
             if (KdfEngine != null) KdfEngine.ClearKey();
             if (Kdf != null) Kdf.Clear();
             SrtpCurrent.Clear();
-            SrtcpCurrent.Clear();
+            if (SrtcpCurrent != null) SrtcpCurrent.Clear();
+            if (DeferredMaster != null) SecureMemory.Wipe(DeferredMaster, 0, DeferredMaster.Length);
             if (SrtpSpare != null) SrtpSpare.Clear();
             if (SrtcpSpare != null) SrtcpSpare.Clear();
             SecureMemory.Wipe(Mki, 0, Mki.Length);

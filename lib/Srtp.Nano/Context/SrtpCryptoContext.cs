@@ -261,14 +261,22 @@ namespace NanoMikey.Srtp.Context
             bool kdr = _kdrShift >= 0;
             SessionKeys srtp = CreateSessionKeys(false);
             SessionKeys? srtpSpare = kdr ? CreateSessionKeys(false) : null;
-            SessionKeys srtcp = CreateSessionKeys(true);
+            SessionKeys? srtcp = kdr ? CreateSessionKeys(true) : null;
             SessionKeys? srtcpSpare = kdr ? CreateSessionKeys(true) : null;
             srtp.Derive(kdf, SrtpKeyDerivation.LabelSrtpEncryption, 0);
-            srtcp.Derive(kdf, SrtpKeyDerivation.LabelSrtcpEncryption, 0);
-            if (!kdr)
+            byte[]? deferred = null;
+            if (kdr)
             {
-                // RFC 3711 §4.3.1: with KDR 0 the session keys never change; the master key is no longer needed, nor its
-                // engine and KDF (dropped so the heap does not keep them).
+                srtcp!.Derive(kdf, SrtpKeyDerivation.LabelSrtcpEncryption, 0);
+            }
+            else
+            {
+                // RFC 3711 §4.3.1: with KDR 0 the session keys never change; the engine and KDF are dropped so the heap does
+                // not keep them. The SRTCP keys (an AES engine and an HMAC) are derived on first RTCP use: a stream that
+                // never sends or receives RTCP never holds them; until then only the master key and salt are kept.
+                deferred = new byte[kl + sl];
+                Array.Copy(key, keyOffset, deferred, 0, kl);
+                Array.Copy(salt, saltOffset, deferred, kl, sl);
                 kdfEngine.ClearKey();
                 kdf.Clear();
             }
@@ -280,7 +288,7 @@ namespace NanoMikey.Srtp.Context
             }
             _keys[_keyCount] = kdr
                 ? new MasterKey(mkiCopy, kdfEngine, kdf, srtp, srtpSpare, srtcp, srtcpSpare)
-                : new MasterKey(mkiCopy, null, null, srtp, null, srtcp, null);
+                : new MasterKey(mkiCopy, null, null, srtp, null, null, null) { DeferredMaster = deferred };
             return _keyCount++;
         }
 
@@ -796,13 +804,32 @@ namespace NanoMikey.Srtp.Context
 
         private SessionKeys SrtcpKeys(MasterKey mk, uint index)
         {
-            SessionKeys cur = mk.SrtcpCurrent;
+            SessionKeys cur = mk.SrtcpCurrent ?? DeriveSrtcpKeys(mk);
             if (_kdrShift < 0) return cur;
             ulong r = (ulong)index >> _kdrShift;
             if (cur.Valid && cur.R == r) return cur;
             SessionKeys spare = mk.SrtcpSpare!;
             if (!spare.Valid || spare.R != r) spare.Derive(mk.Kdf!, SrtpKeyDerivation.LabelSrtcpEncryption, r);
             return spare;
+        }
+
+        // KDR 0, first RTCP use: SRTCP session keys from the kept master key and salt (RFC 3711 §4.3.2, labels 3-5), then
+        // the master key is wiped. One-time allocation; every later packet finds the keys.
+        private SessionKeys DeriveSrtcpKeys(MasterKey mk)
+        {
+            byte[] m = mk.DeferredMaster!;
+            int kl = _policy.MasterKeyLength;
+            IAesEngine kdfEngine = CreateEngine(kl);
+            kdfEngine.SetKey(m, 0, kl);
+            var kdf = new SrtpKeyDerivation(kdfEngine, m, kl, _policy.MasterSaltLength);
+            SessionKeys keys = CreateSessionKeys(true);
+            keys.Derive(kdf, SrtpKeyDerivation.LabelSrtcpEncryption, 0);
+            kdfEngine.ClearKey();
+            kdf.Clear();
+            SecureMemory.Wipe(m, 0, m.Length);
+            mk.DeferredMaster = null;
+            mk.SrtcpCurrent = keys;
+            return keys;
         }
 
         // A packet at a later KDR period authenticated: its keys become current, the old ones stay for late packets.
@@ -817,7 +844,7 @@ namespace NanoMikey.Srtp.Context
 
         private static void CommitSrtcpKeys(MasterKey mk, SessionKeys used)
         {
-            if (used != mk.SrtcpCurrent && used.R > mk.SrtcpCurrent.R)
+            if (used != mk.SrtcpCurrent && used.R > mk.SrtcpCurrent!.R)
             {
                 mk.SrtcpSpare = mk.SrtcpCurrent;
                 mk.SrtcpCurrent = used;
