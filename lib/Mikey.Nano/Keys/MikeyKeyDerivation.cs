@@ -39,7 +39,8 @@ namespace NanoMikey.Mikey.Keys
         private const int LabelHeaderLength = 9;
 
         private readonly MikeyPrf _prf;
-        private readonly byte[] _label = new byte[LabelHeaderLength + MaxRandLength];
+        // Grows to the longest RAND seen (one allocation for the usual 16-byte RAND, not 264 bytes up front).
+        private byte[] _label = new byte[LabelHeaderLength + 16];
 
         /// <summary>Creates a derivation with its own PRF.</summary>
         public MikeyKeyDerivation() : this(new MikeyPrf())
@@ -77,6 +78,7 @@ namespace NanoMikey.Mikey.Keys
             if (rand == null) throw new ArgumentNullException();
             if (randLength < 0 || randLength > MaxRandLength || randOffset < 0 || randOffset > rand.Length - randLength)
                 throw new ArgumentOutOfRangeException();
+            if (_label.Length < LabelHeaderLength + randLength) _label = new byte[LabelHeaderLength + randLength];
             byte[] label = _label;
             label[0] = (byte)(constant >> 24);
             label[1] = (byte)(constant >> 16);

@@ -153,6 +153,7 @@ namespace NanoMikey.Mikey.Modes
                 _bundle = Staging;
                 Staging = old;
                 Staging.Clear();
+                Staging.Reserve(_bundle); // the next exchange of this shape then allocates nothing
                 return MikeyExchangeStatus.Ok;
             }
 

@@ -22,8 +22,10 @@ namespace NanoMikey.Mikey.Session
         // Session 0 up front, the others on first use: a device with one stream holds one session, not eight (each is
         // kilobytes on the interpreter), and the common one-stream exchange allocates nothing once the bundle exists.
         private readonly CryptoSession?[] _sessions = new CryptoSession?[MaxCryptoSessions];
-        private readonly byte[] _tgk = new byte[MaxTgkLength];
-        private readonly byte[] _rand = new byte[MikeyKeyDerivation.MaxRandLength];
+        // TGK and RAND grow to the longest held (at most MaxTgkLength and MaxRandLength): a PSK exchange's 16-byte TGK and RAND
+        // do not hold 256-byte buffers, twice per responder (staging + current). See Reserve for the second bundle.
+        private byte[] _tgk = new byte[0];
+        private byte[] _rand = new byte[0];
 
         /// <summary>Creates an empty bundle.</summary>
         public CryptoSessionBundle()
@@ -95,13 +97,15 @@ namespace NanoMikey.Mikey.Session
         {
             if (length < 0 || length > MaxTgkLength) throw new ArgumentOutOfRangeException();
             SecureMemory.Wipe(_tgk);
+            if (_tgk.Length < length) _tgk = new byte[length];
             Array.Copy(tgk, offset, _tgk, 0, length);
             TgkLength = length;
         }
 
         internal void SetRand(byte[] rand, int offset, int length)
         {
-            if (length < 0 || length > _rand.Length) throw new ArgumentOutOfRangeException();
+            if (length < 0 || length > MikeyKeyDerivation.MaxRandLength) throw new ArgumentOutOfRangeException();
+            if (_rand.Length < length) _rand = new byte[length];
             Array.Copy(rand, offset, _rand, 0, length);
             RandLength = length;
         }
@@ -176,6 +180,17 @@ namespace NanoMikey.Mikey.Session
 
             DeriveFromTgk(kd, slot, false);
             return slot;
+        }
+
+        /// <summary>
+        /// Grows this bundle to hold what <paramref name="other"/> holds (TGK, RAND, crypto session slots), so that the next exchange
+        /// of the same shape fills it without allocating: a responder calls it on its staging bundle after each commit.
+        /// </summary>
+        internal void Reserve(CryptoSessionBundle other)
+        {
+            if (_tgk.Length < other.TgkLength) _tgk = new byte[other.TgkLength];
+            if (_rand.Length < other.RandLength) _rand = new byte[other.RandLength];
+            for (int i = 0; i < other.Count; i++) Slot(i);
         }
 
         /// <summary>Copies another bundle (keys included) into this one; used to commit a completed exchange.</summary>
