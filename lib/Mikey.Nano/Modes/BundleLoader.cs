@@ -18,8 +18,18 @@ namespace NanoMikey.Mikey.Modes
     {
         private readonly SecurityPolicyPayload _sp = new SecurityPolicyPayload();
         private readonly SrtpPolicyMapping _mapping = new SrtpPolicyMapping();
-        private readonly MikeyReader _chain = new MikeyReader();
+        private readonly MikeyReader _chain;
         private readonly SrtpPolicy _defaults = new SrtpPolicy();
+
+        /// <summary>Creates a loader that reads KEMAC key data chains with <paramref name="chain"/>.</summary>
+        /// <param name="chain">
+        /// A reader to reuse (the responder's own: the message has been walked into the layout when keys are loaded, and
+        /// <see cref="MikeyReader.ResetChain"/> keeps the HDR it read), so a responder holds one reader, not two.
+        /// </param>
+        internal BundleLoader(MikeyReader chain)
+        {
+            _chain = chain;
+        }
 
         /// <summary>The MIKEY error that fits the last failure.</summary>
         internal ErrorCode ErrorCode;

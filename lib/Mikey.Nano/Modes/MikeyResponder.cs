@@ -20,7 +20,7 @@ namespace NanoMikey.Mikey.Modes
         internal readonly MikeyWriter Writer = new MikeyWriter();
         internal readonly MessageLayout Layout = new MessageLayout();
         internal readonly MikeyKeyDerivation Kd = new MikeyKeyDerivation();
-        internal readonly BundleLoader Loader = new BundleLoader();
+        internal readonly BundleLoader Loader;
         internal readonly IMikeyClock Clock;
         internal readonly ReplayCache ReplayCache;
         private readonly VerificationInput _vInput = new VerificationInput();
@@ -36,6 +36,7 @@ namespace NanoMikey.Mikey.Modes
             if (clock == null || replayCache == null) throw new ArgumentNullException();
             Clock = clock;
             ReplayCache = replayCache;
+            Loader = new BundleLoader(Reader);
             Minimum = SrtpMinimumPolicy.Strict;
         }
 

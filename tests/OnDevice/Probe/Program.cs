@@ -53,6 +53,7 @@ namespace NanoMikey.OnDevice
             catch (Exception e)
             {
                 Console.WriteLine("PROBE FAILED " + e.GetType().FullName + ": " + e.Message);
+                Console.WriteLine(e.StackTrace);
             }
         }
 
@@ -204,16 +205,20 @@ namespace NanoMikey.OnDevice
             byte[] samples = Vectors.MikeySamples();
             byte[] offer = Find(samples, "h", "8.2"), psk = Find(samples, "n", "psk");
             samples = null;
+            Stage("inputs");
             var clock = new FixedClock();
             var responder = new PskResponder(new SoftwareAesFactory(), clock, new ReplayCache(4, clock, new FreshnessPolicy()));
+            Stage("responder");
             responder.SetPreSharedKey(psk, 0, psk.Length);
             byte[] bob = Ascii("sip:bob@example.com");
             responder.SetIdentity(IdType.Uri, bob, 0, bob.Length);
             var answer = new byte[128];
             if (responder.Respond(offer, 0, offer.Length, answer, 0, answer.Length) != MikeyExchangeStatus.Ok) Fail("PSK respond");
+            Stage("respond");
             CryptoSession cs = responder.Bundle.Get(0);
             SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
             var buf = new byte[256];
+            Stage("context");
             Console.WriteLine("PROBE BEGIN sensor");
             SrtpCryptoContext check = null;
             for (int i = 1; i <= Packets; i++)
@@ -227,6 +232,13 @@ namespace NanoMikey.OnDevice
             int len = 172;
             NanoMikey.OnDevice.Packets.Fill(buf, cs.Ssrc, Packets + 1, 172);
             if (tx.Protect(buf, 0, ref len, buf.Length) != SrtpStatus.Ok || check.Unprotect(buf, 0, ref len) != SrtpStatus.Ok) Fail("peer unprotect");
+            Stage("check");
+        }
+
+        // Marks a step of a heap scenario: under NF_GC_TRACE the NFGC lines between markers say which step collected.
+        private static void Stage(string name)
+        {
+            Console.WriteLine("PROBE STAGE " + name);
         }
 #endif
 
