@@ -1,0 +1,192 @@
+using System;
+using NanoMikey.Mikey.Modes;
+using NanoMikey.Srtp.Policy;
+
+namespace NanoMikey.Firmware.Config
+{
+    /// <summary>
+    /// A device's configuration: role, addresses, key material, time servers, media. Read from text by
+    /// <see cref="DeviceConfigReader"/> (the same file on the board and in the emulator) or filled in code. Read once at
+    /// start-up; nothing here is touched per packet.
+    /// </summary>
+    public sealed class DeviceConfig
+    {
+        /// <summary>Most certificates (chain, leaf first) or trust anchors a device keeps.</summary>
+        public const int MaxCertificates = 4;
+
+        /// <summary>Most SNTP servers.</summary>
+        public const int MaxTimeServers = 4;
+
+        /// <summary>The IANA port of MIKEY over UDP (RFC 3830 §A).</summary>
+        public const int DefaultMikeyPort = 2269;
+
+        /// <summary>The RTP port media is sent to and received on (RTCP on the next port, RFC 3550 §11).</summary>
+        public const int DefaultRtpPort = 5004;
+
+        private readonly byte[][] _certificates = new byte[MaxCertificates][];
+        private readonly byte[][] _anchors = new byte[MaxCertificates][];
+        private readonly uint[] _sntpAddress = new uint[MaxTimeServers];
+        private readonly int[] _sntpPort = new int[MaxTimeServers];
+
+        /// <summary>Creates a configuration with the defaults: MIKEY on 2269, RTP on 5004, peer modes all, PCMU, AES_CM_128_HMAC_SHA1_80.</summary>
+        public DeviceConfig()
+        {
+            Name = string.Empty;
+            MikeyPort = DefaultMikeyPort;
+            RtpPort = DefaultRtpPort;
+            PeerModes = MikeyMode.Psk | MikeyMode.EcdhSign | MikeyMode.Ecies | MikeyMode.Ecmqv;
+            Profile = SrtpProfile.AesCm128HmacSha1_80;
+            Codec = MediaCodec.Pcmu;
+            StreamSeconds = 10;
+            JitterFrames = 3;
+            Cycles = 1;
+        }
+
+        /// <summary>The role.</summary>
+        public DeviceRole Role { get; set; }
+
+        /// <summary>A name for logs and the RTCP CNAME.</summary>
+        public string Name { get; set; }
+
+        /// <summary>This device's IPv4 address.</summary>
+        public uint Address { get; set; }
+
+        /// <summary>The station to call or the collector to stream to (0: none, i.e. only answers).</summary>
+        public uint Peer { get; set; }
+
+        /// <summary>MIKEY's UDP port, on both sides.</summary>
+        public int MikeyPort { get; set; }
+
+        /// <summary>The RTP port, on both sides (RTCP: the next one).</summary>
+        public int RtpPort { get; set; }
+
+        /// <summary>Modes the peer supports.</summary>
+        public MikeyMode PeerModes { get; set; }
+
+        /// <summary>A mode forced by configuration, or <see cref="MikeyMode.None"/> to let the key material choose (RFC 5197 §7).</summary>
+        public MikeyMode Mode { get; set; }
+
+        /// <summary>Prefer the cheapest authenticated exchange (ECMQV over ECDH-SIGN) — battery devices.</summary>
+        public bool PreferLowestCost { get; set; }
+
+        /// <summary>The key shared with the peer (PSK mode), or null.</summary>
+        public byte[]? PreSharedKey { get; set; }
+
+        /// <summary>This device's identity (a URI, for the ID payloads), or null.</summary>
+        public byte[]? Identity { get; set; }
+
+        /// <summary>The identity the peer must prove (its certificate's subject alternative name), or null.</summary>
+        public byte[]? PeerIdentity { get; set; }
+
+        /// <summary>This device's P-256 private key (32-byte big-endian scalar), or null.</summary>
+        public byte[]? PrivateKey { get; set; }
+
+        /// <summary>Certificates in the chain, leaf first.</summary>
+        public int CertificateCount { get; private set; }
+
+        /// <summary>Trust anchors held.</summary>
+        public int TrustAnchorCount { get; private set; }
+
+        /// <summary>SNTP servers configured.</summary>
+        public int TimeServerCount { get; private set; }
+
+        /// <summary>The SRTP profile offered.</summary>
+        public SrtpProfile Profile { get; set; }
+
+        /// <summary>The audio codec.</summary>
+        public MediaCodec Codec { get; set; }
+
+        /// <summary>Seconds a call or a sensor's burst lasts (0: until hung up).</summary>
+        public int StreamSeconds { get; set; }
+
+        /// <summary>Seconds a sensor sleeps between bursts.</summary>
+        public int SleepSeconds { get; set; }
+
+        /// <summary>How many wake-key-stream-sleep cycles a sensor runs (0: forever).</summary>
+        public int Cycles { get; set; }
+
+        /// <summary>The jitter buffer's playout delay in 20 ms frames.</summary>
+        public int JitterFrames { get; set; }
+
+        /// <summary>Adds a certificate of the chain (leaf first).</summary>
+        /// <param name="der">The DER bytes (kept, not copied).</param>
+        /// <returns>False when the chain is full.</returns>
+        public bool AddCertificate(byte[] der)
+        {
+            if (der == null) throw new ArgumentNullException();
+            if (CertificateCount == MaxCertificates) return false;
+            _certificates[CertificateCount++] = der;
+            return true;
+        }
+
+        /// <summary>The certificate at <paramref name="index"/> (0 = leaf).</summary>
+        /// <param name="index">Index below <see cref="CertificateCount"/>.</param>
+        /// <returns>The DER bytes.</returns>
+        public byte[] GetCertificate(int index)
+        {
+            if (index < 0 || index >= CertificateCount) throw new ArgumentOutOfRangeException();
+            return _certificates[index];
+        }
+
+        /// <summary>Adds a trust anchor.</summary>
+        /// <param name="der">The anchor certificate's DER bytes (kept, not copied).</param>
+        /// <returns>False when full.</returns>
+        public bool AddTrustAnchor(byte[] der)
+        {
+            if (der == null) throw new ArgumentNullException();
+            if (TrustAnchorCount == MaxCertificates) return false;
+            _anchors[TrustAnchorCount++] = der;
+            return true;
+        }
+
+        /// <summary>The trust anchor at <paramref name="index"/>.</summary>
+        /// <param name="index">Index below <see cref="TrustAnchorCount"/>.</param>
+        /// <returns>The DER bytes.</returns>
+        public byte[] GetTrustAnchor(int index)
+        {
+            if (index < 0 || index >= TrustAnchorCount) throw new ArgumentOutOfRangeException();
+            return _anchors[index];
+        }
+
+        /// <summary>Adds an SNTP server.</summary>
+        /// <param name="address">Its IPv4 address.</param>
+        /// <param name="port">Its port (123 normally).</param>
+        /// <returns>False when full.</returns>
+        public bool AddTimeServer(uint address, int port)
+        {
+            if (port < 1 || port > 65535) throw new ArgumentOutOfRangeException();
+            if (TimeServerCount == MaxTimeServers) return false;
+            _sntpAddress[TimeServerCount] = address;
+            _sntpPort[TimeServerCount] = port;
+            TimeServerCount++;
+            return true;
+        }
+
+        /// <summary>The address of SNTP server <paramref name="index"/>.</summary>
+        /// <param name="index">Index below <see cref="TimeServerCount"/>.</param>
+        /// <returns>The IPv4 address.</returns>
+        public uint GetTimeServerAddress(int index)
+        {
+            if (index < 0 || index >= TimeServerCount) throw new ArgumentOutOfRangeException();
+            return _sntpAddress[index];
+        }
+
+        /// <summary>The port of SNTP server <paramref name="index"/>.</summary>
+        /// <param name="index">Index below <see cref="TimeServerCount"/>.</param>
+        /// <returns>The port.</returns>
+        public int GetTimeServerPort(int index)
+        {
+            if (index < 0 || index >= TimeServerCount) throw new ArgumentOutOfRangeException();
+            return _sntpPort[index];
+        }
+
+        /// <summary>A new SRTP policy for <see cref="Profile"/>.</summary>
+        /// <returns>The policy.</returns>
+        public SrtpPolicy CreatePolicy()
+        {
+            if (Profile == SrtpProfile.AesCm128HmacSha1_32) return SrtpPolicy.AesCm128HmacSha1_32();
+            if (Profile == SrtpProfile.AeadAes128Gcm) return SrtpPolicy.AeadAes128Gcm();
+            return SrtpPolicy.AesCm128HmacSha1_80();
+        }
+    }
+}

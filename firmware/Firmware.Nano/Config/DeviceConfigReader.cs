@@ -1,0 +1,312 @@
+using System;
+using NanoMikey.Mikey.Modes;
+
+namespace NanoMikey.Firmware.Config
+{
+    /// <summary>
+    /// Reads the device configuration text: one <c>key = value</c> per line, <c>#</c> starts a comment, keys in lower case,
+    /// repeatable keys (<c>certificate</c>, <c>trust-anchor</c>, <c>sntp</c>) add one entry each. Binary values are hex.
+    /// Example:
+    /// <code>
+    /// role = intercom
+    /// name = door
+    /// address = 10.0.0.10
+    /// peer = 10.0.0.20
+    /// identity = sip:door@example.com
+    /// private-key = 5f1e...          # 32-byte P-256 scalar
+    /// certificate = 3082...          # leaf first
+    /// trust-anchor = 3082...
+    /// sntp = 10.0.0.1:123
+    /// </code>
+    /// Runs once at start-up (it allocates the key material's arrays); an unknown key is an error, so a typo is not silently
+    /// ignored.
+    /// </summary>
+    public sealed class DeviceConfigReader
+    {
+        /// <summary>The 1-based line of the first problem (0 when none or when the problem is not on one line).</summary>
+        public int ErrorLine { get; private set; }
+
+        /// <summary>Reads <paramref name="text"/> into <paramref name="config"/> and checks the role has what it needs.</summary>
+        /// <param name="text">The configuration text.</param>
+        /// <param name="config">The configuration to fill (defaults kept for keys not given).</param>
+        /// <returns>The outcome; on failure <paramref name="config"/> may be partly filled and must not be used.</returns>
+        public ConfigStatus Read(string text, DeviceConfig config)
+        {
+            if (text == null || config == null) throw new ArgumentNullException();
+            ErrorLine = 0;
+            int line = 0;
+            int start = 0;
+            while (start <= text.Length)
+            {
+                int end = text.IndexOf('\n', start);
+                if (end < 0) end = text.Length;
+                line++;
+                string raw = text.Substring(start, end - start);
+                int hash = raw.IndexOf('#');
+                if (hash >= 0) raw = raw.Substring(0, hash);
+                raw = raw.Trim();
+                if (raw.Length > 0)
+                {
+                    int eq = raw.IndexOf('=');
+                    if (eq <= 0) return Error(ConfigStatus.Syntax, line);
+                    string key = raw.Substring(0, eq).Trim();
+                    string value = raw.Substring(eq + 1).Trim();
+                    ConfigStatus s = Apply(config, key, value);
+                    if (s != ConfigStatus.Ok) return Error(s, line);
+                }
+
+                start = end + 1;
+            }
+
+            return Validate(config);
+        }
+
+        /// <summary>Checks a configuration (read or filled in code) is complete for its role.</summary>
+        /// <param name="config">The configuration.</param>
+        /// <returns><see cref="ConfigStatus.Ok"/> or <see cref="ConfigStatus.Incomplete"/>.</returns>
+        public static ConfigStatus Validate(DeviceConfig config)
+        {
+            if (config == null) throw new ArgumentNullException();
+            if (config.Role == DeviceRole.None || config.Address == 0) return ConfigStatus.Incomplete;
+            if (config.Role == DeviceRole.Sensor && config.Peer == 0) return ConfigStatus.Incomplete;
+            bool psk = config.PreSharedKey != null;
+            bool own = config.PrivateKey != null;
+            bool trust = config.TrustAnchorCount > 0;
+            if (!psk && !own && !trust) return ConfigStatus.Incomplete;
+            if (own && config.Identity == null) return ConfigStatus.Incomplete;
+            return ConfigStatus.Ok;
+        }
+
+        private ConfigStatus Error(ConfigStatus status, int line)
+        {
+            ErrorLine = line;
+            return status;
+        }
+
+        private static ConfigStatus Apply(DeviceConfig c, string key, string value)
+        {
+            uint address;
+            int number;
+            byte[]? bytes;
+            switch (key)
+            {
+                case "role":
+                    if (value == "intercom") c.Role = DeviceRole.Intercom;
+                    else if (value == "sensor") c.Role = DeviceRole.Sensor;
+                    else if (value == "collector") c.Role = DeviceRole.Collector;
+                    else return ConfigStatus.BadValue;
+                    return ConfigStatus.Ok;
+                case "name":
+                    c.Name = value;
+                    return ConfigStatus.Ok;
+                case "address":
+                    if (!TryParseAddress(value, out address) || address == 0) return ConfigStatus.BadValue;
+                    c.Address = address;
+                    return ConfigStatus.Ok;
+                case "peer":
+                    if (!TryParseAddress(value, out address)) return ConfigStatus.BadValue;
+                    c.Peer = address;
+                    return ConfigStatus.Ok;
+                case "mikey-port":
+                    if (!TryParsePort(value, out number)) return ConfigStatus.BadValue;
+                    c.MikeyPort = number;
+                    return ConfigStatus.Ok;
+                case "rtp-port":
+                    // RTCP takes the next port (RFC 3550 §11): the RTP port is even and leaves room for it.
+                    if (!TryParsePort(value, out number) || number == 65535) return ConfigStatus.BadValue;
+                    c.RtpPort = number;
+                    return ConfigStatus.Ok;
+                case "peer-modes":
+                    MikeyMode modes = ParseModes(value);
+                    if (modes == MikeyMode.None) return ConfigStatus.BadValue;
+                    c.PeerModes = modes;
+                    return ConfigStatus.Ok;
+                case "mode":
+                    if (value == "auto") { c.Mode = MikeyMode.None; return ConfigStatus.Ok; }
+                    MikeyMode m = ParseMode(value);
+                    if (m == MikeyMode.None) return ConfigStatus.BadValue;
+                    c.Mode = m;
+                    return ConfigStatus.Ok;
+                case "prefer-lowest-cost":
+                    if (value == "yes" || value == "true") c.PreferLowestCost = true;
+                    else if (value == "no" || value == "false") c.PreferLowestCost = false;
+                    else return ConfigStatus.BadValue;
+                    return ConfigStatus.Ok;
+                case "psk":
+                    bytes = ParseHex(value);
+                    if (bytes == null || bytes.Length < 16 || bytes.Length > 64) return ConfigStatus.BadValue;
+                    c.PreSharedKey = bytes;
+                    return ConfigStatus.Ok;
+                case "identity":
+                    if (value.Length == 0 || value.Length > 128) return ConfigStatus.BadValue;
+                    c.Identity = Ascii(value);
+                    return ConfigStatus.Ok;
+                case "peer-identity":
+                    if (value.Length == 0 || value.Length > 128) return ConfigStatus.BadValue;
+                    c.PeerIdentity = Ascii(value);
+                    return ConfigStatus.Ok;
+                case "private-key":
+                    bytes = ParseHex(value);
+                    if (bytes == null || bytes.Length != 32) return ConfigStatus.BadValue;
+                    c.PrivateKey = bytes;
+                    return ConfigStatus.Ok;
+                case "certificate":
+                    bytes = ParseHex(value);
+                    if (bytes == null || bytes.Length == 0) return ConfigStatus.BadValue;
+                    return c.AddCertificate(bytes) ? ConfigStatus.Ok : ConfigStatus.TooMany;
+                case "trust-anchor":
+                    bytes = ParseHex(value);
+                    if (bytes == null || bytes.Length == 0) return ConfigStatus.BadValue;
+                    return c.AddTrustAnchor(bytes) ? ConfigStatus.Ok : ConfigStatus.TooMany;
+                case "sntp":
+                    int colon = value.IndexOf(':');
+                    number = 123;
+                    string host = colon < 0 ? value : value.Substring(0, colon);
+                    if (colon >= 0 && !TryParsePort(value.Substring(colon + 1), out number)) return ConfigStatus.BadValue;
+                    if (!TryParseAddress(host, out address) || address == 0) return ConfigStatus.BadValue;
+                    return c.AddTimeServer(address, number) ? ConfigStatus.Ok : ConfigStatus.TooMany;
+                case "profile":
+                    if (value == "AES_CM_128_HMAC_SHA1_80") c.Profile = SrtpProfile.AesCm128HmacSha1_80;
+                    else if (value == "AES_CM_128_HMAC_SHA1_32") c.Profile = SrtpProfile.AesCm128HmacSha1_32;
+                    else if (value == "AEAD_AES_128_GCM") c.Profile = SrtpProfile.AeadAes128Gcm;
+                    else return ConfigStatus.BadValue;
+                    return ConfigStatus.Ok;
+                case "codec":
+                    if (value == "pcmu") c.Codec = MediaCodec.Pcmu;
+                    else if (value == "pcma") c.Codec = MediaCodec.Pcma;
+                    else return ConfigStatus.BadValue;
+                    return ConfigStatus.Ok;
+                case "stream-seconds":
+                    if (!TryParseNumber(value, 86400, out number)) return ConfigStatus.BadValue;
+                    c.StreamSeconds = number;
+                    return ConfigStatus.Ok;
+                case "sleep-seconds":
+                    if (!TryParseNumber(value, 86400, out number)) return ConfigStatus.BadValue;
+                    c.SleepSeconds = number;
+                    return ConfigStatus.Ok;
+                case "cycles":
+                    if (!TryParseNumber(value, 1000000, out number)) return ConfigStatus.BadValue;
+                    c.Cycles = number;
+                    return ConfigStatus.Ok;
+                case "jitter-frames":
+                    if (!TryParseNumber(value, 50, out number) || number < 1) return ConfigStatus.BadValue;
+                    c.JitterFrames = number;
+                    return ConfigStatus.Ok;
+                default:
+                    return ConfigStatus.UnknownKey;
+            }
+        }
+
+        /// <summary>Parses a dotted-quad IPv4 address.</summary>
+        /// <param name="s">The text.</param>
+        /// <param name="address">The address (network order read big-endian).</param>
+        /// <returns>False when it is not four numbers 0..255.</returns>
+        public static bool TryParseAddress(string s, out uint address)
+        {
+            address = 0;
+            int part = 0;
+            int value = -1;
+            for (int i = 0; i <= s.Length; i++)
+            {
+                char ch = i < s.Length ? s[i] : '.';
+                if (ch >= '0' && ch <= '9')
+                {
+                    value = (value < 0 ? 0 : value * 10) + (ch - '0');
+                    if (value > 255) return false;
+                }
+                else if (ch == '.')
+                {
+                    if (value < 0 || part == 4) return false;
+                    address = (address << 8) | (uint)value;
+                    part++;
+                    value = -1;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return part == 4;
+        }
+
+        private static bool TryParsePort(string s, out int port)
+        {
+            return TryParseNumber(s, 65535, out port) && port > 0;
+        }
+
+        private static bool TryParseNumber(string s, int max, out int n)
+        {
+            n = 0;
+            if (s.Length == 0 || s.Length > 9) return false;
+            for (int i = 0; i < s.Length; i++)
+            {
+                char ch = s[i];
+                if (ch < '0' || ch > '9') return false;
+                n = n * 10 + (ch - '0');
+            }
+
+            return n <= max;
+        }
+
+        private static MikeyMode ParseModes(string s)
+        {
+            MikeyMode all = MikeyMode.None;
+            int start = 0;
+            for (int i = 0; i <= s.Length; i++)
+            {
+                if (i < s.Length && s[i] != ',' && s[i] != ' ') continue;
+                if (i > start)
+                {
+                    MikeyMode m = ParseMode(s.Substring(start, i - start));
+                    if (m == MikeyMode.None) return MikeyMode.None;
+                    all |= m;
+                }
+
+                start = i + 1;
+            }
+
+            return all;
+        }
+
+        private static MikeyMode ParseMode(string s)
+        {
+            if (s == "psk") return MikeyMode.Psk;
+            if (s == "null") return MikeyMode.Null;
+            if (s == "ecdh-sign") return MikeyMode.EcdhSign;
+            if (s == "ecies") return MikeyMode.Ecies;
+            if (s == "ecmqv") return MikeyMode.Ecmqv;
+            return MikeyMode.None;
+        }
+
+        private static byte[]? ParseHex(string s)
+        {
+            if (s.Length == 0 || (s.Length & 1) != 0) return null;
+            byte[] b = new byte[s.Length / 2];
+            for (int i = 0; i < b.Length; i++)
+            {
+                int hi = Nibble(s[2 * i]);
+                int lo = Nibble(s[2 * i + 1]);
+                if (hi < 0 || lo < 0) return null;
+                b[i] = (byte)((hi << 4) | lo);
+            }
+
+            return b;
+        }
+
+        private static int Nibble(char c)
+        {
+            if (c >= '0' && c <= '9') return c - '0';
+            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+            return -1;
+        }
+
+        private static byte[] Ascii(string s)
+        {
+            byte[] b = new byte[s.Length];
+            for (int i = 0; i < s.Length; i++) b[i] = (byte)s[i];
+            return b;
+        }
+    }
+}
