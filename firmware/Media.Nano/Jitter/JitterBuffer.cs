@@ -190,12 +190,10 @@ namespace NanoMikey.Media.Jitter
                     Store(0, sequence, timestamp, payload, offset, length);
                     return JitterInsertStatus.Inserted;
                 }
-                Late++;
                 return Reject(sequence, timestamp, payload, offset, length, _buffered == 0, JitterInsertStatus.Late);
             }
             if (diff >= 2 * _capacity)
             {
-                Ahead++;
                 return Reject(sequence, timestamp, payload, offset, length, true, JitterInsertStatus.Ahead);
             }
             JitterInsertStatus result = JitterInsertStatus.Inserted;
@@ -314,6 +312,8 @@ namespace NanoMikey.Media.Jitter
             }
             _haveRejected = true;
             _lastRejected = sequence;
+            if (status == JitterInsertStatus.Late) Late++;
+            else Ahead++;
             return status;
         }
 
