@@ -17,7 +17,7 @@ namespace NanoMikey.Net.Sntp
             return (long)(later - earlier);
         }
 
-        /// <summary>An interval in 2^-32 s units as microseconds, rounded toward zero.</summary>
+        /// <summary>An interval in 2^-32 s units as microseconds, rounded to the nearest (halves away from zero).</summary>
         /// <param name="interval">Signed interval in 2^-32 s units.</param>
         /// <returns>Microseconds.</returns>
         public static long ToMicroseconds(long interval)
@@ -32,10 +32,10 @@ namespace NanoMikey.Net.Sntp
             long seconds = interval >> 32;
             long fraction = interval & 0xFFFFFFFF;
             // fraction < 2^32, so fraction · 10^6 < 2^52 fits.
-            return seconds * MicrosPerSecond + ((fraction * MicrosPerSecond) >> 32);
+            return seconds * MicrosPerSecond + ((fraction * MicrosPerSecond + 0x80000000) >> 32);
         }
 
-        /// <summary>Microseconds as an interval in 2^-32 s units (saturated beyond ±2^31 s).</summary>
+        /// <summary>Microseconds as an interval in 2^-32 s units, rounded to the nearest (saturated beyond ±2^31 s).</summary>
         /// <param name="microseconds">Signed microseconds.</param>
         /// <returns>Signed interval in 2^-32 s units.</returns>
         public static long FromMicroseconds(long microseconds)
@@ -49,7 +49,7 @@ namespace NanoMikey.Net.Sntp
             if (microseconds > (long)int.MaxValue * MicrosPerSecond) return long.MaxValue;
             long seconds = microseconds / MicrosPerSecond;
             long rest = microseconds % MicrosPerSecond;
-            return (seconds << 32) + (rest << 32) / MicrosPerSecond;
+            return (seconds << 32) + ((rest << 32) + MicrosPerSecond / 2) / MicrosPerSecond;
         }
     }
 }
