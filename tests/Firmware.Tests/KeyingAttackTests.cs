@@ -161,6 +161,12 @@ namespace NanoMikey.Firmware.Tests
             }
             // A readable HDR of a PSK verification message (a responder message): dropped, never answered.
             byte[] answerType = { 1, 1, 0, 0, 1, 2, 3, 4, 0, 0 };
+            mallory.SendTo(answerType, 0, answerType.Length, IPv4.Loopback, p.ResponderSocket.LocalPort);
+            p.ResponderSocket.Poll(100_000);
+            p.Settle();
+            Assert.Equal(1, p.Responder.Ignored);
+            Assert.Equal(0, p.Responder.AnswersSent);
+            Assert.False(mallory.Poll(20_000));
             garbage.Add(answerType);
             foreach (byte[] g in garbage)
             {
@@ -172,7 +178,7 @@ namespace NanoMikey.Firmware.Tests
             Assert.Equal(0, p.Responder.CompletedCount);
             Assert.Null(p.Responder.LastBundle);
             Assert.Equal(0, p.Responder.Duplicates);
-            Assert.Equal(garbage.Count, p.Responder.Ignored + p.Responder.Rejected);
+            Assert.Equal(garbage.Count + 1, p.Responder.Ignored + p.Responder.Rejected);
             Assert.Equal(p.Responder.Rejected, p.Responder.AnswersSent); // only an error message for each refusal
             Assert.True(p.Responder.Ignored >= 3);
             while (mallory.Poll(20_000))
