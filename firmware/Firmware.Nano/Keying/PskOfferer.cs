@@ -1,0 +1,82 @@
+using System;
+using NanoMikey.Mikey.Modes;
+using NanoMikey.Mikey.Payloads;
+using NanoMikey.Mikey.Session;
+using NanoMikey.Srtp.Policy;
+
+namespace NanoMikey.Firmware.Keying
+{
+    /// <summary>A <see cref="PskInitiator"/> (PSK, or MIKEY-NULL with its UseNullMode) as an <see cref="IMikeyOfferer"/>.</summary>
+    public sealed class PskOfferer : IMikeyOfferer
+    {
+        private readonly PskInitiator _initiator;
+
+        /// <summary>Wraps an initiator; its key, identities and options stay the caller's to set.</summary>
+        /// <param name="initiator">The PSK initiator.</param>
+        public PskOfferer(PskInitiator initiator)
+        {
+            if (initiator == null) throw new ArgumentNullException();
+            _initiator = initiator;
+        }
+
+        /// <summary>The wrapped initiator.</summary>
+        public PskInitiator Initiator
+        {
+            get { return _initiator; }
+        }
+
+        /// <inheritdoc/>
+        public MikeyMode Mode
+        {
+            get { return _initiator.UseNullMode ? MikeyMode.Null : MikeyMode.Psk; }
+        }
+
+        /// <inheritdoc/>
+        public int AddCryptoSession(uint ssrc, uint roc, SrtpPolicy policy)
+        {
+            return _initiator.AddCryptoSession(ssrc, roc, policy);
+        }
+
+        /// <inheritdoc/>
+        public void Reset()
+        {
+            _initiator.Reset();
+        }
+
+        /// <inheritdoc/>
+        public MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
+        {
+            return _initiator.WriteOffer(buffer, offset, capacity);
+        }
+
+        /// <inheritdoc/>
+        public int OfferLength
+        {
+            get { return _initiator.OfferLength; }
+        }
+
+        /// <inheritdoc/>
+        public MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length)
+        {
+            return _initiator.ReadAnswer(message, offset, length);
+        }
+
+        /// <inheritdoc/>
+        public bool IsComplete
+        {
+            get { return _initiator.IsComplete; }
+        }
+
+        /// <inheritdoc/>
+        public CryptoSessionBundle Bundle
+        {
+            get { return _initiator.Bundle; }
+        }
+
+        /// <inheritdoc/>
+        public ErrorCode ReceivedError
+        {
+            get { return _initiator.ReceivedError; }
+        }
+    }
+}
