@@ -33,6 +33,7 @@ namespace NanoMikey.Emulator.Network
         private readonly Dictionary<uint, VirtualNetworkInterface> _interfaces = new Dictionary<uint, VirtualNetworkInterface>();
         private long _sendIndex;
         private long _enqueueOrder;
+        private Impairments? _global;
 
         /// <summary>Creates the network and attaches it to <paramref name="scheduler"/> (its deliveries become events).</summary>
         /// <param name="scheduler">The source of virtual time.</param>
@@ -61,7 +62,15 @@ namespace NanoMikey.Emulator.Network
         public CapturePoint CapturePoint { get; }
 
         /// <summary>Impairments for destination ports without their own (<see cref="SetImpairments"/>), or null for a perfect network.</summary>
-        public Impairments? Global { get; set; }
+        public Impairments? Global
+        {
+            get => _global;
+            set
+            {
+                value?.Validate();
+                _global = value;
+            }
+        }
 
         /// <summary>The attacker on this network (does nothing until given rules).</summary>
         public ManInTheMiddle ManInTheMiddle { get; }
