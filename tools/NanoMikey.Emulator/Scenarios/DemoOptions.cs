@@ -1,0 +1,52 @@
+using NanoMikey.Emulator.Network;
+using NanoMikey.Firmware.Config;
+using NanoMikey.Mikey.Modes;
+
+namespace NanoMikey.Emulator.Scenarios
+{
+    /// <summary>What a demo run does: scenario, mode, network impairments, clock errors, length, outputs.</summary>
+    public sealed class DemoOptions
+    {
+        /// <summary>The scenario.</summary>
+        public DemoScenarioKind Scenario { get; set; } = DemoScenarioKind.Intercom;
+
+        /// <summary>The MIKEY mode, or <see cref="MikeyMode.None"/> for what the key material selects (ECDH-SIGN for the stations, PSK for the sensor).</summary>
+        public MikeyMode Mode { get; set; }
+
+        /// <summary>The SRTP profile.</summary>
+        public SrtpProfile Profile { get; set; } = SrtpProfile.AesCm128HmacSha1_80;
+
+        /// <summary>The seed of the network's impairments and the devices' entropy: the same seed gives the same run and pcap.</summary>
+        public int Seed { get; set; } = 1;
+
+        /// <summary>Seconds of audio each way.</summary>
+        public int Seconds { get; set; } = 10;
+
+        /// <summary>Impairments of every datagram (null: a clean network with 10 ms delay).</summary>
+        public Impairments? Network { get; set; }
+
+        /// <summary>Drop the first I_MESSAGE (the handshake then completes through retransmission).</summary>
+        public bool LoseFirstOffer { get; set; }
+
+        /// <summary>RTC error of the calling device (door station, sensor) at start, µs.</summary>
+        public long CallerClockOffsetMicros { get; set; }
+
+        /// <summary>RTC error of the answering device (indoor unit, collector) at start, µs.</summary>
+        public long AnswererClockOffsetMicros { get; set; }
+
+        /// <summary>Crystal drift of both devices, ppm (opposite signs).</summary>
+        public double DriftPpm { get; set; }
+
+        /// <summary>Flip one bit in every Nth SRTP packet of the caller's stream (0: none); the flipped packets must be exactly the ones dropped.</summary>
+        public int FlipEveryNthMediaPacket { get; set; }
+
+        /// <summary>Replay the captured I_MESSAGE to the answerer this many seconds into the run (0: no replay).</summary>
+        public int ReplayOfferAfterSeconds { get; set; }
+
+        /// <summary>Folder for the WAV files and the pcap (null: nothing written).</summary>
+        public string? OutputDirectory { get; set; }
+
+        /// <summary>Longest virtual time the run may take before it counts as failed, in seconds beyond <see cref="Seconds"/>.</summary>
+        public int TimeoutSeconds { get; set; } = 60;
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Diagnostics;
+using System.Reflection;
+using NanoMikey.Emulator.Audio;
+using NanoMikey.Emulator.Capture;
+using NanoMikey.Emulator.Clock;
+using NanoMikey.Emulator.Network;
+using NanoMikey.Emulator.Scheduling;
+using NanoMikey.Emulator.Sntp;
+using NanoMikey.Firmware.Call;
+using NanoMikey.Firmware.Config;
+using NanoMikey.Firmware.Keying;
+using NanoMikey.Firmware.Roles;
+using NanoMikey.Net.Sockets;
+using NanoMikey.Net.Time;
+
+namespace NanoMikey.Emulator.Scenarios
+{
+    /// <summary>
+    /// The demo: on a seeded virtual network with an embedded SNTP server (10.0.0.1), either a door station calls an indoor
+    /// unit (keyed with the mode the stations' key material selects, ECDH-SIGN by default) and both talk for the configured
+    /// seconds, or a sensor keys with its collector (PSK) and streams to it. Devices run the firmware on the virtual-time
+    /// scheduler, so the run takes a fraction of its virtual length and the same seed gives the same pcap byte for byte.
+    /// </summary>
+    public sealed class DemoScenario
+    {
+        /// <summary>The embedded SNTP server's address.</summary>
+        public const uint TimeServerAddress = 0x0A000001;
+
+        private const long Second = 1000000;
+        private readonly DemoOptions _options;
+
+        /// <summary>Creates the run.</summary>
+        /// <param name="options">What to run.</param>
+        public DemoScenario(DemoOptions options)
+        {
+            _options = options;
+        }
+
+        /// <summary>Called about every 100 ms of virtual time with the run's progress (virtual seconds, the devices).</summary>
+        public Action<double, EmulatedDevice, EmulatedDevice>? Progress { get; set; }
+
+        /// <summary>The calling device (door station or sensor), once running.</summary>
+        public EmulatedDevice? Caller { get; private set; }
+
+        /// <summary>The answering device (indoor unit or collector), once running.</summary>
+        public EmulatedDevice? Answerer { get; private set; }
+
+        /// <summary>The network, once running.</summary>
+        public VirtualNetwork? Network { get; private set; }
+
+        /// <summary>The pcap of the last run (also written to the output folder when one is set).</summary>
+        public byte[] Pcap { get; private set; } = Array.Empty<byte>();
+
+        /// <summary>Reads one of the demo's device configurations (embedded from tools/NanoMikey.Emulator/Provisioning).</summary>
+        /// <param name="name">door, indoor, sensor or collector.</param>
+        /// <returns>The configuration.</returns>
+        public static DeviceConfig LoadConfig(string name)
+        {
+            using Stream s = Assembly.GetExecutingAssembly().GetManifestResourceStream("Provisioning." + name + ".conf")
+                ?? throw new ArgumentException("no demo configuration " + name, nameof(name));
+            using var r = new StreamReader(s);
+            var config = new DeviceConfig();
+            var reader = new DeviceConfigReader();
+            ConfigStatus status = reader.Read(r.ReadToEnd(), config);
+            if (status != ConfigStatus.Ok) throw new InvalidDataException(name + ".conf: " + status + " at line " + reader.ErrorLine);
+            return config;
+        }
+
+        /// <summary>Runs the demo.</summary>
+        /// <returns>What it measured.</returns>
+        public DemoReport Run()
+        {
+            var host = Stopwatch.StartNew();
+            bool intercom = _options.Scenario == DemoScenarioKind.Intercom;
+            var scheduler = new VirtualScheduler();
+            var pcapStream = new MemoryStream();
+            var pcap = new PcapWriter(pcapStream, EmulatedClock.DefaultStart);
+            var network = new VirtualNetwork(scheduler, _options.Seed, pcap);
+            Network = network;
+            network.Global = _options.Network ?? new Impairments { DelayMs = 10 };
+
+            // The time server: true time (the scheduler's), which the devices' RTCs are off from.
+            VirtualNetworkInterface sntpIf = network.CreateInterface(TimeServerAddress);
+            IDatagramSocket sntpSocket = sntpIf.CreateUdpSocket();
+            sntpSocket.Bind(TimeServerAddress, 123);
+            var server = new SntpServer(sntpSocket, () => NtpTimestamp.FromUtcTicks(EmulatedClock.DefaultStart.Ticks + scheduler.NowMicros * 10));
+            scheduler.Add(new SntpServerTask(server));
+
+            DeviceConfig a = LoadConfig(intercom ? "door" : "sensor");
+            DeviceConfig b = LoadConfig(intercom ? "indoor" : "collector");
+            foreach (DeviceConfig c in new[] { a, b })
+            {
+                c.Mode = _options.Mode;
+                c.Profile = _options.Profile;
+                c.StreamSeconds = _options.Seconds;
+            }
+
+            // Tones whose periods divide the 20 ms frame (400/1000 Hz and 600/1400 Hz): concealment by repetition keeps them,
+            // so the SNR measures content, while loss and concealment are counted on their own. Each side its own pair.
+            var caller = new EmulatedDevice(a, scheduler, network.CreateInterface(a.Address), _options.Seed, _options.CallerClockOffsetMicros,
+                _options.DriftPpm, new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000));
+            var answerer = new EmulatedDevice(b, scheduler, network.CreateInterface(b.Address), _options.Seed, _options.AnswererClockOffsetMicros,
+                -_options.DriftPpm, intercom ? new ToneSource(ToneShape.TwoTone, 600, 0.5, 1400) : null);
+            Caller = caller;
+            Answerer = answerer;
+
+            ManInTheMiddle mitm = network.ManInTheMiddle;
+            if (_options.LoseFirstOffer) mitm.DropMatching(DatagramFilters.ToPort(a.MikeyPort), 1);
+            if (_options.ReplayOfferAfterSeconds > 0) mitm.CaptureMatching(DatagramFilters.ToPort(a.MikeyPort), 1);
+            if (_options.FlipEveryNthMediaPacket > 0)
+            {
+                int n = _options.FlipEveryNthMediaPacket;
+                int seen = 0;
+                DatagramFilter rtp = DatagramFilters.Rtp(b.RtpPort);
+                uint from = a.Address;
+                // A payload bit (past the 12-byte header): the packet stays RTP, only its authentication fails.
+                mitm.FlipBitsMatching((e, p) => e.SourceAddress == from && rtp(e, p) && ++seen % n == 0, int.MaxValue, 8 * 40);
+            }
+
+            if (intercom) caller.Station!.PressCall();
+
+            bool measuring = false;
+            bool replayed = false;
+            scheduler.Every(100000, now =>
+            {
+                if (!measuring && Streaming(caller) && (!intercom || Streaming(answerer)))
+                {
+                    // Steady state: one second into the media, after the handshake and the jitter buffer's fill.
+                    measuring = true;
+                    caller.Measured.StartMeasuring();
+                    answerer.Measured.StartMeasuring();
+                }
+
+                if (!replayed && _options.ReplayOfferAfterSeconds > 0 && now >= _options.ReplayOfferAfterSeconds * Second && mitm.Captured.Count > 0)
+                {
+                    replayed = true;
+                    mitm.Replay(mitm.Captured[0], now + 1000);
+                }
+
+                Progress?.Invoke(now / (double)Second, caller, answerer);
+            });
+
+            long end = (_options.Seconds + _options.TimeoutSeconds) * Second;
+            bool done = scheduler.RunUntil(() => Finished(caller, answerer, intercom), end);
+            // Let the last packets land and the playout drain.
+            scheduler.RunUntil(scheduler.NowMicros + Second);
+            pcap.Flush();
+            Pcap = pcapStream.ToArray();
+            return Report(caller, answerer, intercom, done, scheduler, host);
+        }
+
+        private static bool Streaming(EmulatedDevice d) => d.Stack.Media.Active && d.Stack.Media.Statistics.PacketsSent + d.Stack.Media.Statistics.PacketsReceived > 50;
+
+        private static bool Finished(EmulatedDevice caller, EmulatedDevice answerer, bool intercom)
+        {
+            if (intercom)
+            {
+                IntercomStation s = caller.Station!;
+                IntercomStation t = answerer.Station!;
+                return s.Calls > 0 && s.State != StationState.InCall && t.State != StationState.InCall || s.State == StationState.Failed;
+            }
+
+            return caller.Sensor!.Finished;
+        }
+
+        private DemoReport Report(EmulatedDevice caller, EmulatedDevice answerer, bool intercom, bool done, VirtualScheduler scheduler, Stopwatch host)
+        {
+            MikeyUdpInitiator init = caller.Stack.Initiator;
+            MikeyUdpResponder resp = answerer.Stack.Responder;
+            MediaStatistics callerStats = Totals(caller);
+            MediaStatistics answererStats = Totals(answerer);
+            int packets = callerStats.PacketsSent + callerStats.PacketsReceived + answererStats.PacketsSent + answererStats.PacketsReceived;
+            long bytes = caller.Measured.AllocatedBytes + answerer.Measured.AllocatedBytes;
+            double micros = (caller.Measured.ElapsedTicks + answerer.Measured.ElapsedTicks) * 1e6 / Stopwatch.Frequency;
+            NetworkCounters n = Network!.Counters;
+            var report = new DemoReport
+            {
+                Mode = init.Mode,
+                Keyed = init.State == MikeyUdpExchangeState.Completed,
+                HandshakeMilliseconds = init.HandshakeMicros / 1000.0,
+                HandshakeMessages = init.MessagesSent + init.MessagesReceived,
+                Retransmissions = init.Retransmissions,
+                MikeyRejected = resp.Rejected,
+                MikeyDuplicates = resp.Duplicates,
+                BytesPerPacket = packets == 0 ? 0 : bytes / (double)packets,
+                MicrosecondsPerPacket = packets == 0 ? 0 : micros / packets,
+                VirtualSeconds = scheduler.NowMicros / (double)Second,
+                NetworkSummary = $"{n.Sent} sent, {n.Lost} lost, {n.Reordered} reordered, {n.Duplicated} duplicated, {n.Corrupted} corrupted, {n.MitmFlipped} flipped, {n.Replayed} replayed",
+            };
+
+            report.Directions.Add(Direction(caller, answerer, callerStats, answererStats));
+            if (intercom) report.Directions.Add(Direction(answerer, caller, answererStats, callerStats));
+
+            if (!done) report.Failures.Add("the run did not finish within " + (_options.Seconds + _options.TimeoutSeconds) + " s of virtual time");
+            if (!report.Keyed) report.Failures.Add("the MIKEY exchange did not complete (" + init.State + ", " + init.Result + ")");
+            bool tampering = _options.FlipEveryNthMediaPacket > 0 || (_options.Network?.CorruptPercent ?? 0) > 0;
+            foreach (DirectionReport d in report.Directions)
+            {
+                if (d.Received == 0) report.Failures.Add(d.Name + ": no audio arrived");
+                else if (d.SnrDecibels < DemoReport.SnrThresholdDecibels) report.Failures.Add($"{d.Name}: SNR {d.SnrDecibels:F1} dB below {DemoReport.SnrThresholdDecibels} dB");
+                if (!tampering && d.AuthenticationFailures > 0) report.Failures.Add($"{d.Name}: {d.AuthenticationFailures} authentication failures on an untampered network");
+            }
+
+            if (_options.OutputDirectory != null)
+            {
+                Directory.CreateDirectory(_options.OutputDirectory);
+                string pcapPath = Path.Combine(_options.OutputDirectory, "demo.pcap");
+                File.WriteAllBytes(pcapPath, Pcap);
+                report.Files.Add(pcapPath);
+                foreach (EmulatedDevice d in new[] { caller, answerer })
+                {
+                    if (d.Speaker.Count == 0) continue;
+                    string wav = Path.Combine(_options.OutputDirectory, d.Name + "-received.wav");
+                    d.Speaker.Save(wav);
+                    report.Files.Add(wav);
+                }
+            }
+
+            report.HostSecondsSet(host.Elapsed.TotalSeconds);
+            return report;
+        }
+
+        private static MediaStatistics Totals(EmulatedDevice d)
+        {
+            var total = new MediaStatistics();
+            MediaStatistics? finished = d.Station?.Totals ?? d.Sensor?.Totals ?? d.Collector?.Totals;
+            if (finished != null) total.Add(finished);
+            if (d.Stack.Media.Active)
+            {
+                d.Stack.Media.UpdateLoss();
+                total.Add(d.Stack.Media.Statistics);
+            }
+
+            return total;
+        }
+
+        private static DirectionReport Direction(EmulatedDevice sender, EmulatedDevice receiver, MediaStatistics tx, MediaStatistics rx)
+        {
+            SignalToNoise? snr = sender.Microphone != null && receiver.Speaker.Count > 0 && sender.Microphone.Count > 0
+                ? SignalToNoise.Measure(sender.Microphone.Samples, receiver.Speaker.Samples)
+                : null;
+            return new DirectionReport
+            {
+                Name = sender.Name + " → " + receiver.Name,
+                Sent = tx.PacketsSent,
+                Received = rx.PacketsReceived,
+                Lost = rx.Lost,
+                Concealed = rx.FramesConcealed,
+                AuthenticationFailures = rx.AuthenticationFailures,
+                ReplaysDropped = rx.ReplaysDropped,
+                Reports = rx.ReportsReceived,
+                SnrDecibels = snr?.Decibels ?? 0,
+                LagMilliseconds = snr?.LagMilliseconds ?? 0,
+            };
+        }
+    }
+}
