@@ -51,6 +51,7 @@ namespace NanoMikey.Emulator.Tests
             byte serial = 1;
             // PSK of the sensor and its collector only: the stations key with their certificates (ECDH-SIGN by default).
             string psk = Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes("nanoMikey demo PSK: sensor/collector"))[..16]).ToLowerInvariant();
+            var certs = new Dictionary<string, byte[]>();
             foreach (var d in Devices)
             {
                 var req = new CertificateRequest("CN=" + d.Name, Key(d.Name), HashAlgorithmName.SHA256);
@@ -59,7 +60,14 @@ namespace NanoMikey.Emulator.Tests
                 var san = new SubjectAlternativeNameBuilder();
                 san.AddUri(new Uri(d.Identity));
                 req.CertificateExtensions.Add(san.Build());
-                byte[] cert = req.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), From, To, new byte[] { 0x01, serial++ }).RawData;
+                certs[d.Name] = req.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), From, To, new byte[] { 0x01, serial++ }).RawData;
+            }
+
+            string[] peerOf = { "indoor", "door", "collector", "sensor" };
+            for (int i = 0; i < Devices.Length; i++)
+            {
+                var d = Devices[i];
+                byte[] cert = certs[d.Name];
                 var sb = new StringBuilder();
                 sb.Append("# nanoMikey demo device '").Append(d.Name).Append("': PUBLIC demo key material (tests/Emulator.Tests/DemoProvisioningTests.cs made it).\n");
                 sb.Append("# Never provision a real device with these keys.\n");
@@ -74,6 +82,7 @@ namespace NanoMikey.Emulator.Tests
                 if (d.Role == "sensor") sb.Append("stream-seconds = 10\n");
                 sb.Append("private-key = ").Append(Convert.ToHexString(Scalar(d.Name)).ToLowerInvariant()).Append('\n');
                 sb.Append("certificate = ").Append(Convert.ToHexString(cert).ToLowerInvariant()).Append('\n');
+                sb.Append("peer-certificate = ").Append(Convert.ToHexString(certs[peerOf[i]]).ToLowerInvariant()).Append('\n');
                 sb.Append("trust-anchor = ").Append(caHex).Append('\n');
                 files[d.Name] = sb.ToString();
             }
@@ -99,6 +108,8 @@ namespace NanoMikey.Emulator.Tests
                 var ca = X509CertificateLoader.LoadCertificate(config.GetTrustAnchor(0));
                 Assert.Equal(ca.Subject, cert.Issuer);
                 Assert.Contains(d.Identity, cert.Extensions["2.5.29.17"]!.Format(false));
+                var peer = X509CertificateLoader.LoadCertificate(config.PeerCertificate!);
+                Assert.Contains(d.PeerIdentity, peer.Extensions["2.5.29.17"]!.Format(false));
                 using var chain = new X509Chain();
                 chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.Add(ca);

@@ -78,6 +78,12 @@ namespace NanoMikey.Firmware.Config
         /// <summary>The identity the peer must prove (its certificate's subject alternative name), or null.</summary>
         public byte[]? PeerIdentity { get; set; }
 
+        /// <summary>
+        /// The peer's own certificate (DER), known in advance: ECIES encrypts to its key and ECMQV needs its static key
+        /// (RFC 5197 §4.1); validated against the trust anchors before use. Null when the modes in use do not need it.
+        /// </summary>
+        public byte[]? PeerCertificate { get; set; }
+
         /// <summary>This device's P-256 private key (32-byte big-endian scalar), or null.</summary>
         public byte[]? PrivateKey { get; set; }
 

@@ -15,6 +15,7 @@ namespace NanoMikey.Firmware.Config
     /// identity = sip:door@example.com
     /// private-key = 5f1e...          # 32-byte P-256 scalar
     /// certificate = 3082...          # leaf first
+    /// peer-certificate = 3082...     # the peer's leaf (ECIES, ECMQV)
     /// trust-anchor = 3082...
     /// sntp = 10.0.0.1:123
     /// </code>
@@ -154,6 +155,11 @@ namespace NanoMikey.Firmware.Config
                     bytes = ParseHex(value);
                     if (bytes == null || bytes.Length == 0) return ConfigStatus.BadValue;
                     return c.AddCertificate(bytes) ? ConfigStatus.Ok : ConfigStatus.TooMany;
+                case "peer-certificate":
+                    bytes = ParseHex(value);
+                    if (bytes == null || bytes.Length == 0) return ConfigStatus.BadValue;
+                    c.PeerCertificate = bytes;
+                    return ConfigStatus.Ok;
                 case "trust-anchor":
                     bytes = ParseHex(value);
                     if (bytes == null || bytes.Length == 0) return ConfigStatus.BadValue;

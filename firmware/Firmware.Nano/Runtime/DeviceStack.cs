@@ -67,6 +67,9 @@ namespace NanoMikey.Firmware.Runtime
             {
                 _drbg.Generate(_random, 0, 4);
                 _sntp = new SntpClient(Bound(net, 0), platform.Clock, _clock, ReadUInt(_random));
+                // A device cannot key before its first synchronisation: take the first burst's four samples 250 ms apart (the
+                // poll interval, which RFC 4330 §10 asks to keep at 15 s or more, is unchanged).
+                _sntp.BurstSpacingMicroseconds = 250000;
                 for (int i = 0; i < config.TimeServerCount; i++) _sntp.AddServer(config.GetTimeServerAddress(i), config.GetTimeServerPort(i));
             }
 
@@ -113,10 +116,22 @@ namespace NanoMikey.Firmware.Runtime
                 _eciesOfferer = new EccOfferer(new EciesInitiator(platform.Aes, _drbg, _clock, _keys.Credentials, _keys.PeerTrust));
             }
 
+            if (config.PeerCertificate != null)
+            {
+                // ECIES and ECMQV need the responder's static key before the offer (RFC 5197 §4.1); a certificate that does
+                // not validate leaves those modes unusable (their offers then fail) instead of trusting it.
+                byte[] pc = config.PeerCertificate;
+                if (_ecmqvOfferer != null) ((EccStaticKeyInitiator)_ecmqvOfferer.Initiator).SetResponderCertificate(pc, 0, pc.Length);
+                if (_eciesOfferer != null) ((EccStaticKeyInitiator)_eciesOfferer.Initiator).SetResponderCertificate(pc, 0, pc.Length);
+            }
+
+            if (_ecmqvOfferer != null) ((EccStaticKeyInitiator)_ecmqvOfferer.Initiator).RequestVerification = true;
+            if (_eciesOfferer != null) ((EccStaticKeyInitiator)_eciesOfferer.Initiator).RequestVerification = true;
+
             if (config.PeerIdentity != null)
             {
                 byte[] id = config.PeerIdentity;
-                if (_ecdhOfferer != null) ((EccOfferer)_ecdhOfferer).Initiator.SetResponderIdentity(NanoMikey.Mikey.Payloads.IdType.Uri, id, 0, id.Length);
+                if (_ecdhOfferer != null) _ecdhOfferer.Initiator.SetResponderIdentity(NanoMikey.Mikey.Payloads.IdType.Uri, id, 0, id.Length);
                 if (_ecmqvOfferer != null) _ecmqvOfferer.Initiator.SetResponderIdentity(NanoMikey.Mikey.Payloads.IdType.Uri, id, 0, id.Length);
                 if (_eciesOfferer != null) _eciesOfferer.Initiator.SetResponderIdentity(NanoMikey.Mikey.Payloads.IdType.Uri, id, 0, id.Length);
             }

@@ -40,7 +40,10 @@ namespace NanoMikey.Emulator.Scenarios
         /// <summary>Flip one bit in every Nth SRTP packet of the caller's stream (0: none); the flipped packets must be exactly the ones dropped.</summary>
         public int FlipEveryNthMediaPacket { get; set; }
 
-        /// <summary>Replay the captured I_MESSAGE to the answerer this many seconds into the run (0: no replay).</summary>
+        /// <summary>
+        /// Replay the first I_MESSAGE, captured on the wire, to the answerer at this virtual second (after the call when that is
+        /// later; 0: no replay). Beyond the answerer's duplicate window (64 s) the replay is processed, and must be refused.
+        /// </summary>
         public int ReplayOfferAfterSeconds { get; set; }
 
         /// <summary>Folder for the WAV files and the pcap (null: nothing written).</summary>

@@ -4,17 +4,14 @@ using System.IO;
 using System.Diagnostics;
 using System.Reflection;
 using NanoMikey.Emulator.Audio;
-using NanoMikey.Emulator.Capture;
 using NanoMikey.Emulator.Clock;
 using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scheduling;
-using NanoMikey.Emulator.Sntp;
 using NanoMikey.Firmware.Call;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Keying;
 using NanoMikey.Firmware.Roles;
-using NanoMikey.Net.Sockets;
-using NanoMikey.Net.Time;
+using NanoMikey.Mikey.Modes;
 
 namespace NanoMikey.Emulator.Scenarios
 {
@@ -26,11 +23,12 @@ namespace NanoMikey.Emulator.Scenarios
     /// </summary>
     public sealed class DemoScenario
     {
-        /// <summary>The embedded SNTP server's address.</summary>
-        public const uint TimeServerAddress = 0x0A000001;
+        // The stations' shared key when a run asks them for PSK (public demo material, like the rest of Provisioning/).
+        private static readonly byte[] DemoStationPsk = { 0x6e, 0x61, 0x6e, 0x6f, 0x4d, 0x69, 0x6b, 0x65, 0x79, 0x20, 0x64, 0x65, 0x6d, 0x6f, 0x20, 0x31 };
 
         private const long Second = 1000000;
         private readonly DemoOptions _options;
+        private int _packetsAtMeasureStart;
 
         /// <summary>Creates the run.</summary>
         /// <param name="options">What to run.</param>
@@ -38,6 +36,9 @@ namespace NanoMikey.Emulator.Scenarios
         {
             _options = options;
         }
+
+        /// <summary>The options of the run.</summary>
+        public DemoOptions Options => _options;
 
         /// <summary>Called about every 100 ms of virtual time with the run's progress (virtual seconds, the devices).</summary>
         public Action<double, EmulatedDevice, EmulatedDevice>? Progress { get; set; }
@@ -75,19 +76,11 @@ namespace NanoMikey.Emulator.Scenarios
         {
             var host = Stopwatch.StartNew();
             bool intercom = _options.Scenario == DemoScenarioKind.Intercom;
-            var scheduler = new VirtualScheduler();
-            var pcapStream = new MemoryStream();
-            var pcap = new PcapWriter(pcapStream, EmulatedClock.DefaultStart);
-            var network = new VirtualNetwork(scheduler, _options.Seed, pcap);
+            var world = new EmulatedWorld(_options.Seed, (_options.Seconds + 10) * 110 * 300);
+            VirtualScheduler scheduler = world.Scheduler;
+            VirtualNetwork network = world.Network;
             Network = network;
             network.Global = _options.Network ?? new Impairments { DelayMs = 10 };
-
-            // The time server: true time (the scheduler's), which the devices' RTCs are off from.
-            VirtualNetworkInterface sntpIf = network.CreateInterface(TimeServerAddress);
-            IDatagramSocket sntpSocket = sntpIf.CreateUdpSocket();
-            sntpSocket.Bind(TimeServerAddress, 123);
-            var server = new SntpServer(sntpSocket, () => NtpTimestamp.FromUtcTicks(EmulatedClock.DefaultStart.Ticks + scheduler.NowMicros * 10));
-            scheduler.Add(new SntpServerTask(server));
 
             DeviceConfig a = LoadConfig(intercom ? "door" : "sensor");
             DeviceConfig b = LoadConfig(intercom ? "indoor" : "collector");
@@ -96,14 +89,16 @@ namespace NanoMikey.Emulator.Scenarios
                 c.Mode = _options.Mode;
                 c.Profile = _options.Profile;
                 c.StreamSeconds = _options.Seconds;
+                // PSK asked of the stations, which hold certificates only: provision them a shared key for this run.
+                if (_options.Mode == MikeyMode.Psk && c.PreSharedKey == null) c.PreSharedKey = DemoStationPsk;
             }
 
             // Tones whose periods divide the 20 ms frame (400/1000 Hz and 600/1400 Hz): concealment by repetition keeps them,
             // so the SNR measures content, while loss and concealment are counted on their own. Each side its own pair.
-            var caller = new EmulatedDevice(a, scheduler, network.CreateInterface(a.Address), _options.Seed, _options.CallerClockOffsetMicros,
-                _options.DriftPpm, new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000));
-            var answerer = new EmulatedDevice(b, scheduler, network.CreateInterface(b.Address), _options.Seed, _options.AnswererClockOffsetMicros,
-                -_options.DriftPpm, intercom ? new ToneSource(ToneShape.TwoTone, 600, 0.5, 1400) : null);
+            EmulatedDevice caller = world.AddDevice(a, _options.CallerClockOffsetMicros, _options.DriftPpm,
+                new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000), _options.Seconds + 20);
+            EmulatedDevice answerer = world.AddDevice(b, _options.AnswererClockOffsetMicros, -_options.DriftPpm,
+                intercom ? new ToneSource(ToneShape.TwoTone, 600, 0.5, 1400) : null, _options.Seconds + 20);
             Caller = caller;
             Answerer = answerer;
 
@@ -123,21 +118,14 @@ namespace NanoMikey.Emulator.Scenarios
             if (intercom) caller.Station!.PressCall();
 
             bool measuring = false;
-            bool replayed = false;
             scheduler.Every(100000, now =>
             {
                 if (!measuring && Streaming(caller) && (!intercom || Streaming(answerer)))
                 {
-                    // Steady state: one second into the media, after the handshake and the jitter buffer's fill.
                     measuring = true;
+                    _packetsAtMeasureStart = Packets(caller) + Packets(answerer);
                     caller.Measured.StartMeasuring();
                     answerer.Measured.StartMeasuring();
-                }
-
-                if (!replayed && _options.ReplayOfferAfterSeconds > 0 && now >= _options.ReplayOfferAfterSeconds * Second && mitm.Captured.Count > 0)
-                {
-                    replayed = true;
-                    mitm.Replay(mitm.Captured[0], now + 1000);
                 }
 
                 Progress?.Invoke(now / (double)Second, caller, answerer);
@@ -147,12 +135,25 @@ namespace NanoMikey.Emulator.Scenarios
             bool done = scheduler.RunUntil(() => Finished(caller, answerer, intercom), end);
             // Let the last packets land and the playout drain.
             scheduler.RunUntil(scheduler.NowMicros + Second);
-            pcap.Flush();
-            Pcap = pcapStream.ToArray();
+            if (_options.ReplayOfferAfterSeconds > 0 && mitm.Captured.Count > 0)
+            {
+                // The attacker replays the captured I_MESSAGE, byte for byte from the same address and port.
+                long at = Math.Max(scheduler.NowMicros + 1000, _options.ReplayOfferAfterSeconds * Second);
+                mitm.Replay(mitm.Captured[0], at);
+                scheduler.RunUntil(at + 2 * Second);
+            }
+
+            Pcap = world.Pcap();
             return Report(caller, answerer, intercom, done, scheduler, host);
         }
 
-        private static bool Streaming(EmulatedDevice d) => d.Stack.Media.Active && d.Stack.Media.Statistics.PacketsSent + d.Stack.Media.Statistics.PacketsReceived > 50;
+        // Steady state: media flowing and the first SRTCP report sent and received both ways (SRTCP keys are derived lazily,
+        // on the first report, which is call set-up cost, not per packet).
+        private static bool Streaming(EmulatedDevice d)
+        {
+            MediaStatistics s = d.Stack.Media.Statistics;
+            return d.Stack.Media.Active && s.ReportsSent > 0 && (s.ReportsReceived > 0 || d.Sensor != null);
+        }
 
         private static bool Finished(EmulatedDevice caller, EmulatedDevice answerer, bool intercom)
         {
@@ -172,7 +173,7 @@ namespace NanoMikey.Emulator.Scenarios
             MikeyUdpResponder resp = answerer.Stack.Responder;
             MediaStatistics callerStats = Totals(caller);
             MediaStatistics answererStats = Totals(answerer);
-            int packets = callerStats.PacketsSent + callerStats.PacketsReceived + answererStats.PacketsSent + answererStats.PacketsReceived;
+            int packets = callerStats.PacketsSent + callerStats.PacketsReceived + answererStats.PacketsSent + answererStats.PacketsReceived - _packetsAtMeasureStart;
             long bytes = caller.Measured.AllocatedBytes + answerer.Measured.AllocatedBytes;
             double micros = (caller.Measured.ElapsedTicks + answerer.Measured.ElapsedTicks) * 1e6 / Stopwatch.Frequency;
             NetworkCounters n = Network!.Counters;
@@ -221,6 +222,12 @@ namespace NanoMikey.Emulator.Scenarios
 
             report.HostSecondsSet(host.Elapsed.TotalSeconds);
             return report;
+        }
+
+        private static int Packets(EmulatedDevice d)
+        {
+            MediaStatistics t = Totals(d);
+            return t.PacketsSent + t.PacketsReceived;
         }
 
         private static MediaStatistics Totals(EmulatedDevice d)

@@ -26,13 +26,14 @@ namespace NanoMikey.Emulator.Scenarios
         /// <param name="driftPpm">Its crystal's drift.</param>
         /// <param name="microphone">What its microphone hears (null: none).</param>
         /// <param name="aes">AES engines (the host's by default).</param>
+        /// <param name="recordSeconds">Audio the recordings hold before they grow (growing would count as the device's allocation).</param>
         public EmulatedDevice(DeviceConfig config, VirtualScheduler scheduler, INetworkInterface network, long seed, long rtcOffsetMicros,
-            double driftPpm, IAudioSource? microphone, IAesEngineFactory? aes = null)
+            double driftPpm, IAudioSource? microphone, IAesEngineFactory? aes = null, int recordSeconds = 60)
         {
             Config = config;
             Clock = new EmulatedClock(scheduler, rtcOffsetMicros, driftPpm);
-            Microphone = microphone == null ? null : new RecordingSource(microphone);
-            Speaker = new RecordingSink();
+            Microphone = microphone == null ? null : new RecordingSource(microphone, recordSeconds * 8000);
+            Speaker = new RecordingSink(recordSeconds * 8000);
             Entropy = new SeededEntropySource(seed, config.Name);
             Platform = new DevicePlatform(aes ?? new HostAesEngineFactory(), Entropy, Clock, network, Microphone, Speaker);
             switch (config.Role)
