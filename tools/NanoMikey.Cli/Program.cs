@@ -14,7 +14,7 @@ namespace NanoMikey.Cli
             return Invoke(CreateRootCommand(), args, Console.Error);
         }
 
-        /// <summary>The verb tree: <c>bench crypto|ecc|codec|srtp|modes</c> and <c>decode</c>.</summary>
+        /// <summary>The verb tree: <c>bench crypto|ecc|codec|srtp|modes</c>, <c>decode</c> and <c>demo</c>.</summary>
         public static RootCommand CreateRootCommand()
         {
             var root = new RootCommand("nanomikey: MIKEY + SRTP for .NET nanoFramework devices, host tools (exit codes: see decode --help)");
@@ -26,6 +26,7 @@ namespace NanoMikey.Cli
             bench.Subcommands.Add(BenchModesCommand.Create());
             root.Subcommands.Add(bench);
             root.Subcommands.Add(DecodeCommand.Create());
+            root.Subcommands.Add(DemoCommand.Create());
             return root;
         }
 

@@ -168,6 +168,12 @@ namespace NanoMikey.Firmware.Config
             return true;
         }
 
+        /// <summary>Forgets the SNTP servers.</summary>
+        public void ClearTimeServers()
+        {
+            TimeServerCount = 0;
+        }
+
         /// <summary>The address of SNTP server <paramref name="index"/>.</summary>
         /// <param name="index">Index below <see cref="TimeServerCount"/>.</param>
         /// <returns>The IPv4 address.</returns>
