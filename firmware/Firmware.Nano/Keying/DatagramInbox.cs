@@ -1,3 +1,4 @@
+using NanoMikey.Crypto;
 using NanoMikey.Net.Sockets;
 
 namespace NanoMikey.Firmware.Keying
@@ -6,6 +7,7 @@ namespace NanoMikey.Firmware.Keying
     /// The receiving side both MIKEY tasks share: one buffer, the last datagram's length and source, and what a socket status
     /// means for a task that polls without blocking.
     /// </summary>
+    [HotPath]
     internal sealed class DatagramInbox
     {
         /// <summary>Datagrams a task reads per Run at most, so a flood cannot hold the device's main loop.</summary>

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Firmware.Runtime;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
@@ -34,6 +35,7 @@ namespace NanoMikey.Firmware.Keying
     /// <para>Allocation: buffers come from the constructor; <see cref="Start"/> and <see cref="Run"/> allocate nothing
     /// themselves (what the mode and the socket allocate is theirs to document).</para>
     /// </remarks>
+    [HotPath]
     public sealed class MikeyUdpInitiator : IDeviceTask
     {
         /// <summary>Default first retransmission interval: 250 ms.</summary>

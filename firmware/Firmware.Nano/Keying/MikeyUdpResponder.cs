@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Firmware.Runtime;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Ecc;
@@ -30,6 +31,7 @@ namespace NanoMikey.Firmware.Keying
     /// <para>Allocation: buffers come from the constructor; cache entries grow to fit the first answers and are reused, so
     /// steady-state traffic of one shape allocates nothing here (what the modes allocate is theirs to document).</para>
     /// </remarks>
+    [HotPath]
     public sealed class MikeyUdpResponder : IDeviceTask
     {
         /// <summary>The MIKEY port (IANA, RFC 3830 §7).</summary>
