@@ -34,7 +34,7 @@ namespace NanoMikey.Firmware.Keying
     [HotPath]
     public sealed class MikeyUdpResponder : IDeviceTask
     {
-        /// <summary>The MIKEY port (IANA, RFC 3830 §7).</summary>
+        /// <summary>The port IANA registered for MIKEY sent directly over UDP or TCP (RFC 3830 §7: MIKEY over a transport of its own).</summary>
         public const int Port = 2269;
 
         /// <summary>Default life of a cached answer: 64 s.</summary>
