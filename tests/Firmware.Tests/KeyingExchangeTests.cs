@@ -127,8 +127,8 @@ namespace NanoMikey.Firmware.Tests
             {
                 p.Responder.Run(0);
                 carol.Run(0);
-                carolSocket.Poll(2000);
-                p.ResponderSocket.Poll(2000);
+                carolSocket.Poll(20_000);
+                p.ResponderSocket.Poll(20_000);
             }
 
             Assert.Equal(MikeyUdpExchangeState.Completed, carol.State);

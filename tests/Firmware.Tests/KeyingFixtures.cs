@@ -185,7 +185,9 @@ namespace NanoMikey.Firmware.Tests
         }
 
         private bool InFlight() =>
-            InitiatorSocket.Poll(5000) || ResponderSocket.Poll(5000) || (Relay != null && Relay.Socket.Poll(5000));
+            InitiatorSocket.Poll(0) || ResponderSocket.Poll(0) || (Relay != null && Relay.Socket.Poll(0))
+            // Nothing waiting: give loopback delivery (softirq, maybe deferred on a busy machine) a moment before the tick moves.
+            || InitiatorSocket.Poll(20_000) || ResponderSocket.Poll(20_000) || (Relay != null && Relay.Socket.Poll(20_000));
 
         public static byte[] MasterKey(CryptoSessionBundle b) { var k = b.Get(0).GetMasterKey(0); return k.Key.AsSpan(0, k.KeyLength).ToArray(); }
 

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Firmware.Keying
 {
@@ -9,6 +10,7 @@ namespace NanoMikey.Firmware.Keying
     /// by the next completed exchange of its peer, or after the duplicate window; failed messages never enter, so forged
     /// datagrams cannot push a genuine entry out. Buffers grow to fit during warm-up and are reused after.
     /// </summary>
+    [HotPath]
     internal sealed class AnswerCache
     {
         private readonly Entry[] _entries;

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Mikey.Ecc;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
@@ -8,6 +9,7 @@ using NanoMikey.Srtp.Policy;
 namespace NanoMikey.Firmware.Keying
 {
     /// <summary>An <see cref="EccInitiator"/> of any ECC mode (ECDH-SIGN, ECIES, ECMQV) as an <see cref="IMikeyOfferer"/>.</summary>
+    [HotPath]
     public sealed class EccOfferer : IMikeyOfferer
     {
         private readonly EccInitiator _initiator;

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Firmware.Runtime;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
@@ -34,6 +35,7 @@ namespace NanoMikey.Firmware.Keying
     /// <para>Allocation: buffers come from the constructor; <see cref="Start"/> and <see cref="Run"/> allocate nothing
     /// themselves (what the mode and the socket allocate is theirs to document).</para>
     /// </remarks>
+    [HotPath]
     public sealed class MikeyUdpInitiator : IDeviceTask
     {
         /// <summary>Default first retransmission interval: 250 ms.</summary>
@@ -48,12 +50,9 @@ namespace NanoMikey.Firmware.Keying
         /// <summary>Default wait after an error message: 2 s.</summary>
         public const long DefaultErrorGraceMicros = 2000000;
 
-        // Datagrams read per Run at most, so a flood cannot hold the device's main loop.
-        private const int MaxDatagramsPerRun = 8;
-
         private readonly IDatagramSocket _socket;
         private readonly byte[] _offer;
-        private readonly byte[] _receive;
+        private readonly DatagramInbox _inbox;
         private IMikeyOfferer? _offerer;
         private uint _peerAddress;
         private int _peerPort;
@@ -76,51 +75,35 @@ namespace NanoMikey.Firmware.Keying
             if (maxMessageLength < 64 || maxMessageLength > 65507) throw new ArgumentOutOfRangeException();
             _socket = socket;
             _offer = new byte[maxMessageLength];
-            _receive = new byte[maxMessageLength];
+            _inbox = new DatagramInbox(socket, maxMessageLength);
         }
 
         /// <summary>First retransmission interval in µs (default <see cref="DefaultInitialRetransmitMicros"/>).</summary>
         public long InitialRetransmitMicros
         {
             get { return _initialRetransmitMicros; }
-            set
-            {
-                if (value < 1) throw new ArgumentOutOfRangeException();
-                _initialRetransmitMicros = value;
-            }
+            set { _initialRetransmitMicros = AtLeast(value, 1); }
         }
 
         /// <summary>Longest retransmission interval in µs; each interval doubles up to it (default <see cref="DefaultMaxRetransmitMicros"/>).</summary>
         public long MaxRetransmitMicros
         {
             get { return _maxRetransmitMicros; }
-            set
-            {
-                if (value < 1) throw new ArgumentOutOfRangeException();
-                _maxRetransmitMicros = value;
-            }
+            set { _maxRetransmitMicros = AtLeast(value, 1); }
         }
 
         /// <summary>Overall time from <see cref="Start"/> to give up, in µs (default <see cref="DefaultTimeoutMicros"/>).</summary>
         public long TimeoutMicros
         {
             get { return _timeoutMicros; }
-            set
-            {
-                if (value < 1) throw new ArgumentOutOfRangeException();
-                _timeoutMicros = value;
-            }
+            set { _timeoutMicros = AtLeast(value, 1); }
         }
 
         /// <summary>How long an error message leaves the exchange waiting for a genuine answer, in µs (default <see cref="DefaultErrorGraceMicros"/>).</summary>
         public long ErrorGraceMicros
         {
             get { return _errorGraceMicros; }
-            set
-            {
-                if (value < 0) throw new ArgumentOutOfRangeException();
-                _errorGraceMicros = value;
-            }
+            set { _errorGraceMicros = AtLeast(value, 0); }
         }
 
         /// <summary>Where the exchange stands.</summary>
@@ -236,22 +219,20 @@ namespace NanoMikey.Firmware.Keying
         /// <inheritdoc/>
         public void Run(long nowMicros)
         {
-            for (int n = 0; n < MaxDatagramsPerRun; n++)
+            DatagramInbox d = _inbox;
+            for (int n = 0; n < DatagramInbox.MaxPerRun; n++)
             {
-                int length;
-                uint address;
-                int port;
-                DatagramStatus r = _socket.ReceiveFrom(_receive, 0, _receive.Length, out length, out address, out port);
-                if (r == DatagramStatus.WouldBlock || r == DatagramStatus.NotBound || r == DatagramStatus.Closed) break;
-                if (r == DatagramStatus.NetworkError) continue; // an ICMP error reported on receive: the schedule goes on
-                if (r != DatagramStatus.Ok || State != MikeyUdpExchangeState.Waiting || address != _peerAddress || port != _peerPort)
+                DatagramStatus r = d.Next();
+                if (r == DatagramStatus.WouldBlock) break;
+                if (r == DatagramStatus.NetworkError) continue; // the schedule goes on
+                if (r != DatagramStatus.Ok || State != MikeyUdpExchangeState.Waiting || d.Address != _peerAddress || d.Port != _peerPort)
                 {
                     Ignored++;
                     continue;
                 }
 
                 MessagesReceived++;
-                TakeAnswer(length, nowMicros);
+                TakeAnswer(d.Length, nowMicros);
             }
 
             if (State != MikeyUdpExchangeState.Waiting) return;
@@ -274,7 +255,7 @@ namespace NanoMikey.Firmware.Keying
 
         private void TakeAnswer(int length, long nowMicros)
         {
-            MikeyExchangeStatus s = _offerer!.ReadAnswer(_receive, 0, length);
+            MikeyExchangeStatus s = _offerer!.ReadAnswer(_inbox.Buffer, 0, length);
             if (s == MikeyExchangeStatus.Ok)
             {
                 HandshakeMicros = nowMicros - _startMicros;
@@ -303,6 +284,12 @@ namespace NanoMikey.Firmware.Keying
             if (s != DatagramStatus.Closed) return true; // a network error is transient: the schedule goes on
             End(MikeyUdpExchangeState.Failed, MikeyExchangeStatus.InvalidState);
             return false;
+        }
+
+        private static long AtLeast(long value, long minimum)
+        {
+            if (value < minimum) throw new ArgumentOutOfRangeException();
+            return value;
         }
 
         private MikeyExchangeStatus End(MikeyUdpExchangeState state, MikeyExchangeStatus result)

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Firmware.Runtime;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Ecc;
@@ -30,19 +31,18 @@ namespace NanoMikey.Firmware.Keying
     /// <para>Allocation: buffers come from the constructor; cache entries grow to fit the first answers and are reused, so
     /// steady-state traffic of one shape allocates nothing here (what the modes allocate is theirs to document).</para>
     /// </remarks>
+    [HotPath]
     public sealed class MikeyUdpResponder : IDeviceTask
     {
-        /// <summary>The MIKEY port (IANA, RFC 3830 §7).</summary>
+        /// <summary>The port IANA registered for MIKEY sent directly over UDP or TCP (RFC 3830 §7: MIKEY over a transport of its own).</summary>
         public const int Port = 2269;
 
         /// <summary>Default life of a cached answer: 64 s.</summary>
         public const long DefaultDuplicateWindowMicros = 64000000;
 
-        // Datagrams handled per Run at most, so a flood cannot hold the device's main loop.
-        private const int MaxDatagramsPerRun = 8;
-
         private readonly IDatagramSocket _socket;
         private readonly IMikeyClock _clock;
+        private readonly DatagramInbox _inbox;
         private readonly byte[] _receive;
         private readonly byte[] _answer;
         private readonly AnswerCache _cache;
@@ -64,7 +64,8 @@ namespace NanoMikey.Firmware.Keying
             if (maxMessageLength < 64 || maxMessageLength > 65507 || cacheEntries < 1 || cacheEntries > 64) throw new ArgumentOutOfRangeException();
             _socket = socket;
             _clock = clock;
-            _receive = new byte[maxMessageLength];
+            _inbox = new DatagramInbox(socket, maxMessageLength);
+            _receive = _inbox.Buffer;
             _answer = new byte[maxMessageLength];
             _cache = new AnswerCache(cacheEntries);
             _cache.WindowMicros = DefaultDuplicateWindowMicros;
@@ -151,22 +152,20 @@ namespace NanoMikey.Firmware.Keying
         /// <inheritdoc/>
         public void Run(long nowMicros)
         {
-            for (int n = 0; n < MaxDatagramsPerRun; n++)
+            DatagramInbox d = _inbox;
+            for (int n = 0; n < DatagramInbox.MaxPerRun; n++)
             {
-                int length;
-                uint address;
-                int port;
-                DatagramStatus r = _socket.ReceiveFrom(_receive, 0, _receive.Length, out length, out address, out port);
-                if (r == DatagramStatus.WouldBlock || r == DatagramStatus.NotBound || r == DatagramStatus.Closed) break;
+                DatagramStatus r = d.Next();
+                if (r == DatagramStatus.WouldBlock) break;
                 if (r == DatagramStatus.NetworkError) continue;
                 if (r != DatagramStatus.Ok)
                 {
-                    Ignored++; // truncated: longer than any message this device takes
+                    Ignored++; // truncated
                     continue;
                 }
 
                 MessagesReceived++;
-                Handle(length, address, port, nowMicros);
+                Handle(d.Length, d.Address, d.Port, nowMicros);
             }
         }
 

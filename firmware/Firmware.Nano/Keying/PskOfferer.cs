@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
@@ -7,6 +8,7 @@ using NanoMikey.Srtp.Policy;
 namespace NanoMikey.Firmware.Keying
 {
     /// <summary>A <see cref="PskInitiator"/> (PSK, or MIKEY-NULL with its UseNullMode) as an <see cref="IMikeyOfferer"/>.</summary>
+    [HotPath]
     public sealed class PskOfferer : IMikeyOfferer
     {
         private readonly PskInitiator _initiator;
