@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Net.Sntp
 {
@@ -7,6 +8,7 @@ namespace NanoMikey.Net.Sntp
     /// header, fields as on the wire. Reused across packets (allocation-free); extension fields and a MAC that may follow
     /// the header are ignored (RFC 4330 §4: the authenticator is optional).
     /// </summary>
+    [HotPath]
     public sealed class SntpPacket
     {
         /// <summary>Length of the header every SNTP message has (RFC 4330 §4).</summary>
