@@ -3,3 +3,4 @@ using System.Runtime.CompilerServices;
 // The ECC modes (lib/Mikey.Ecc.Nano, docs/ecc-profile.md) reuse MessageLayout, BundleLoader and the bundle's internal setters.
 [assembly: InternalsVisibleTo("NanoMikey.Mikey.Ecc")]
 [assembly: InternalsVisibleTo("Mikey.Ecc.Tests")]
+[assembly: InternalsVisibleTo("NanoMikey.Net")] // SNTP (Net.Nano/Sntp) reads and writes its fields with NetworkOrder

@@ -95,6 +95,32 @@ namespace NanoMikey.Net.Tests
         }
 
         [Fact]
+        public void TransmitFraction_ComesFromTheSeed_NotFromTheClock()
+        {
+            // Two devices reading the same clock at the same tick: their requests differ only in the random bits, and
+            // neither carries the clock's own fraction (which an off-path forger could predict).
+            var platform = new SntpManualPlatform();
+            var clock = new SntpClock(platform);
+            ulong[] sent = new ulong[3];
+            for (uint seed = 1; seed <= 3; seed++)
+            {
+                var socket = new SntpFakeSocket();
+                var client = new SntpClient(socket, platform, clock, seed);
+                client.AddServer(Server, 123);
+                client.Run(platform.Mono);
+                var q = new SntpPacket();
+                Assert.True(q.Read(socket.Sent, 0, socket.SentLength));
+                sent[seed - 1] = q.TransmitTimestamp;
+                Assert.Equal(clock.NtpNow >> 32, q.TransmitTimestamp >> 32);
+                Assert.NotEqual(clock.NtpNow & 0xFFFFFFFF, q.TransmitTimestamp & 0xFFFFFFFF);
+            }
+
+            Assert.NotEqual(sent[0], sent[1]);
+            Assert.NotEqual(sent[1], sent[2]);
+            Assert.NotEqual(sent[0], sent[2]);
+        }
+
+        [Fact]
         public void GoodBurst_SynchronisesTheClockToTheServer_AndSetsTheSynchronisedPoll()
         {
             var rig = new Rig(600 * Second + 3217);

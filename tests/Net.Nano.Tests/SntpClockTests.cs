@@ -55,9 +55,11 @@ namespace NanoMikey.Net.Tests
             p.Mono += 3000 * Second; // 10.0 s + 0.25 s: over the limit
             Assert.Equal(MikeyClockQuality.Unsynchronised, c.OffsetBoundSeconds);
             Assert.False(c.IsSynchronised);
-            c.Synchronise(0, 1000, 250000);
+            c.Synchronise(700000, 1000, 250000);
             Assert.Equal(1u, c.OffsetBoundSeconds);
+            Assert.InRange(c.CorrectionMicroseconds, 699999, 700001);
             c.Reset();
+            Assert.Equal(0, c.CorrectionMicroseconds);
             Assert.Equal(MikeyClockQuality.Unsynchronised, c.OffsetBoundSeconds);
             Assert.Equal(NtpTimestamp.FromUtcTicks(p.UtcTicks), c.NtpNow);
         }

@@ -1,9 +1,12 @@
+using NanoMikey.Crypto;
+
 namespace NanoMikey.Net.Sntp
 {
     /// <summary>
     /// Signed time intervals between 64-bit NTP timestamps (units of 2^-32 s), to and from microseconds. A difference of two
     /// wire timestamps taken as a signed 64-bit value is right across the era wrap for intervals under 68 years (RFC 4330 §3).
     /// </summary>
+    [HotPath]
     public static class NtpInterval
     {
         private const long MicrosPerSecond = 1000000;

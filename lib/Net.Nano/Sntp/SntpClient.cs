@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Net.Sockets;
 using NanoMikey.Net.Time;
 
@@ -24,6 +25,7 @@ namespace NanoMikey.Net.Sntp
     /// keeps the true T1 and measures T4 − T1 on the monotonic tick, so neither the random bits nor a clock step affect a sample.</para>
     /// <para>Allocation-free after construction; not thread-safe.</para>
     /// </remarks>
+    [HotPath]
     public sealed class SntpClient
     {
         /// <summary>Servers kept at most.</summary>
@@ -111,7 +113,7 @@ namespace NanoMikey.Net.Sntp
                 // The first usable server: poll at the next Run.
                 _current = _serverCount;
                 _state = SntpClientState.WaitingForPoll;
-                _due = long.MinValue;
+                _due = _platform.MonotonicMicroseconds;
             }
 
             _serverCount++;

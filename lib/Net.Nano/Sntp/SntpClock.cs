@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Mikey.Time;
 using NanoMikey.Net.Time;
 
@@ -17,6 +18,7 @@ namespace NanoMikey.Net.Sntp
     /// it is Unsynchronised the default policy accepts no timestamp at all, so a responder answers a timestamped MIKEY
     /// message with an error message (Invalid TS, RFC 3830 §6.12) instead of guessing. Allocation-free; not thread-safe.
     /// </remarks>
+    [HotPath]
     public sealed class SntpClock : IMikeyClock
     {
         /// <summary>Default drift bound of the monotonic tick: 100 ppm (a crystal's worst case with margin).</summary>

@@ -1,4 +1,6 @@
 using System;
+using NanoMikey.Crypto;
+using NanoMikey.Mikey.Codec;
 
 namespace NanoMikey.Net.Sntp
 {
@@ -7,6 +9,7 @@ namespace NanoMikey.Net.Sntp
     /// header, fields as on the wire. Reused across packets (allocation-free); extension fields and a MAC that may follow
     /// the header are ignored (RFC 4330 §4: the authenticator is optional).
     /// </summary>
+    [HotPath]
     public sealed class SntpPacket
     {
         /// <summary>Length of the header every SNTP message has (RFC 4330 §4).</summary>
@@ -94,13 +97,13 @@ namespace NanoMikey.Net.Sntp
             Stratum = buffer[offset + 1];
             Poll = (sbyte)buffer[offset + 2];
             Precision = (sbyte)buffer[offset + 3];
-            RootDelay = (int)ReadUInt32(buffer, offset + 4);
-            RootDispersion = ReadUInt32(buffer, offset + 8);
-            ReferenceId = ReadUInt32(buffer, offset + 12);
-            ReferenceTimestamp = ReadUInt64(buffer, offset + 16);
-            OriginateTimestamp = ReadUInt64(buffer, offset + 24);
-            ReceiveTimestamp = ReadUInt64(buffer, offset + 32);
-            TransmitTimestamp = ReadUInt64(buffer, offset + 40);
+            RootDelay = (int)NetworkOrder.ReadUInt32(buffer, offset + 4);
+            RootDispersion = NetworkOrder.ReadUInt32(buffer, offset + 8);
+            ReferenceId = NetworkOrder.ReadUInt32(buffer, offset + 12);
+            ReferenceTimestamp = NetworkOrder.ReadUInt64(buffer, offset + 16);
+            OriginateTimestamp = NetworkOrder.ReadUInt64(buffer, offset + 24);
+            ReceiveTimestamp = NetworkOrder.ReadUInt64(buffer, offset + 32);
+            TransmitTimestamp = NetworkOrder.ReadUInt64(buffer, offset + 40);
             return true;
         }
 
@@ -117,38 +120,14 @@ namespace NanoMikey.Net.Sntp
             buffer[offset + 1] = (byte)Stratum;
             buffer[offset + 2] = (byte)Poll;
             buffer[offset + 3] = (byte)Precision;
-            WriteUInt32(buffer, offset + 4, (uint)RootDelay);
-            WriteUInt32(buffer, offset + 8, RootDispersion);
-            WriteUInt32(buffer, offset + 12, ReferenceId);
-            WriteUInt64(buffer, offset + 16, ReferenceTimestamp);
-            WriteUInt64(buffer, offset + 24, OriginateTimestamp);
-            WriteUInt64(buffer, offset + 32, ReceiveTimestamp);
-            WriteUInt64(buffer, offset + 40, TransmitTimestamp);
+            NetworkOrder.WriteUInt32(buffer, offset + 4, (uint)RootDelay);
+            NetworkOrder.WriteUInt32(buffer, offset + 8, RootDispersion);
+            NetworkOrder.WriteUInt32(buffer, offset + 12, ReferenceId);
+            NetworkOrder.WriteUInt64(buffer, offset + 16, ReferenceTimestamp);
+            NetworkOrder.WriteUInt64(buffer, offset + 24, OriginateTimestamp);
+            NetworkOrder.WriteUInt64(buffer, offset + 32, ReceiveTimestamp);
+            NetworkOrder.WriteUInt64(buffer, offset + 40, TransmitTimestamp);
             return Length;
-        }
-
-        private static uint ReadUInt32(byte[] b, int o)
-        {
-            return ((uint)b[o] << 24) | ((uint)b[o + 1] << 16) | ((uint)b[o + 2] << 8) | b[o + 3];
-        }
-
-        private static ulong ReadUInt64(byte[] b, int o)
-        {
-            return ((ulong)ReadUInt32(b, o) << 32) | ReadUInt32(b, o + 4);
-        }
-
-        private static void WriteUInt32(byte[] b, int o, uint v)
-        {
-            b[o] = (byte)(v >> 24);
-            b[o + 1] = (byte)(v >> 16);
-            b[o + 2] = (byte)(v >> 8);
-            b[o + 3] = (byte)v;
-        }
-
-        private static void WriteUInt64(byte[] b, int o, ulong v)
-        {
-            WriteUInt32(b, o, (uint)(v >> 32));
-            WriteUInt32(b, o + 4, (uint)v);
         }
 
         private static void CheckRange(byte[] buffer, int offset, int count)
