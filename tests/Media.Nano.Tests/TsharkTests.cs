@@ -68,10 +68,10 @@ namespace NanoMikey.Media.Tests
             {
                 started = Process.Start(psi);
             }
-            catch (System.ComponentModel.Win32Exception e)
+            catch (System.ComponentModel.Win32Exception ex)
             {
                 // Required tool: fail, never skip (the README's test command installs it with apt-get).
-                throw new InvalidOperationException("tshark is not installed (apt-get install tshark): " + e.Message, e);
+                throw new InvalidOperationException("tshark is not installed (apt-get install tshark): " + ex.Message, ex);
             }
             using var p = started ?? throw new InvalidOperationException("tshark did not start");
             string o = p.StandardOutput.ReadToEnd();
