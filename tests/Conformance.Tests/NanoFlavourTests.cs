@@ -23,6 +23,7 @@ namespace NanoMikey.Conformance.Tests
             { "lib/Mikey.Rendering", "NanoMikey.Mikey.Rendering" },
             { "lib/Mikey.Ecc.Nano", "NanoMikey.Mikey.Ecc" },
             { "lib/Net.Nano", "NanoMikey.Net" },
+            { "firmware/Media.Nano", "NanoMikey.Media" },
         };
 
         [Theory]

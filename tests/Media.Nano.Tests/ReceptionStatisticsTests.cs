@@ -47,16 +47,20 @@ namespace NanoMikey.Media.Tests
         [Fact]
         public void ProbationNeedsPacketsInSequence()
         {
-            var s = new ReceptionStatistics(2);
+            var s = new ReceptionStatistics(3);
             Feed(s, 100);
             Assert.False(s.LastPacketValid);
             Assert.True(s.OnProbation);
-            Feed(s, 300); // not in sequence: probation restarts
+            Feed(s, 101);
+            Assert.False(s.LastPacketValid);
+            Feed(s, 300); // not in sequence: probation restarts (MIN_SEQUENTIAL - 1 more needed)
             Assert.False(s.LastPacketValid);
             Feed(s, 301);
+            Assert.False(s.LastPacketValid);
+            Feed(s, 302);
             Assert.True(s.LastPacketValid);
             Assert.False(s.OnProbation);
-            Assert.Equal(301u, s.BaseSequence);
+            Assert.Equal(302u, s.BaseSequence);
             Assert.Equal(1u, s.Received);
             Assert.Equal(0, s.CumulativeLost);
         }

@@ -151,7 +151,7 @@ namespace NanoMikey.Media.Tests
                 Mutate(b => b[3] = 8),                          // RR length past the end
                 Mutate(b => b[3] = 6),                          // lengths do not add up (SDES misaligned)
                 Mutate(b => b[0] = 0x82),                       // RC 2 but room for one block
-                Mutate(b => b[0] = 0xA1),                       // padding on the first packet
+                Mutate(b => { b[0] = 0xA1; b[n - 1] = 4; }),   // padding on the first packet (count valid for the last)
                 Mutate(b => { b[32] = 0xA1; b[n - 1] = 0; }),   // padding count 0 on the last
                 Mutate(b => { b[32] = 0xA1; b[n - 1] = 13; }),  // padding larger than the packet
                 good[0..(n - 1)],                               // truncated
@@ -167,6 +167,26 @@ namespace NanoMikey.Media.Tests
             Assert.False(r.TryRead(null!, 0, n));
             // Valid padding on the last packet is accepted.
             Assert.True(r.TryRead(Mutate(b => { b[32] = 0xA1; b[n - 1] = 4; }), 0, n));
+        }
+
+        [Fact]
+        public void ReaderAllowsPaddingOnlyOnTheLastPacket()
+        {
+            // RR (RC 0) with 4 bytes of profile-specific extension (RFC 3550 §6.4.2), then a BYE whose SSRC ends in 4.
+            byte[] ok = TestData.Hex("80C90002" + "00000003" + "00000000" + "81CB0001" + "00000004");
+            var r = new RtcpReader();
+            Assert.True(r.TryRead(ok, 0, ok.Length));
+            Assert.True(r.HasBye);
+            Assert.Equal(4u, r.ByeSsrc);
+            // P on the first packet: a valid count in the compound's last octet does not make it legal (A.2).
+            byte[] bad = TestData.Hex("A0C90002" + "00000003" + "00000000" + "81CB0001" + "00000004");
+            Assert.False(r.TryRead(bad, 0, bad.Length));
+            // P on the last packet, count 4 in its last octet: accepted, and then the BYE holds no SSRC.
+            byte[] padded = TestData.Hex("80C90002" + "00000003" + "00000000" + "A1CB0001" + "00000004");
+            Assert.False(r.TryRead(padded, 0, padded.Length)); // SC 1 needs 4 bytes that the padding took
+            byte[] padded0 = TestData.Hex("80C90002" + "00000003" + "00000000" + "A0CB0001" + "00000004");
+            Assert.True(r.TryRead(padded0, 0, padded0.Length));
+            Assert.False(r.HasBye);
         }
 
         [Fact]

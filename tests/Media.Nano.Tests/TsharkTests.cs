@@ -63,7 +63,17 @@ namespace NanoMikey.Media.Tests
         {
             var psi = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (string a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi) ?? throw new InvalidOperationException("tshark did not start");
+            Process? started;
+            try
+            {
+                started = Process.Start(psi);
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                // Required tool: fail, never skip (the README's test command installs it with apt-get).
+                throw new InvalidOperationException("tshark is not installed (apt-get install tshark): " + ex.Message, ex);
+            }
+            using var p = started ?? throw new InvalidOperationException("tshark did not start");
             string o = p.StandardOutput.ReadToEnd();
             string e = p.StandardError.ReadToEnd();
             p.WaitForExit();

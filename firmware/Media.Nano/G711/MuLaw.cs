@@ -1,5 +1,3 @@
-using System;
-
 namespace NanoMikey.Media.G711
 {
     /// <summary>
@@ -58,14 +56,10 @@ namespace NanoMikey.Media.G711
         /// <param name="dst">Destination for the codes.</param>
         /// <param name="dstOffset">Index of the first code.</param>
         /// <param name="count">Number of samples.</param>
-        /// <exception cref="ArgumentException">A range lies outside its array (a caller bug).</exception>
+        /// <exception cref="System.ArgumentException">A range lies outside its array (a caller bug).</exception>
         public static void Encode(short[] pcm, int pcmOffset, byte[] dst, int dstOffset, int count)
         {
-            if (pcm == null || dst == null || count < 0 || pcmOffset < 0 || dstOffset < 0
-                || pcmOffset > pcm.Length - count || dstOffset > dst.Length - count)
-            {
-                throw new ArgumentException("range");
-            }
+            Companding.CheckRanges(pcm, pcmOffset, dst, dstOffset, count);
             for (int i = 0; i < count; i++)
             {
                 dst[dstOffset + i] = Encode(pcm[pcmOffset + i]);
@@ -78,19 +72,10 @@ namespace NanoMikey.Media.G711
         /// <param name="pcm">Destination for the linear samples.</param>
         /// <param name="pcmOffset">Index of the first sample.</param>
         /// <param name="count">Number of codes.</param>
-        /// <exception cref="ArgumentException">A range lies outside its array (a caller bug).</exception>
+        /// <exception cref="System.ArgumentException">A range lies outside its array (a caller bug).</exception>
         public static void Decode(byte[] src, int srcOffset, short[] pcm, int pcmOffset, int count)
         {
-            if (src == null || pcm == null || count < 0 || srcOffset < 0 || pcmOffset < 0
-                || srcOffset > src.Length - count || pcmOffset > pcm.Length - count)
-            {
-                throw new ArgumentException("range");
-            }
-            short[] table = DecodeTable;
-            for (int i = 0; i < count; i++)
-            {
-                pcm[pcmOffset + i] = table[src[srcOffset + i]];
-            }
+            Companding.Expand(DecodeTable, src, srcOffset, pcm, pcmOffset, count);
         }
 
         private static short[] BuildDecodeTable()
