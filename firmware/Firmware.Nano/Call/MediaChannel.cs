@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Crypto.Hal;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Hal;
@@ -22,6 +23,7 @@ namespace NanoMikey.Firmware.Call
     /// The keys come from two MIKEY crypto sessions: the one for this side's SSRC (sending) and the one for the peer's.
     /// Everything is sized at construction; <see cref="Run"/> allocates nothing.
     /// </summary>
+    [HotPath]
     public sealed class MediaChannel
     {
         /// <summary>Samples per 20 ms frame at 8 kHz.</summary>

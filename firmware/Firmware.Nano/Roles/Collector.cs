@@ -1,3 +1,4 @@
+using NanoMikey.Crypto;
 using NanoMikey.Firmware.Call;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Hal;
@@ -10,6 +11,7 @@ namespace NanoMikey.Firmware.Roles
     /// A collector: answers a sensor's MIKEY exchange on UDP 2269, then plays the sensor's stream and sends SRTCP receiver
     /// reports back. One stream at a time: a new exchange (the sensor's next burst) replaces the running one.
     /// </summary>
+    [HotPath]
     public sealed class Collector : IDeviceTask
     {
         private readonly DeviceStack _stack;

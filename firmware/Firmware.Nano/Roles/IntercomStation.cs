@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Firmware.Call;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Hal;
@@ -12,6 +13,7 @@ namespace NanoMikey.Firmware.Roles
     /// flows both ways until hang-up or the configured call length; an exchange the peer starts is answered on UDP 2269 and
     /// becomes a call the same way. Runs on ticks (<see cref="IDeviceTask"/>).
     /// </summary>
+    [HotPath]
     public sealed class IntercomStation : IDeviceTask
     {
         private readonly DeviceStack _stack;

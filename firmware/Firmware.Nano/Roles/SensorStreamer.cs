@@ -1,3 +1,4 @@
+using NanoMikey.Crypto;
 using NanoMikey.Firmware.Call;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Hal;
@@ -11,6 +12,7 @@ namespace NanoMikey.Firmware.Roles
     /// when a key is shared, the cheapest authenticated exchange), streams one way for the configured seconds (receiving
     /// only the collector's SRTCP reports), wipes the keys and sleeps; repeats for the configured number of cycles.
     /// </summary>
+    [HotPath]
     public sealed class SensorStreamer : IDeviceTask
     {
         /// <summary>Wait before a failed exchange is tried again.</summary>
