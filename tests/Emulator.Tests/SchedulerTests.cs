@@ -46,6 +46,8 @@ namespace NanoMikey.Emulator.Tests
             Assert.Equal(500, a.Received);
             Assert.Equal(500, b.Received);
             Assert.Equal(0, a.OutOfOrder + b.OutOfOrder);
+            Assert.Equal((15000, 15000), (a.MinLatency, a.MaxLatency)); // each datagram handed over exactly at its delivery time
+            Assert.Equal((15000, 15000), (b.MinLatency, b.MaxLatency));
             Assert.Equal(10_100_000, scheduler.NowMicros);
             Assert.Equal(scheduler.StepCount, steps);
             Assert.Equal(11, progress); // 0 s .. 10 s

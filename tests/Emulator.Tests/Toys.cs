@@ -115,6 +115,11 @@ namespace NanoMikey.Emulator.Tests
 
         public long LastNow { get; private set; } = -1;
 
+        /// <summary>Smallest and largest (arrival − send time) seen; frames are sent at 20 ms × sequence.</summary>
+        public long MinLatency { get; private set; } = long.MaxValue;
+
+        public long MaxLatency { get; private set; } = long.MinValue;
+
         public long NextDueMicros { get; private set; }
 
         public void Run(long nowMicros)
@@ -125,6 +130,9 @@ namespace NanoMikey.Emulator.Tests
             {
                 int seq = BinaryPrimitives.ReadInt32BigEndian(_rx);
                 if (seq != Received || n != _tx.Length) OutOfOrder++;
+                long latency = nowMicros - 20000L * seq;
+                MinLatency = Math.Min(MinLatency, latency);
+                MaxLatency = Math.Max(MaxLatency, latency);
                 Received++;
             }
             while (nowMicros >= NextDueMicros && NextDueMicros < _stopMicros)
