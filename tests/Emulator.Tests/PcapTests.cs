@@ -6,12 +6,12 @@ using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scheduling;
 using NanoMikey.Net.Sockets;
 
+using static NanoMikey.Emulator.Tests.Hosts;
+
 namespace NanoMikey.Emulator.Tests
 {
     public class PcapTests
     {
-        private static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
-        private static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
 
         /// <summary>The hex block following <paramref name="title"/> in tests/vectors/mikey/samples.md (§8.2: the complete PSK exchange).</summary>
         internal static byte[] Sample(string title)

@@ -4,6 +4,13 @@ using NanoMikey.Net.Sockets;
 
 namespace NanoMikey.Emulator.Tests
 {
+    /// <summary>The two hosts most tests put on a virtual network.</summary>
+    internal static class Hosts
+    {
+        public static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
+        public static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
+    }
+
     /// <summary>Sends <c>count</c> datagrams every <c>periodMicros</c>: 4-byte big-endian sequence number, then filler.</summary>
     internal sealed class PacedSender : IDeviceTask
     {
