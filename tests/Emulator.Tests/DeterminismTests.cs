@@ -26,13 +26,13 @@ namespace NanoMikey.Emulator.Tests
         [Fact]
         public void SameSeedGivesSameDeliveriesAndBytewiseSamePcap()
         {
-            var first = Scenario(42);
-            var second = Scenario(42);
-            Assert.Equal(first.Deliveries, second.Deliveries);
-            Assert.Equal(first.Pcap, second.Pcap);
-            var r1 = Scenario(42, CapturePoint.Receiver);
-            var r2 = Scenario(42, CapturePoint.Receiver);
-            Assert.Equal(r1.Pcap, r2.Pcap);
+            foreach (CapturePoint point in new[] { CapturePoint.Sender, CapturePoint.Receiver })
+            {
+                var first = Scenario(42, point);
+                var second = Scenario(42, point);
+                Assert.Equal(first.Deliveries, second.Deliveries);
+                Assert.Equal(first.Pcap, second.Pcap);
+            }
         }
 
         [Fact]

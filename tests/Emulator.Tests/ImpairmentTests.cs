@@ -2,14 +2,14 @@ using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scheduling;
 using NanoMikey.Net.Sockets;
 
+using static NanoMikey.Emulator.Tests.Hosts;
+
 namespace NanoMikey.Emulator.Tests
 {
     /// <summary>Each impairment's observed rate on 10 000 datagrams against its parameter (bounds about ±5 standard deviations).</summary>
     public class ImpairmentTests
     {
         private const int Count = 10000;
-        private static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
-        private static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
 
         internal static (VirtualNetwork Net, Collector Rx, VirtualScheduler Scheduler) Run(int seed, Impairments? global, int port = 5004,
             Action<VirtualNetwork>? setup = null, int count = Count, NanoMikey.Emulator.Capture.PcapWriter? pcap = null)

@@ -3,12 +3,12 @@ using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scheduling;
 using NanoMikey.Net.Sockets;
 
+using static NanoMikey.Emulator.Tests.Hosts;
+
 namespace NanoMikey.Emulator.Tests
 {
     public class ManInTheMiddleTests
     {
-        private static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
-        private static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
 
         private static byte[] RtpPacket(int seq)
         {

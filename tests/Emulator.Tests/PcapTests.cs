@@ -6,12 +6,12 @@ using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scheduling;
 using NanoMikey.Net.Sockets;
 
+using static NanoMikey.Emulator.Tests.Hosts;
+
 namespace NanoMikey.Emulator.Tests
 {
     public class PcapTests
     {
-        private static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
-        private static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
 
         /// <summary>The hex block following <paramref name="title"/> in tests/vectors/mikey/samples.md (§8.2: the complete PSK exchange).</summary>
         internal static byte[] Sample(string title)
@@ -93,7 +93,7 @@ namespace NanoMikey.Emulator.Tests
         /// <summary>
         /// A PSK exchange (RFC 3830 §A: UDP 2269; the I_MESSAGE and R_MESSAGE of samples.md §8.2) and RTP-looking media over
         /// the virtual network with loss on the media port, captured and read back by tshark: MIKEY decoded, nothing
-        /// malformed, every checksum good.
+        /// malformed, every checksum good, no expert info.
         /// </summary>
         [Fact]
         public void TsharkDecodesMikeyAndFindsNothingMalformed()
@@ -135,11 +135,12 @@ namespace NanoMikey.Emulator.Tests
                 string output = Tshark("-r", path, "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
                     "-d", "udp.port==5004,rtp", "-T", "fields", "-E", "separator=|",
                     "-e", "frame.number", "-e", "udp.dstport", "-e", "mikey.version", "-e", "mikey.type", "-e", "_ws.malformed",
-                    "-e", "ip.checksum.status", "-e", "udp.checksum.status", "-e", "rtp.seq");
+                    "-e", "ip.checksum.status", "-e", "udp.checksum.status", "-e", "rtp.seq", "-e", "_ws.expert.severity");
                 string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
                 Assert.Equal(22, lines.Length);
                 string[][] rows = lines.Select(l => l.Split('|')).ToArray();
                 Assert.All(rows, row => Assert.Equal("", row[4])); // _ws.malformed
+                Assert.All(rows, row => Assert.Equal("", row[8])); // no expert info at all (bad lengths, checksums, ...)
                 Assert.All(rows, row => Assert.Equal("1", row[5])); // ip checksum good
                 Assert.All(rows, row => Assert.Equal("1", row[6])); // udp checksum good
                 string[][] mikey = rows.Where(row => row[1] == "2269").ToArray();

@@ -6,12 +6,12 @@ using NanoMikey.Firmware.Runtime;
 using NanoMikey.Net.Sockets;
 using Xunit.Abstractions;
 
+using static NanoMikey.Emulator.Tests.Hosts;
+
 namespace NanoMikey.Emulator.Tests
 {
     public class SchedulerTests
     {
-        private static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
-        private static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
         private readonly ITestOutputHelper _output;
 
         public SchedulerTests(ITestOutputHelper output)
@@ -19,15 +19,21 @@ namespace NanoMikey.Emulator.Tests
             _output = output;
         }
 
+        private static (VirtualScheduler Scheduler, ToyStation A, ToyStation B) Stations(double delayMs, long stopMicros)
+        {
+            var scheduler = new VirtualScheduler();
+            var net = new VirtualNetwork(scheduler, 1) { Global = new Impairments { DelayMs = delayMs } };
+            var a = new ToyStation(net.CreateInterface(A).CreateUdpSocket(), B, stopMicros);
+            var b = new ToyStation(net.CreateInterface(B).CreateUdpSocket(), A, stopMicros);
+            scheduler.Add(a);
+            scheduler.Add(b);
+            return (scheduler, a, b);
+        }
+
         [Fact]
         public void TenSecondsOfTwoWayTrafficBetweenTwoDevices()
         {
-            var scheduler = new VirtualScheduler();
-            var net = new VirtualNetwork(scheduler, 1) { Global = new Impairments { DelayMs = 15 } };
-            var a = new ToyStation(net.CreateInterface(A).CreateUdpSocket(), B, 10_000_000);
-            var b = new ToyStation(net.CreateInterface(B).CreateUdpSocket(), A, 10_000_000);
-            scheduler.Add(a);
-            scheduler.Add(b);
+            var (scheduler, a, b) = Stations(15, 10_000_000);
             long steps = 0, lastStep = -1, progress = 0;
             scheduler.Stepped += t =>
             {
@@ -46,6 +52,8 @@ namespace NanoMikey.Emulator.Tests
             Assert.Equal(500, a.Received);
             Assert.Equal(500, b.Received);
             Assert.Equal(0, a.OutOfOrder + b.OutOfOrder);
+            Assert.Equal((15000, 15000), (a.MinLatency, a.MaxLatency)); // each datagram handed over exactly at its delivery time
+            Assert.Equal((15000, 15000), (b.MinLatency, b.MaxLatency));
             Assert.Equal(10_100_000, scheduler.NowMicros);
             Assert.Equal(scheduler.StepCount, steps);
             Assert.Equal(11, progress); // 0 s .. 10 s
@@ -55,12 +63,7 @@ namespace NanoMikey.Emulator.Tests
         [Fact]
         public void RunUntilConditionStopsAtTheEvent()
         {
-            var scheduler = new VirtualScheduler();
-            var net = new VirtualNetwork(scheduler, 1) { Global = new Impairments { DelayMs = 7 } };
-            var a = new ToyStation(net.CreateInterface(A).CreateUdpSocket(), B, 1_000_000);
-            var b = new ToyStation(net.CreateInterface(B).CreateUdpSocket(), A, 1_000_000);
-            scheduler.Add(a);
-            scheduler.Add(b);
+            var (scheduler, _, b) = Stations(7, 1_000_000);
             Assert.True(scheduler.RunUntil(() => b.Received == 3, 1_000_000));
             Assert.Equal(47_000, scheduler.NowMicros); // third frame sent at 40 ms, 7 ms on the wire
             Assert.False(scheduler.RunUntil(() => false, 2_000_000));

@@ -4,6 +4,13 @@ using NanoMikey.Net.Sockets;
 
 namespace NanoMikey.Emulator.Tests
 {
+    /// <summary>The two hosts most tests put on a virtual network.</summary>
+    internal static class Hosts
+    {
+        public static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
+        public static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
+    }
+
     /// <summary>Sends <c>count</c> datagrams every <c>periodMicros</c>: 4-byte big-endian sequence number, then filler.</summary>
     internal sealed class PacedSender : IDeviceTask
     {
@@ -115,6 +122,11 @@ namespace NanoMikey.Emulator.Tests
 
         public long LastNow { get; private set; } = -1;
 
+        /// <summary>Smallest and largest (arrival − send time) seen; frames are sent at 20 ms × sequence.</summary>
+        public long MinLatency { get; private set; } = long.MaxValue;
+
+        public long MaxLatency { get; private set; } = long.MinValue;
+
         public long NextDueMicros { get; private set; }
 
         public void Run(long nowMicros)
@@ -125,6 +137,9 @@ namespace NanoMikey.Emulator.Tests
             {
                 int seq = BinaryPrimitives.ReadInt32BigEndian(_rx);
                 if (seq != Received || n != _tx.Length) OutOfOrder++;
+                long latency = nowMicros - 20000L * seq;
+                MinLatency = Math.Min(MinLatency, latency);
+                MaxLatency = Math.Max(MaxLatency, latency);
                 Received++;
             }
             while (nowMicros >= NextDueMicros && NextDueMicros < _stopMicros)

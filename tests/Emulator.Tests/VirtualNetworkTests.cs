@@ -2,20 +2,24 @@ using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scheduling;
 using NanoMikey.Net.Sockets;
 
+using static NanoMikey.Emulator.Tests.Hosts;
+
 namespace NanoMikey.Emulator.Tests
 {
     public class VirtualNetworkTests
     {
-        private static readonly uint A = IPv4.FromOctets(10, 0, 0, 1);
-        private static readonly uint B = IPv4.FromOctets(10, 0, 0, 2);
+
+        private static (VirtualScheduler Scheduler, VirtualNetwork Net, IDatagramSocket A, IDatagramSocket B) TwoHosts()
+        {
+            var scheduler = new VirtualScheduler();
+            var net = new VirtualNetwork(scheduler, 1);
+            return (scheduler, net, net.CreateInterface(A).CreateUdpSocket(), net.CreateInterface(B).CreateUdpSocket());
+        }
 
         [Fact]
         public void DeliversWithSenderAddressAndPort()
         {
-            var scheduler = new VirtualScheduler();
-            var net = new VirtualNetwork(scheduler, 1);
-            IDatagramSocket a = net.CreateInterface(A).CreateUdpSocket();
-            IDatagramSocket b = net.CreateInterface(B).CreateUdpSocket();
+            var (scheduler, net, a, b) = TwoHosts();
             Assert.Equal(DatagramStatus.Ok, a.Bind(IPv4.Any, 2269));
             Assert.Equal(DatagramStatus.Ok, b.Bind(B, 2269));
 
@@ -40,10 +44,7 @@ namespace NanoMikey.Emulator.Tests
         [Fact]
         public void TruncatesLongDatagram()
         {
-            var scheduler = new VirtualScheduler();
-            var net = new VirtualNetwork(scheduler, 1);
-            IDatagramSocket a = net.CreateInterface(A).CreateUdpSocket();
-            IDatagramSocket b = net.CreateInterface(B).CreateUdpSocket();
+            var (scheduler, net, a, b) = TwoHosts();
             Assert.Equal(DatagramStatus.Ok, b.Bind(IPv4.Any, 5004));
             byte[] data = Enumerable.Range(0, 100).Select(i => (byte)i).ToArray();
             Assert.Equal(DatagramStatus.Ok, a.SendTo(data, 0, 100, B, 5004));
@@ -59,10 +60,7 @@ namespace NanoMikey.Emulator.Tests
         [Fact]
         public void UnboundSendGetsEphemeralPortAndUnknownDestinationIsCounted()
         {
-            var scheduler = new VirtualScheduler();
-            var net = new VirtualNetwork(scheduler, 1);
-            IDatagramSocket a = net.CreateInterface(A).CreateUdpSocket();
-            IDatagramSocket b = net.CreateInterface(B).CreateUdpSocket();
+            var (scheduler, net, a, b) = TwoHosts();
             Assert.Equal(DatagramStatus.Ok, b.Bind(IPv4.Any, 7));
             Assert.Equal(0, a.LocalPort);
             Assert.Equal(DatagramStatus.Ok, a.SendTo(new byte[1], 0, 1, B, 7));
@@ -122,10 +120,7 @@ namespace NanoMikey.Emulator.Tests
         [Fact]
         public void ClosedSocketDropsQueuedAndLaterDatagrams()
         {
-            var scheduler = new VirtualScheduler();
-            var net = new VirtualNetwork(scheduler, 1);
-            IDatagramSocket a = net.CreateInterface(A).CreateUdpSocket();
-            IDatagramSocket b = net.CreateInterface(B).CreateUdpSocket();
+            var (scheduler, net, a, b) = TwoHosts();
             Assert.Equal(DatagramStatus.Ok, b.Bind(IPv4.Any, 9));
             a.SendTo(new byte[1], 0, 1, B, 9);
             scheduler.RunUntil(0);
@@ -138,10 +133,8 @@ namespace NanoMikey.Emulator.Tests
         [Fact]
         public void SocketQueueOverflowDrops()
         {
-            var scheduler = new VirtualScheduler();
-            var net = new VirtualNetwork(scheduler, 1) { SocketQueueLimit = 4 };
-            IDatagramSocket a = net.CreateInterface(A).CreateUdpSocket();
-            IDatagramSocket b = net.CreateInterface(B).CreateUdpSocket();
+            var (scheduler, net, a, b) = TwoHosts();
+            net.SocketQueueLimit = 4;
             b.Bind(IPv4.Any, 9);
             for (int i = 0; i < 6; i++) a.SendTo(new byte[1], 0, 1, B, 9);
             scheduler.RunUntil(0);
