@@ -175,7 +175,7 @@ namespace NanoMikey.Firmware.Call
         {
             if (!Active) return;
             ReceiveMedia(nowMicros);
-            ReceiveReports();
+            ReceiveReports(nowMicros);
             while (_sending && nowMicros >= _nextFrame)
             {
                 SendFrame();
@@ -190,7 +190,7 @@ namespace NanoMikey.Firmware.Call
 
             if (nowMicros >= _nextReport)
             {
-                SendReport();
+                SendReport(nowMicros);
                 _nextReport += ReportMicros;
             }
         }
@@ -261,18 +261,18 @@ namespace NanoMikey.Firmware.Call
             if (sink != null) sink.Write(_pcm, 0, FrameSamples);
         }
 
-        private void SendReport()
+        private void SendReport(long nowMicros)
         {
             int length;
             ReceptionStatistics? block = _receiving && _stats.PacketsReceived > 0 ? _reception : null;
             if (_sending)
             {
                 length = _rtcpWriter.WriteSenderReport(_report, 0, ReportCapacity, LocalSsrc, _clock.NtpNow, _packetizer!.NextTimestamp,
-                    (uint)_packetizer.PacketCount, (uint)_packetizer.OctetCount, block, _peerSsrc, _cname, 0, _cname.Length);
+                    _packetizer.PacketCount, _packetizer.OctetCount, block, _peerSsrc, _cname, 0, _cname.Length, nowMicros);
             }
             else
             {
-                length = _rtcpWriter.WriteReceiverReport(_report, 0, ReportCapacity, LocalSsrc, block, _peerSsrc, _cname, 0, _cname.Length);
+                length = _rtcpWriter.WriteReceiverReport(_report, 0, ReportCapacity, LocalSsrc, block, _peerSsrc, _cname, 0, _cname.Length, nowMicros);
             }
 
             if (length <= 0) return;
@@ -281,7 +281,7 @@ namespace NanoMikey.Firmware.Call
             _stats.Lost = _reception.CumulativeLost;
         }
 
-        private void ReceiveReports()
+        private void ReceiveReports(long nowMicros)
         {
             int length;
             uint from;
@@ -304,6 +304,8 @@ namespace NanoMikey.Firmware.Call
 
                 _stats.ReportsReceived++;
                 if (_rtcpReader.HasReportBlock) _stats.PeerReportedLost = _rtcpReader.CumulativeLost;
+                // RFC 3550 §6.4.1: the last SR's middle 32 bits and its arrival give our report's LSR and DLSR.
+                if (_rtcpReader.HasSenderInfo) _reception.OnSenderReport(_rtcpReader.NtpTimestamp, nowMicros);
             }
         }
 
