@@ -38,9 +38,10 @@ namespace NanoMikey.Cli.Commands
             var flip = new Option<int>("--flip-every") { Description = "Man in the middle: flip a bit in every Nth media packet of the caller" };
             var replay = new Option<int>("--replay-at") { Description = "Man in the middle: replay the captured I_MESSAGE at this second (after the call)" };
             var output = new Option<string>("--out") { Description = "Folder for the received audio (WAV) and the capture (pcap)", DefaultValueFactory = _ => "demo-out" };
+            var wav = new Option<string?>("--wav") { Description = "WAV file (16-bit mono 8 kHz) for the caller's microphone instead of the test tones (SNR on speech drops with loss: concealment repeats frames)" };
             var quiet = new Option<bool>("--no-progress") { Description = "No progress display (the summary still prints)" };
             cmd.Arguments.Add(scenario);
-            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, quiet })
+            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, wav, quiet })
                 cmd.Options.Add(o);
             cmd.SetAction(parse =>
             {
@@ -55,6 +56,7 @@ namespace NanoMikey.Cli.Commands
                     FlipEveryNthMediaPacket = parse.GetValue(flip),
                     ReplayOfferAfterSeconds = parse.GetValue(replay),
                     OutputDirectory = parse.GetValue(output),
+                    CallerWav = parse.GetValue(wav),
                     Network = new Impairments
                     {
                         LossPercent = parse.GetValue(loss),
@@ -77,6 +79,7 @@ namespace NanoMikey.Cli.Commands
                 if (p == null) return Usage("unknown SRTP profile '" + parse.GetValue(profile) + "'");
                 options.Profile = p.Value;
                 if (options.Seconds < 1 || options.Seconds > 3600) return Usage("--seconds must be 1..3600");
+                if (options.CallerWav != null && !System.IO.File.Exists(options.CallerWav)) return Usage("no such WAV file: " + options.CallerWav);
                 try
                 {
                     options.Network.Validate();

@@ -46,6 +46,9 @@ namespace NanoMikey.Emulator.Scenarios
         /// </summary>
         public int ReplayOfferAfterSeconds { get; set; }
 
+        /// <summary>A WAV file (16-bit mono 8 kHz) the caller's microphone plays, looped, instead of the test tones (null: tones).</summary>
+        public string? CallerWav { get; set; }
+
         /// <summary>Folder for the WAV files and the pcap (null: nothing written).</summary>
         public string? OutputDirectory { get; set; }
 

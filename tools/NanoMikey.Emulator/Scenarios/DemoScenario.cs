@@ -96,7 +96,7 @@ namespace NanoMikey.Emulator.Scenarios
             // Tones whose periods divide the 20 ms frame (400/1000 Hz and 600/1400 Hz): concealment by repetition keeps them,
             // so the SNR measures content, while loss and concealment are counted on their own. Each side its own pair.
             EmulatedDevice caller = world.AddDevice(a, _options.CallerClockOffsetMicros, _options.DriftPpm,
-                new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000), _options.Seconds + 20);
+                _options.CallerWav != null ? new WavSource(_options.CallerWav, true) : new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000), _options.Seconds + 20);
             EmulatedDevice answerer = world.AddDevice(b, _options.AnswererClockOffsetMicros, -_options.DriftPpm,
                 intercom ? new ToneSource(ToneShape.TwoTone, 600, 0.5, 1400) : null, _options.Seconds + 20);
             Caller = caller;

@@ -1,0 +1,72 @@
+namespace NanoMikey.Cli.Tests
+{
+    /// <summary>`nanomikey demo` as a user runs it: the summary, the files, and the exit code that says whether it passed.</summary>
+    public class DemoCommandTests
+    {
+        [Fact]
+        public void IntercomDemoPassesAndWritesAudioAndCapture()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "nanomikey-cli-demo-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var run = CliRun.Start("demo", "--seconds", "3", "--loss", "3", "--jitter", "5", "--out", dir, "--no-progress");
+                Assert.Equal(0, run.ExitCode);
+                Assert.Contains("EcdhSign", run.Stdout);
+                Assert.Contains("door → indoor", run.Stdout);
+                Assert.Contains("PASSED", run.Stdout);
+                Assert.True(File.Exists(Path.Combine(dir, "demo.pcap")));
+                Assert.True(File.Exists(Path.Combine(dir, "door-received.wav")));
+                Assert.True(File.Exists(Path.Combine(dir, "indoor-received.wav")));
+            }
+            finally
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void SensorDemoKeysWithPsk()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "nanomikey-cli-demo-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var run = CliRun.Start("demo", "sensor", "--seconds", "2", "--out", dir, "--no-progress");
+                Assert.Equal(0, run.ExitCode);
+                Assert.Contains("Psk", run.Stdout);
+                Assert.Contains("sensor → collector", run.Stdout);
+            }
+            finally
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            }
+        }
+
+        [Fact]
+        public void ARunWhereNoAudioArrivesExitsOne()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "nanomikey-cli-demo-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                // Every media packet of the door tampered with: authentication drops them all.
+                var run = CliRun.Start("demo", "--seconds", "2", "--flip-every", "1", "--out", dir, "--no-progress");
+                Assert.Equal(1, run.ExitCode);
+                Assert.Contains("FAILED", run.Stdout);
+                Assert.Contains("no audio arrived", run.Stdout);
+            }
+            finally
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            }
+        }
+
+        [Theory]
+        [InlineData("--mode", "rsa")]
+        [InlineData("--profile", "AES_CM_999")]
+        [InlineData("--loss", "150")]
+        public void UnusableOptionsExitTwo(string option, string value)
+        {
+            var run = CliRun.Start("demo", option, value, "--no-progress");
+            Assert.Equal(2, run.ExitCode);
+        }
+    }
+}
