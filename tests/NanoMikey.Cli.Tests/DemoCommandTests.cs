@@ -11,7 +11,7 @@ namespace NanoMikey.Cli.Tests
             {
                 var run = CliRun.Start("demo", "--seconds", "3", "--loss", "3", "--jitter", "5", "--out", dir, "--no-progress");
                 Assert.Equal(0, run.ExitCode);
-                Assert.Contains("EcdhSign", run.Stdout);
+                Assert.Contains("ECDH-SIGN", run.Stdout);
                 Assert.Contains("door → indoor", run.Stdout);
                 Assert.Contains("PASSED", run.Stdout);
                 Assert.True(File.Exists(Path.Combine(dir, "demo.pcap")));
@@ -32,7 +32,7 @@ namespace NanoMikey.Cli.Tests
             {
                 var run = CliRun.Start("demo", "sensor", "--seconds", "2", "--out", dir, "--no-progress");
                 Assert.Equal(0, run.ExitCode);
-                Assert.Contains("Psk", run.Stdout);
+                Assert.Contains("PSK", run.Stdout);
                 Assert.Contains("sensor → collector", run.Stdout);
             }
             finally

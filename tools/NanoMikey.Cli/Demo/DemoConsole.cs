@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using NanoMikey.Emulator.Scenarios;
 using NanoMikey.Firmware.Roles;
 using Spectre.Console;
@@ -63,26 +64,30 @@ namespace NanoMikey.Cli.Demo
 
         private static void Print(DemoReport r)
         {
-            var keying = new Table().Title("Keying").AddColumns("", "");
-            keying.AddRow("MIKEY mode", r.Mode.ToString());
-            keying.AddRow("handshake", r.Keyed ? $"{r.HandshakeMilliseconds:F1} ms (virtual), {r.HandshakeMessages} messages, {r.Retransmissions} retransmissions" : "[red]did not complete[/]");
-            keying.AddRow("answerer: rejected / duplicates", $"{r.MikeyRejected} / {r.MikeyDuplicates}");
+            var keying = new Table().Title("Keying").HideHeaders().AddColumns("", "");
+            keying.AddRow("MIKEY mode", ModeName(r.Mode));
+            keying.AddRow("handshake", r.Keyed ? $"{r.HandshakeMilliseconds:F1} ms, {r.HandshakeMessages} messages, {r.Retransmissions} retransmitted" : "[red]did not complete[/]");
+            keying.AddRow("rejected / duplicates", $"{r.MikeyRejected} / {r.MikeyDuplicates} (at the answerer)");
             keying.AddRow("network", Markup.Escape(r.NetworkSummary));
             AnsiConsole.Write(keying);
 
-            var media = new Table().Title("Media (G.711 over SRTP, 20 ms frames)");
-            media.AddColumns("direction", "sent", "received", "lost", "concealed", "auth failures", "replays dropped", "SRTCP reports", "audio SNR");
-            foreach (DirectionReport d in r.Directions)
-            {
-                string snr = d.SnrDecibels >= DemoReport.SnrThresholdDecibels ? $"{d.SnrDecibels:F1} dB" : $"[red]{d.SnrDecibels:F1} dB[/]";
-                media.AddRow(Markup.Escape(d.Name), d.Sent.ToString(), d.Received.ToString(), d.Lost.ToString(), d.Concealed.ToString(),
-                    d.AuthenticationFailures.ToString(), d.ReplaysDropped.ToString(), d.Reports.ToString(), snr);
-            }
-
+            // One column per direction: the table stays narrow enough for an 80-column terminal or a CI log.
+            var media = new Table().Title("Media: G.711 over SRTP, 20 ms frames").AddColumn("");
+            foreach (DirectionReport d in r.Directions) media.AddColumn(Markup.Escape(d.Name));
+            Row(media, r, "packets sent", d => d.Sent.ToString());
+            Row(media, r, "packets received", d => d.Received.ToString());
+            Row(media, r, "lost", d => d.Lost.ToString());
+            Row(media, r, "concealed frames", d => d.Concealed.ToString());
+            Row(media, r, "authentication failures", d => d.AuthenticationFailures.ToString());
+            Row(media, r, "replays dropped", d => d.ReplaysDropped.ToString());
+            Row(media, r, "SRTCP reports received", d => d.Reports.ToString());
+            Row(media, r, "audio SNR (sent vs played)", d => d.SnrDecibels >= DemoReport.SnrThresholdDecibels ? $"{d.SnrDecibels:F1} dB" : $"[red]{d.SnrDecibels:F1} dB[/]");
             AnsiConsole.Write(media);
-            var cost = new Table().Title("Cost on this host (device code, steady state)").AddColumns("", "");
-            cost.AddRow("bytes allocated per packet", $"{r.BytesPerPacket:F1}");
-            cost.AddRow("CPU per packet", $"{r.MicrosecondsPerPacket:F1} µs");
+
+            var cost = new Table().Title("Cost on this host, devices' steady state").HideHeaders().AddColumns("", "");
+            bool measured = r.MicrosecondsPerPacket > 0;
+            cost.AddRow("bytes allocated per packet", measured ? $"{r.BytesPerPacket:F1}" : "n/a (the run ended before the first SRTCP report)");
+            cost.AddRow("CPU per packet", measured ? $"{r.MicrosecondsPerPacket:F1} µs" : "n/a");
             cost.AddRow("run", $"{r.VirtualSeconds:F1} s virtual in {r.HostSeconds:F2} s");
             AnsiConsole.Write(cost);
             foreach (string f in r.Files) AnsiConsole.MarkupLine("wrote " + Markup.Escape(f));
@@ -94,6 +99,22 @@ namespace NanoMikey.Cli.Demo
             {
                 foreach (string f in r.Failures) AnsiConsole.MarkupLine("[red]FAILED[/]: " + Markup.Escape(f));
             }
+        }
+
+        private static string ModeName(NanoMikey.Mikey.Modes.MikeyMode m) => m switch
+        {
+            NanoMikey.Mikey.Modes.MikeyMode.Psk => "PSK (RFC 3830 §3.1)",
+            NanoMikey.Mikey.Modes.MikeyMode.EcdhSign => "ECDH-SIGN (P-256, docs/ecc-profile.md)",
+            NanoMikey.Mikey.Modes.MikeyMode.Ecies => "ECIES (P-256, docs/ecc-profile.md)",
+            NanoMikey.Mikey.Modes.MikeyMode.Ecmqv => "ECMQV (P-256, docs/ecc-profile.md)",
+            _ => m.ToString(),
+        };
+
+        private static void Row(Table t, DemoReport r, string name, Func<DirectionReport, string> value)
+        {
+            var cells = new List<string> { name };
+            foreach (DirectionReport d in r.Directions) cells.Add(value(d));
+            t.AddRow(cells.ToArray());
         }
     }
 }
