@@ -47,6 +47,7 @@ namespace NanoMikey.Emulator.Tests
             }
 
             // Steady state (after the first SRTCP report both ways): the firmware and the emulated sockets allocate nothing.
+            Assert.True(r.MeasuredPackets > 500, "steady state measured over " + r.MeasuredPackets + " packets");
             Assert.Equal(0.0, r.BytesPerPacket);
         }
 
@@ -85,6 +86,20 @@ namespace NanoMikey.Emulator.Tests
             Assert.Equal(MikeyMode.Psk, r.Mode);
             Assert.Single(r.Directions);
             Assert.True(r.Directions[0].Reports > 0);
+        }
+
+        [Fact]
+        public void SensorWakesKeysStreamsAndSleepsEachCycleWithFreshKeys()
+        {
+            var s = new DemoScenario(new DemoOptions { Scenario = DemoScenarioKind.Sensor, Seconds = 2, SensorCycles = 3, SensorSleepSeconds = 4 });
+            DemoReport r = Run(s.Options, s);
+            Assert.True(r.Passed, string.Join("; ", r.Failures));
+            Assert.Equal(3, s.Caller!.Sensor!.CyclesDone);
+            Assert.True(s.Caller.Sensor.Finished);
+            Assert.Equal(3, s.Answerer!.Collector!.Streams);
+            Assert.Equal(3, s.Answerer.Stack.Responder.CompletedCount);
+            Assert.True(r.Directions[0].Received >= 3 * 95, "three bursts of 2 s arrive");
+            Assert.False(s.Caller.Stack.Media.Active);
         }
 
         [Fact]

@@ -69,6 +69,7 @@ namespace NanoMikey.Firmware.Call
         private long _nextReport;
         private long _started;
         private long _lastPacket;
+        private bool _peerBye;
 
         /// <summary>Silence after which the peer's stream counts as ended: playout stops instead of concealing forever.</summary>
         public const long StreamEndMicros = 1000000;
@@ -139,6 +140,7 @@ namespace NanoMikey.Firmware.Call
             _stats.Reset();
             _sending = sendMedia;
             _receiving = receiveMedia;
+            _peerBye = false;
             _started = nowMicros;
             _nextFrame = nowMicros;
             _nextPlayout = nowMicros + FrameMicros;
@@ -146,9 +148,19 @@ namespace NanoMikey.Firmware.Call
             Active = true;
         }
 
-        /// <summary>Ends the call: the SRTP contexts' keys are wiped.</summary>
+        /// <summary>
+        /// True once the peer said its stream ended (an authenticated SRTCP BYE for its SSRC, RFC 3550 §6.6) and the jitter
+        /// buffer has played out what it held.
+        /// </summary>
+        public bool PeerEnded
+        {
+            get { return _peerBye && _jitter.BufferedFrames == 0; }
+        }
+
+        /// <summary>Ends the call: an SRTCP BYE tells the peer (RFC 3550 §6.6), then the SRTP contexts' keys are wiped.</summary>
         public void Stop()
         {
+            if (Active) SendBye();
             if (_tx != null) _tx.Clear();
             if (_rx != null) _rx.Clear();
             _tx = null;
@@ -184,7 +196,8 @@ namespace NanoMikey.Firmware.Call
 
             while (_receiving && nowMicros >= _nextPlayout)
             {
-                if (_stats.PacketsReceived == 0 || nowMicros - _lastPacket < StreamEndMicros) PlayFrame();
+                // Play while the stream lives: not after the peer's BYE has drained the buffer, nor after a second of silence.
+                if (!PeerEnded && (_stats.PacketsReceived == 0 || nowMicros - _lastPacket < StreamEndMicros)) PlayFrame();
                 _nextPlayout += FrameMicros;
             }
 
@@ -245,17 +258,12 @@ namespace NanoMikey.Firmware.Call
         private void PlayFrame()
         {
             JitterPlayout p = _jitter.Next(_frame, 0);
-            if (p == JitterPlayout.Waiting)
-            {
-                Array.Clear(_pcm, 0, FrameSamples);
-            }
-            else
-            {
-                if (p == JitterPlayout.Concealed) _stats.FramesConcealed++;
-                else _stats.FramesPlayed++;
-                if (_codec == MediaCodec.Pcma) ALaw.Decode(_frame, 0, _pcm, 0, FrameSamples);
-                else MuLaw.Decode(_frame, 0, _pcm, 0, FrameSamples);
-            }
+            // Before playout starts (the buffer fills to its delay) the speaker gets nothing: it stays silent on its own.
+            if (p == JitterPlayout.Waiting) return;
+            if (p == JitterPlayout.Concealed) _stats.FramesConcealed++;
+            else _stats.FramesPlayed++;
+            if (_codec == MediaCodec.Pcma) ALaw.Decode(_frame, 0, _pcm, 0, FrameSamples);
+            else MuLaw.Decode(_frame, 0, _pcm, 0, FrameSamples);
 
             IAudioSink? sink = _platform.AudioSink;
             if (sink != null) sink.Write(_pcm, 0, FrameSamples);
@@ -306,7 +314,21 @@ namespace NanoMikey.Firmware.Call
                 if (_rtcpReader.HasReportBlock) _stats.PeerReportedLost = _rtcpReader.CumulativeLost;
                 // RFC 3550 §6.4.1: the last SR's middle 32 bits and its arrival give our report's LSR and DLSR.
                 if (_rtcpReader.HasSenderInfo) _reception.OnSenderReport(_rtcpReader.NtpTimestamp, nowMicros);
+                if (_rtcpReader.HasBye && _rtcpReader.ByeSsrc == _peerSsrc) _peerBye = true;
             }
+        }
+
+        private void SendBye()
+        {
+            // A BYE travels in a compound packet that starts with a report and carries the CNAME (RFC 3550 §6.1).
+            int length = _sending
+                ? _rtcpWriter.WriteSenderReport(_report, 0, ReportCapacity, LocalSsrc, _clock.NtpNow, _packetizer!.NextTimestamp,
+                    _packetizer.PacketCount, _packetizer.OctetCount, null, 0, _cname, 0, _cname.Length)
+                : _rtcpWriter.WriteReceiverReport(_report, 0, ReportCapacity, LocalSsrc, null, 0, _cname, 0, _cname.Length);
+            if (length <= 0 || ReportCapacity - length < 8) return;
+            length += _rtcpWriter.WriteBye(_report, length, ReportCapacity - length, LocalSsrc);
+            if (_tx!.ProtectRtcp(_report, 0, ref length, ReportCapacity) != SrtpStatus.Ok) return;
+            if (_rtcp!.SendTo(_report, 0, length, _peer, _peerRtpPort + 1) == DatagramStatus.Ok) _stats.ReportsSent++;
         }
 
         /// <summary>Brings <see cref="MediaStatistics.Lost"/> up to date (it is otherwise refreshed with each report).</summary>

@@ -70,6 +70,13 @@ namespace NanoMikey.Firmware.Roles
             }
 
             _stack.Media.Run(nowMicros);
+            if (_stack.Media.Active && _stack.Media.PeerEnded)
+            {
+                // The sensor's burst is over (its BYE, played out): keys wiped until it wakes and keys again.
+                _stack.Media.UpdateLoss();
+                _total.Add(_stack.Media.Statistics);
+                _stack.Media.Stop();
+            }
         }
     }
 }

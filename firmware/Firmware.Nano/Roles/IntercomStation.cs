@@ -137,7 +137,8 @@ namespace NanoMikey.Firmware.Roles
             }
 
             _stack.Media.Run(nowMicros);
-            if (State == StationState.InCall && nowMicros >= _callEnds) HangUp();
+            // Our call length is up, or the peer hung up (its BYE, played out).
+            if (State == StationState.InCall && (nowMicros >= _callEnds || _stack.Media.PeerEnded)) HangUp();
         }
 
         private void BeginCall(long nowMicros)

@@ -39,9 +39,11 @@ namespace NanoMikey.Cli.Commands
             var replay = new Option<int>("--replay-at") { Description = "Man in the middle: replay the captured I_MESSAGE at this second (after the call)" };
             var output = new Option<string>("--out") { Description = "Folder for the received audio (WAV) and the capture (pcap)", DefaultValueFactory = _ => "demo-out" };
             var wav = new Option<string?>("--wav") { Description = "WAV file (16-bit mono 8 kHz) for the caller's microphone instead of the test tones (SNR on speech drops with loss: concealment repeats frames)" };
+            var cycles = new Option<int>("--cycles") { Description = "Sensor: wake-key-stream-sleep cycles (each keys afresh)", DefaultValueFactory = _ => 1 };
+            var sleep = new Option<int>("--sleep") { Description = "Sensor: seconds asleep between cycles", DefaultValueFactory = _ => 5 };
             var quiet = new Option<bool>("--no-progress") { Description = "No progress display (the summary still prints)" };
             cmd.Arguments.Add(scenario);
-            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, wav, quiet })
+            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, wav, cycles, sleep, quiet })
                 cmd.Options.Add(o);
             cmd.SetAction(parse =>
             {
@@ -57,6 +59,8 @@ namespace NanoMikey.Cli.Commands
                     ReplayOfferAfterSeconds = parse.GetValue(replay),
                     OutputDirectory = parse.GetValue(output),
                     CallerWav = parse.GetValue(wav),
+                    SensorCycles = parse.GetValue(cycles),
+                    SensorSleepSeconds = parse.GetValue(sleep),
                     Network = new Impairments
                     {
                         LossPercent = parse.GetValue(loss),
@@ -79,6 +83,7 @@ namespace NanoMikey.Cli.Commands
                 if (p == null) return Usage("unknown SRTP profile '" + parse.GetValue(profile) + "'");
                 options.Profile = p.Value;
                 if (options.Seconds < 1 || options.Seconds > 3600) return Usage("--seconds must be 1..3600");
+                if (options.SensorCycles < 1 || options.SensorCycles > 100 || options.SensorSleepSeconds < 0 || options.SensorSleepSeconds > 3600) return Usage("--cycles must be 1..100 and --sleep 0..3600");
                 if (options.CallerWav != null && !System.IO.File.Exists(options.CallerWav)) return Usage("no such WAV file: " + options.CallerWav);
                 try
                 {

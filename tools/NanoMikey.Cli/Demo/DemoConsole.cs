@@ -85,8 +85,8 @@ namespace NanoMikey.Cli.Demo
             AnsiConsole.Write(media);
 
             var cost = new Table().Title("Cost on this host, devices' steady state").HideHeaders().AddColumns("", "");
-            bool measured = r.MicrosecondsPerPacket > 0;
-            cost.AddRow("bytes allocated per packet", measured ? $"{r.BytesPerPacket:F1}" : "n/a (the run ended before the first SRTCP report)");
+            bool measured = r.MeasuredPackets > 0;
+            cost.AddRow("bytes allocated per packet", measured ? $"{r.BytesPerPacket:F1} (over {r.MeasuredPackets} packets)" : "n/a (the run ended before the first SRTCP report)");
             cost.AddRow("CPU per packet", measured ? $"{r.MicrosecondsPerPacket:F1} µs" : "n/a");
             cost.AddRow("run", $"{r.VirtualSeconds:F1} s virtual in {r.HostSeconds:F2} s");
             AnsiConsole.Write(cost);

@@ -49,6 +49,12 @@ namespace NanoMikey.Emulator.Scenarios
         /// <summary>A WAV file (16-bit mono 8 kHz) the caller's microphone plays, looped, instead of the test tones (null: tones).</summary>
         public string? CallerWav { get; set; }
 
+        /// <summary>Wake-key-stream-sleep cycles of the sensor (each keys afresh).</summary>
+        public int SensorCycles { get; set; } = 1;
+
+        /// <summary>Seconds the sensor sleeps between cycles.</summary>
+        public int SensorSleepSeconds { get; set; } = 5;
+
         /// <summary>Folder for the WAV files and the pcap (null: nothing written).</summary>
         public string? OutputDirectory { get; set; }
 

@@ -38,6 +38,9 @@ namespace NanoMikey.Emulator.Scenarios
         /// <summary>Bytes allocated per packet in the devices' steady state (device code and emulated sockets).</summary>
         public double BytesPerPacket { get; init; }
 
+        /// <summary>Packets in the measured steady state (0: the run ended before it; the per-packet figures are then 0).</summary>
+        public int MeasuredPackets { get; init; }
+
         /// <summary>Host CPU per packet in the devices' steady state, µs.</summary>
         public double MicrosecondsPerPacket { get; init; }
 

@@ -29,6 +29,7 @@ namespace NanoMikey.Emulator.Scenarios
         private const long Second = 1000000;
         private readonly DemoOptions _options;
         private int _packetsAtMeasureStart;
+        private int _packetsAtMeasureEnd;
 
         /// <summary>Creates the run.</summary>
         /// <param name="options">What to run.</param>
@@ -89,6 +90,8 @@ namespace NanoMikey.Emulator.Scenarios
                 c.Mode = _options.Mode;
                 c.Profile = _options.Profile;
                 c.StreamSeconds = _options.Seconds;
+                c.Cycles = _options.SensorCycles;
+                c.SleepSeconds = _options.SensorSleepSeconds;
                 // PSK asked of the stations, which hold certificates only: provision them a shared key for this run.
                 if (_options.Mode == MikeyMode.Psk && c.PreSharedKey == null) c.PreSharedKey = DemoStationPsk;
             }
@@ -118,20 +121,34 @@ namespace NanoMikey.Emulator.Scenarios
             if (intercom) caller.Station!.PressCall();
 
             bool measuring = false;
+            caller.Measured.SteadyState = () => caller.Stack.Media.Active;
+            answerer.Measured.SteadyState = () => answerer.Stack.Media.Active;
+            bool measured = false;
+            _packetsAtMeasureEnd = -1;
             scheduler.Every(100000, now =>
             {
-                if (!measuring && Streaming(caller) && (!intercom || Streaming(answerer)))
+                bool steady = Streaming(caller) && (!intercom || Streaming(answerer));
+                if (!measuring && steady && !measured)
                 {
                     measuring = true;
                     _packetsAtMeasureStart = Packets(caller) + Packets(answerer);
                     caller.Measured.StartMeasuring();
                     answerer.Measured.StartMeasuring();
                 }
+                else if (measuring && !steady)
+                {
+                    // One side has hung up: what follows (BYE, wiping keys) is call tear-down, not the steady state.
+                    measuring = false;
+                    measured = true;
+                    _packetsAtMeasureEnd = Packets(caller) + Packets(answerer);
+                    caller.Measured.StopMeasuring();
+                    answerer.Measured.StopMeasuring();
+                }
 
                 Progress?.Invoke(now / (double)Second, caller, answerer);
             });
 
-            long end = (_options.Seconds + _options.TimeoutSeconds) * Second;
+            long end = ((_options.Seconds + _options.SensorSleepSeconds) * Math.Max(1, _options.SensorCycles) + _options.TimeoutSeconds) * Second;
             bool done = scheduler.RunUntil(() => Finished(caller, answerer, intercom), end);
             // Let the last packets land and the playout drain.
             scheduler.RunUntil(scheduler.NowMicros + Second);
@@ -173,7 +190,8 @@ namespace NanoMikey.Emulator.Scenarios
             MikeyUdpResponder resp = answerer.Stack.Responder;
             MediaStatistics callerStats = Totals(caller);
             MediaStatistics answererStats = Totals(answerer);
-            int packets = callerStats.PacketsSent + callerStats.PacketsReceived + answererStats.PacketsSent + answererStats.PacketsReceived - _packetsAtMeasureStart;
+            int total = callerStats.PacketsSent + callerStats.PacketsReceived + answererStats.PacketsSent + answererStats.PacketsReceived;
+            int packets = (_packetsAtMeasureEnd >= 0 ? _packetsAtMeasureEnd : total) - _packetsAtMeasureStart;
             long bytes = caller.Measured.AllocatedBytes + answerer.Measured.AllocatedBytes;
             double micros = (caller.Measured.ElapsedTicks + answerer.Measured.ElapsedTicks) * 1e6 / Stopwatch.Frequency;
             NetworkCounters n = Network!.Counters;
@@ -186,6 +204,7 @@ namespace NanoMikey.Emulator.Scenarios
                 Retransmissions = init.Retransmissions,
                 MikeyRejected = resp.Rejected,
                 MikeyDuplicates = resp.Duplicates,
+                MeasuredPackets = Math.Max(packets, 0),
                 BytesPerPacket = packets == 0 ? 0 : bytes / (double)packets,
                 MicrosecondsPerPacket = packets == 0 ? 0 : micros / packets,
                 VirtualSeconds = scheduler.NowMicros / (double)Second,

@@ -32,6 +32,15 @@ namespace NanoMikey.Emulator.Scenarios
         /// <summary>Runs measured from now on.</summary>
         public void StartMeasuring() => _measuring = true;
 
+        /// <summary>
+        /// Checked after each measured Run: when false (the Run tore the call down, e.g. hung up, sent the BYE and wiped the
+        /// keys), that Run is not counted: set-up and tear-down are not the per-packet steady state.
+        /// </summary>
+        public Func<bool>? SteadyState { get; set; }
+
+        /// <summary>Runs no longer measured (the call is being torn down: BYE, keys wiped).</summary>
+        public void StopMeasuring() => _measuring = false;
+
         /// <inheritdoc/>
         public long NextDueMicros => _inner.NextDueMicros;
 
@@ -47,8 +56,11 @@ namespace NanoMikey.Emulator.Scenarios
             long bytes = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
             _inner.Run(nowMicros);
-            ElapsedTicks += Stopwatch.GetTimestamp() - start;
-            AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
+            long ticks = Stopwatch.GetTimestamp() - start;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
+            if (SteadyState != null && !SteadyState()) return;
+            ElapsedTicks += ticks;
+            AllocatedBytes += allocated;
         }
     }
 }
