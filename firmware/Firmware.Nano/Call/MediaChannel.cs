@@ -36,6 +36,9 @@ namespace NanoMikey.Firmware.Call
         public const long ReportMicros = 5000000;
 
         private const int PacketCapacity = 12 + FrameSamples + 64;
+
+        // Datagrams taken per socket and Run, so a flood cannot hold the device's main loop (the rest wait for the next tick).
+        private const int MaxDatagramsPerRun = 16;
         private const int ReportCapacity = 256;
 
         private readonly DevicePlatform _platform;
@@ -225,7 +228,7 @@ namespace NanoMikey.Firmware.Call
             int length;
             uint from;
             int port;
-            while (true)
+            for (int i = 0; i < MaxDatagramsPerRun; i++)
             {
                 DatagramStatus s = _rtp!.ReceiveFrom(_packet, 0, PacketCapacity, out length, out from, out port);
                 if (s == DatagramStatus.WouldBlock || s == DatagramStatus.Closed || s == DatagramStatus.NotBound) return;
@@ -294,7 +297,7 @@ namespace NanoMikey.Firmware.Call
             int length;
             uint from;
             int port;
-            while (true)
+            for (int i = 0; i < MaxDatagramsPerRun; i++)
             {
                 DatagramStatus s = _rtcp!.ReceiveFrom(_report, 0, ReportCapacity, out length, out from, out port);
                 if (s == DatagramStatus.WouldBlock || s == DatagramStatus.Closed || s == DatagramStatus.NotBound) return;
@@ -329,6 +332,16 @@ namespace NanoMikey.Firmware.Call
             length += _rtcpWriter.WriteBye(_report, length, ReportCapacity - length, LocalSsrc);
             if (_tx!.ProtectRtcp(_report, 0, ref length, ReportCapacity) != SrtpStatus.Ok) return;
             if (_rtcp!.SendTo(_report, 0, length, _peer, _peerRtpPort + 1) == DatagramStatus.Ok) _stats.ReportsSent++;
+        }
+
+        /// <summary>Ends a running call (BYE, keys wiped) after adding its counters to <paramref name="totals"/>; nothing when idle.</summary>
+        /// <param name="totals">The device's totals over calls.</param>
+        public void EndInto(MediaStatistics totals)
+        {
+            if (!Active) return;
+            UpdateLoss();
+            totals.Add(_stats);
+            Stop();
         }
 
         /// <summary>Brings <see cref="MediaStatistics.Lost"/> up to date (it is otherwise refreshed with each report).</summary>

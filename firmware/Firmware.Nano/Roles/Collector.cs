@@ -60,23 +60,14 @@ namespace NanoMikey.Firmware.Roles
             if (r.CompletedCount != _answered)
             {
                 _answered = r.CompletedCount;
-                if (_stack.Media.Active)
-                {
-                    _stack.Media.UpdateLoss();
-                    _total.Add(_stack.Media.Statistics);
-                }
+                _stack.Media.EndInto(_total);
 
                 if (_stack.StartMedia(r.LastBundle!, false, r.LastPeerAddress, false, true, nowMicros)) Streams++;
             }
 
             _stack.Media.Run(nowMicros);
-            if (_stack.Media.Active && _stack.Media.PeerEnded)
-            {
-                // The sensor's burst is over (its BYE, played out): keys wiped until it wakes and keys again.
-                _stack.Media.UpdateLoss();
-                _total.Add(_stack.Media.Statistics);
-                _stack.Media.Stop();
-            }
+            // The sensor's burst is over (its BYE, played out): keys wiped until it wakes and keys again.
+            if (_stack.Media.PeerEnded) _stack.Media.EndInto(_total);
         }
     }
 }

@@ -66,13 +66,7 @@ namespace NanoMikey.Firmware.Roles
         {
             _callPending = false;
             if (State == StationState.Keying) _stack.Initiator.Cancel();
-            if (_stack.Media.Active)
-            {
-                _stack.Media.UpdateLoss();
-                _total.Add(_stack.Media.Statistics);
-                _stack.Media.Stop();
-            }
-
+            _stack.Media.EndInto(_total);
             _callEnds = long.MaxValue;
             State = StationState.Idle;
         }
@@ -127,11 +121,7 @@ namespace NanoMikey.Firmware.Roles
             {
                 // The peer keyed a call (or re-keyed the running one): media restarts with the new keys.
                 _answered = r.CompletedCount;
-                if (_stack.Media.Active)
-                {
-                    _stack.Media.UpdateLoss();
-                    _total.Add(_stack.Media.Statistics);
-                }
+                _stack.Media.EndInto(_total);
 
                 if (_stack.StartMedia(r.LastBundle!, false, r.LastPeerAddress, true, true, nowMicros)) BeginCall(nowMicros);
             }

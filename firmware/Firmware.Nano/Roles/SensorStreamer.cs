@@ -120,9 +120,7 @@ namespace NanoMikey.Firmware.Roles
 
         private void EndBurst(long nowMicros)
         {
-            _stack.Media.UpdateLoss();
-            _total.Add(_stack.Media.Statistics);
-            _stack.Media.Stop();
+            _stack.Media.EndInto(_total);
             _streamEnds = long.MaxValue;
             CyclesDone++;
             int cycles = _stack.Config.Cycles;
