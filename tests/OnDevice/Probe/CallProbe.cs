@@ -11,8 +11,8 @@ namespace NanoMikey.OnDevice
     /// PSK keying over MIKEY/UDP, then MediaChannel both ways (G.711 µ-law, RTP, SRTP AES_CM_128_HMAC_SHA1_80, jitter buffer,
     /// SRTCP reports). Warm-up lasts until each side has received the other's first SRTCP report (SRTCP keys are derived on
     /// the first report); then <see cref="Frames"/> frames each way inside PROBE BEGIN/END. run.sh runs it on its own with a
-    /// heap just above what the two devices need (NF_CALL_HEAP_BYTES, default 208 KB: ~21 KB free at BEGIN), so that one
-    /// allocation per frame (1 000 in the region, ≥ 24 bytes each on this 64-bit build) cannot fit without a collection.
+    /// heap a little above what the two devices need (NF_CALL_HEAP_BYTES, default 216 KB: ~29 KB free at BEGIN), so that one
+    /// allocation per frame (1 000 in the region) cannot fit without a collection.
     /// </summary>
     internal static class CallProbe
     {
