@@ -4,14 +4,15 @@
 # 1. builds the nano flavour of lib/ and the NFUnitTest assembly (OnDevice.Tests.csproj) against the kit's ref/;
 # 2. runs the tests with the kit's run-tests.sh, NF_EXPECT = the number of [TestMethod]s in Tests/ (a run that stops early fails);
 # 3. the allocation check (issue 10 §2): Probe (ProbeScenario=gc) under NF_GC_TRACE=1 with a small heap; every region between
-#    "PROBE BEGIN x" and "PROBE END x" (10 000 SRTP packets each way per transform, 1 000 MIKEY parses and builds) must show
-#    no NFGC line; each region is one check result;
+#    "PROBE BEGIN x" and "PROBE END x" (10 000 SRTP packets each way per transform, 1 000 MIKEY parses and builds, and a
+#    call between two emulated devices, ProbeScenario=call: PSK over MIKEY/UDP, then 500 G.711/SRTP frames each way) must
+#    show no NFGC line; each region is one check result;
 # 4. compiles the ESP32 bindings (hardware/Esp32/build.sh) against the kit's reference assemblies: one check result;
 # 5. the constant-time check (ConstantTime/run.sh, IL-counting nanoCLR): one result per secret-dependent operation.
 # Last line: "N passed, N failed" (tests + checks). Exit 0 all passed, 1 something failed, 3 the stage did not run (no kit).
 # Env: NANOFRAMEWORK_KIT (default: <repo root>/../shared/tools/nanoframework), NF_GC_HEAP_BYTES (the check's heap, default
-#      131072), ONDEVICE_SKIP_GC=1 / ONDEVICE_SKIP_CT=1 (leave out step 3 / 5), NF_CLR_DIR (a nanoCLR already built
-#      with the kit's build-nanoclr.sh; default the kit's bin/, else the one nanoclr.sh builds and caches in NANOMIKEY_CACHE).
+#      131072), NF_CALL_HEAP_BYTES (the call region's, default 221184), ONDEVICE_SKIP_GC=1 / ONDEVICE_SKIP_CT=1 (leave
+#      out step 3 / 5), NF_CLR_DIR (a nanoCLR already built with the kit's build-nanoclr.sh; default the kit's bin/, else the one nanoclr.sh builds and caches in NANOMIKEY_CACHE).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -35,8 +36,10 @@ if [ -z "${NF_CLR_DIR:-}" ]; then
 fi
 export NF_CLR_DIR
 
-# Dependency order for the interpreter: each assembly after those it references.
-deps=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll)
+# Dependency order for the interpreter: each assembly after those it references (Net after Mikey, Media standalone,
+# Firmware last: it references all of them).
+deps=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll
+      -r NanoMikey.Net.dll -r NanoMikey.Media.dll -r NanoMikey.Firmware.dll)
 passed=0; failed=0
 
 build() { # build PROJECT LOG [extra msbuild args...]
@@ -73,32 +76,40 @@ fi
 [ $rc -eq 0 ] || [ $failed -gt 0 ] || failed=$((failed + 1))
 echo "device tests: $p passed, $f failed"
 
-if [ -z "${ONDEVICE_SKIP_GC:-}" ]; then
-  heap=${NF_GC_HEAP_BYTES:-131072}
-  echo "allocation check: Probe under NF_GC_TRACE=1, NF_HEAP_BYTES=$heap (no collection allowed between PROBE BEGIN and END)"
-  probe=$here/obj/probe-gc
-  if ! build "$here/Probe/Probe.csproj" "$here/obj/build-probe-gc.log" -p:ProbeScenario=gc; then
-    echo "allocation check: the probe did not build (log: $here/obj/build-probe-gc.log)"
+# One probe scenario under NF_GC_TRACE=1: one result per region (passed when no NFGC line lies between its BEGIN and END),
+# and a failure when the probe did not reach PROBE OK.
+probe_gc() { # probe_gc SCENARIO HEAP
+  local scenario=$1 heap=$2 probe=$here/obj/probe-$1 glog=$here/obj/$1.out regions name n
+  echo "allocation check ($scenario): Probe under NF_GC_TRACE=1, NF_HEAP_BYTES=$heap (no collection allowed between PROBE BEGIN and END)"
+  if ! build "$here/Probe/Probe.csproj" "$here/obj/build-probe-$scenario.log" -p:ProbeScenario="$scenario"; then
+    echo "allocation check: the probe did not build (log: $here/obj/build-probe-$scenario.log)"
     failed=$((failed + 1))
-  else
-    rm -rf "$probe" && cp -r "$here/Probe/bin/Release/netstandard2.0" "$probe"
-    glog=$here/obj/gc.out
-    ( cd "$probe" && NF_TIMEOUT=${NF_TIMEOUT:-1800} NF_GC_TRACE=1 NF_HEAP_BYTES=$heap "$kit/run-pe.sh" "${deps[@]}" NanoMikey.Probe.dll ) > "$glog" 2>&1
-    # One result per region: passed when no NFGC line lies between its BEGIN and END.
-    regions=$(awk '/^PROBE BEGIN /{ name = $3; n = 0; on = 1; next }
-                   /^PROBE END /  { printf "%s %d\n", name, n; on = 0; next }
-                   /^NFGC/        { if (on) n++ }' "$glog")
-    while read -r name n; do
-      [ -n "$name" ] || continue
-      if [ "$n" -eq 0 ]; then echo "Check passed,gc.$name"; passed=$((passed + 1))
-      else echo "Check failed,gc.$name,$n garbage collections after warm-up"; failed=$((failed + 1)); fi
-    done <<< "$regions"
-    if ! grep -q '^PROBE OK' "$glog"; then
-      grep -E '^PROBE FAILED|^run-pe.sh' "$glog"
-      echo "Check failed,gc.probe,the probe did not finish (output: $glog)"
-      failed=$((failed + 1))
-    fi
+    return
   fi
+  rm -rf "$probe" && cp -r "$here/Probe/bin/Release/netstandard2.0" "$probe"
+  ( cd "$probe" && NF_TIMEOUT=${NF_TIMEOUT:-1800} NF_GC_TRACE=1 NF_HEAP_BYTES=$heap "$kit/run-pe.sh" "${deps[@]}" NanoMikey.Probe.dll ) > "$glog" 2>&1
+  regions=$(awk '/^PROBE BEGIN /{ name = $3; n = 0; on = 1; next }
+                 /^PROBE END /  { printf "%s %d\n", name, n; on = 0; next }
+                 /^NFGC/        { if (on) n++ }' "$glog")
+  while read -r name n; do
+    [ -n "$name" ] || continue
+    if [ "$n" -eq 0 ]; then echo "Check passed,gc.$name"; passed=$((passed + 1))
+    else echo "Check failed,gc.$name,$n garbage collections after warm-up"; failed=$((failed + 1)); fi
+  done <<< "$regions"
+  grep -E '^PROBE TIME' "$glog"
+  if ! grep -q '^PROBE OK' "$glog"; then
+    grep -E '^PROBE FAILED|^run-pe.sh' "$glog"
+    echo "Check failed,gc.$scenario,the probe did not finish (output: $glog)"
+    failed=$((failed + 1))
+  fi
+}
+
+if [ -z "${ONDEVICE_SKIP_GC:-}" ]; then
+  probe_gc gc "${NF_GC_HEAP_BYTES:-131072}"
+  # The call between two emulated devices needs ~192 KB live (both devices' state and the nine assemblies' type tables;
+  # 200 KB runs out of memory during set-up). 216 KB leaves ~29 KB free at BEGIN: a `new byte[1]` per frame in MediaChannel
+  # shows 4 collections in the region (2 at 224 KB), so a larger heap would soon hide a per-frame allocation.
+  probe_gc call "${NF_CALL_HEAP_BYTES:-221184}"
 fi
 
 # The ESP32 bindings (hardware/Esp32): compiled against the kit's reference assemblies (no natives here to run them on).

@@ -43,6 +43,8 @@ namespace NanoMikey.OnDevice
                 SrtpBothWays("srtcp-aes-cm-128-hmac-sha1-80", SrtpPolicy.AesCm128HmacSha1_80(), true);
                 SrtpBothWays("srtcp-aead-aes-128-gcm", SrtpPolicy.AeadAes128Gcm(), true);
                 MikeyParseAndBuild();
+#elif PROBE_CALL
+                CallProbe.Run();
 #elif PROBE_SENSOR
                 Sensor();
 #elif PROBE_INTERCOM
