@@ -168,14 +168,74 @@ namespace NanoMikey.Crypto.Cipher
             for (int r = 1; r < rounds; r++)
             {
                 SubBytes(q);
-                ShiftRows(q);
-                MixColumns(q);
-                AddRoundKey(q, rk, r << 3);
+                ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
             }
             // The last round has no MixColumns; the round count is public.
             SubBytes(q);
             ShiftRows(q);
             AddRoundKey(q, rk, rounds << 3);
+        }
+
+        // FIPS 197 §5.1.2–5.1.4 of rounds 1..Nr-1 in one small frame, on locals: the encryption hot path, so it does
+        // not go through ShiftRows, MixColumns and AddRoundKey (three calls and 48 more array accesses per round).
+        private static void ShiftRowsMixColumnsAddRoundKey(ulong[] q, ulong[] rk, int o)
+        {
+            ulong x = q[0];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r0 = (x >> 16) | (x << 48);
+            ulong v0 = x ^ r0;
+            x = q[1];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r1 = (x >> 16) | (x << 48);
+            ulong v1 = x ^ r1;
+            x = q[2];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r2 = (x >> 16) | (x << 48);
+            ulong v2 = x ^ r2;
+            x = q[3];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r3 = (x >> 16) | (x << 48);
+            ulong v3 = x ^ r3;
+            x = q[4];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r4 = (x >> 16) | (x << 48);
+            ulong v4 = x ^ r4;
+            x = q[5];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r5 = (x >> 16) | (x << 48);
+            ulong v5 = x ^ r5;
+            x = q[6];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r6 = (x >> 16) | (x << 48);
+            ulong v6 = x ^ r6;
+            x = q[7];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r7 = (x >> 16) | (x << 48);
+            ulong v7 = x ^ r7;
+            q[0] = v7 ^ r0 ^ (v0 << 32) ^ (v0 >> 32) ^ rk[o];
+            q[1] = v0 ^ v7 ^ r1 ^ (v1 << 32) ^ (v1 >> 32) ^ rk[o + 1];
+            q[2] = v1 ^ r2 ^ (v2 << 32) ^ (v2 >> 32) ^ rk[o + 2];
+            q[3] = v2 ^ v7 ^ r3 ^ (v3 << 32) ^ (v3 >> 32) ^ rk[o + 3];
+            q[4] = v3 ^ v7 ^ r4 ^ (v4 << 32) ^ (v4 >> 32) ^ rk[o + 4];
+            q[5] = v4 ^ r5 ^ (v5 << 32) ^ (v5 >> 32) ^ rk[o + 5];
+            q[6] = v5 ^ r6 ^ (v6 << 32) ^ (v6 >> 32) ^ rk[o + 6];
+            q[7] = v6 ^ r7 ^ (v7 << 32) ^ (v7 >> 32) ^ rk[o + 7];
         }
 
         // FIPS 197 §5.3.
