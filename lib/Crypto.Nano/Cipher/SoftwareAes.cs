@@ -20,7 +20,6 @@ namespace NanoMikey.Crypto.Cipher
         private readonly ulong[] _roundKeys = new ulong[(MaxRounds + 1) * 8];
         private readonly ulong[] _q = new ulong[8];
         private readonly uint[] _words = new uint[(MaxRounds + 1) * 4];
-        private readonly uint[] _block = new uint[4];
         private int _rounds;
 
         /// <inheritdoc />
@@ -105,7 +104,6 @@ namespace NanoMikey.Crypto.Cipher
         {
             Array.Clear(_roundKeys, 0, _roundKeys.Length);
             Array.Clear(_q, 0, 8);
-            Array.Clear(_block, 0, 4);
             _rounds = 0;
         }
 
@@ -119,21 +117,11 @@ namespace NanoMikey.Crypto.Cipher
             if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
         }
 
-        // Four blocks per pass; a short last group is padded with zero lanes whose output is discarded.
+        // Four blocks per pass; a short last group is padded with zero lanes whose output is discarded. The state lives in
+        // _q between the steps, each a small method: the interpreter allocates every local of a frame on the heap, so the
+        // deepest call chain (Run, EncryptState, SubBytes) sets this engine's transient heap need, not the work done.
         private void Run(byte[] input, int inOff, byte[] output, int outOff, int length, bool decrypt)
         {
-            if (!decrypt)
-            {
-                while (length > 0)
-                {
-                    int n = length >= 64 ? 4 : length >> 4;
-                    EncryptFour(input, inOff, output, outOff, n);
-                    inOff += n << 4;
-                    outOff += n << 4;
-                    length -= n << 4;
-                }
-                return;
-            }
             ulong[] q = _q;
             while (length > 0)
             {
@@ -142,8 +130,7 @@ namespace NanoMikey.Crypto.Cipher
                 {
                     if (b < blocks)
                     {
-                        int o = inOff + (b << 4);
-                        InterleaveIn(ReadLe(input, o), ReadLe(input, o + 4), ReadLe(input, o + 8), ReadLe(input, o + 12), q, b);
+                        LoadLane(input, inOff + (b << 4), q, b);
                     }
                     else
                     {
@@ -152,461 +139,103 @@ namespace NanoMikey.Crypto.Cipher
                     }
                 }
                 Ortho(q);
-                DecryptState(q);
+                if (decrypt)
+                {
+                    DecryptState(q);
+                }
+                else
+                {
+                    EncryptState(q);
+                }
                 Ortho(q);
-                uint[] w = _block;
                 for (int b = 0; b < blocks; b++)
                 {
-                    InterleaveOut(q[b], q[b + 4], w);
-                    int o = outOff + (b << 4);
-                    WriteLe(w[0], output, o);
-                    WriteLe(w[1], output, o + 4);
-                    WriteLe(w[2], output, o + 8);
-                    WriteLe(w[3], output, o + 12);
+                    StoreLane(q, b, output, outOff + (b << 4));
                 }
                 inOff += blocks << 4;
                 outOff += blocks << 4;
                 length -= blocks << 4;
             }
             Array.Clear(q, 0, 8);
-            Array.Clear(_block, 0, 4);
         }
 
-        // FIPS 197 §5.1 on up to four blocks, written for an interpreter: the blocks are read into the eight state words,
-        // which stay in locals through both transpositions and all rounds (no array access but the data and the round
-        // keys, no call per block, round or gate). Lanes past `blocks` run on zeros and are not written.
-        private void EncryptFour(byte[] input, int inOff, byte[] output, int outOff, int blocks)
+        // FIPS 197 §5.1.
+        private void EncryptState(ulong[] q)
         {
             ulong[] rk = _roundKeys;
             int rounds = _rounds;
-            ulong q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0;
-            ulong t;
-            if (blocks > 0)
+            AddRoundKey(q, rk, 0);
+            for (int r = 1; r < rounds; r++)
             {
-                int p = inOff + 0;
-                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
-                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
-                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
-                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
-                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
-                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
-                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
-                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
-                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
-                q0 = a | (c << 8);
-                q4 = b | (d << 8);
+                SubBytes(q);
+                ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
             }
-            if (blocks > 1)
-            {
-                int p = inOff + 16;
-                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
-                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
-                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
-                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
-                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
-                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
-                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
-                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
-                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
-                q1 = a | (c << 8);
-                q5 = b | (d << 8);
-            }
-            if (blocks > 2)
-            {
-                int p = inOff + 32;
-                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
-                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
-                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
-                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
-                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
-                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
-                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
-                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
-                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
-                q2 = a | (c << 8);
-                q6 = b | (d << 8);
-            }
-            if (blocks > 3)
-            {
-                int p = inOff + 48;
-                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
-                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
-                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
-                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
-                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
-                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
-                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
-                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
-                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
-                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
-                q3 = a | (c << 8);
-                q7 = b | (d << 8);
-            }
-            t = q0; q0 = (t & 0x5555555555555555UL) | ((q1 & 0x5555555555555555UL) << 1); q1 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q1 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q2; q2 = (t & 0x5555555555555555UL) | ((q3 & 0x5555555555555555UL) << 1); q3 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q3 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q4; q4 = (t & 0x5555555555555555UL) | ((q5 & 0x5555555555555555UL) << 1); q5 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q5 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q6; q6 = (t & 0x5555555555555555UL) | ((q7 & 0x5555555555555555UL) << 1); q7 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q7 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q0; q0 = (t & 0x3333333333333333UL) | ((q2 & 0x3333333333333333UL) << 2); q2 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q2 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q1; q1 = (t & 0x3333333333333333UL) | ((q3 & 0x3333333333333333UL) << 2); q3 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q3 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q4; q4 = (t & 0x3333333333333333UL) | ((q6 & 0x3333333333333333UL) << 2); q6 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q6 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q5; q5 = (t & 0x3333333333333333UL) | ((q7 & 0x3333333333333333UL) << 2); q7 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q7 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q0; q0 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q4 & 0x0F0F0F0F0F0F0F0FUL) << 4); q4 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q4 & 0xF0F0F0F0F0F0F0F0UL);
-            t = q1; q1 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q5 & 0x0F0F0F0F0F0F0F0FUL) << 4); q5 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q5 & 0xF0F0F0F0F0F0F0F0UL);
-            t = q2; q2 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q6 & 0x0F0F0F0F0F0F0F0FUL) << 4); q6 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q6 & 0xF0F0F0F0F0F0F0F0UL);
-            t = q3; q3 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q7 & 0x0F0F0F0F0F0F0F0FUL) << 4); q7 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q7 & 0xF0F0F0F0F0F0F0F0UL);
-            q0 ^= rk[0];
-            q1 ^= rk[1];
-            q2 ^= rk[2];
-            q3 ^= rk[3];
-            q4 ^= rk[4];
-            q5 ^= rk[5];
-            q6 ^= rk[6];
-            q7 ^= rk[7];
-            for (int r = 1; r <= rounds; r++)
-            {
-                // SubBytes: the Boyar–Peralta circuit of SubBytes(ulong[]) (key schedule, decryption) written out again on
-                // locals: a shared method taking the planes by reference measured 10 % slower per block on the interpreter.
-                ulong x0 = q7, x1 = q6, x2 = q5, x3 = q4, x4 = q3, x5 = q2, x6 = q1, x7 = q0;
+            // The last round has no MixColumns; the round count is public.
+            SubBytes(q);
+            ShiftRows(q);
+            AddRoundKey(q, rk, rounds << 3);
+        }
 
-                // Top linear layer.
-                ulong y14 = x3 ^ x5;
-                ulong y13 = x0 ^ x6;
-                ulong y9 = x0 ^ x3;
-                ulong y8 = x0 ^ x5;
-                ulong t0 = x1 ^ x2;
-                ulong y1 = t0 ^ x7;
-                ulong y4 = y1 ^ x3;
-                ulong y12 = y13 ^ y14;
-                ulong y2 = y1 ^ x0;
-                ulong y5 = y1 ^ x6;
-                ulong y3 = y5 ^ y8;
-                ulong t1 = x4 ^ y12;
-                ulong y15 = t1 ^ x5;
-                ulong y20 = t1 ^ x1;
-                ulong y6 = y15 ^ x7;
-                ulong y10 = y15 ^ t0;
-                ulong y11 = y20 ^ y9;
-                ulong y7 = x7 ^ y11;
-                ulong y17 = y10 ^ y11;
-                ulong y19 = y10 ^ y8;
-                ulong y16 = t0 ^ y11;
-                ulong y21 = y13 ^ y16;
-                ulong y18 = x0 ^ y16;
-
-                // Middle non-linear layer (inversion in GF(2^4)^2).
-                ulong t2 = y12 & y15;
-                ulong t3 = y3 & y6;
-                ulong t4 = t3 ^ t2;
-                ulong t5 = y4 & x7;
-                ulong t6 = t5 ^ t2;
-                ulong t7 = y13 & y16;
-                ulong t8 = y5 & y1;
-                ulong t9 = t8 ^ t7;
-                ulong t10 = y2 & y7;
-                ulong t11 = t10 ^ t7;
-                ulong t12 = y9 & y11;
-                ulong t13 = y14 & y17;
-                ulong t14 = t13 ^ t12;
-                ulong t15 = y8 & y10;
-                ulong t16 = t15 ^ t12;
-                ulong t17 = t4 ^ t14;
-                ulong t18 = t6 ^ t16;
-                ulong t19 = t9 ^ t14;
-                ulong t20 = t11 ^ t16;
-                ulong t21 = t17 ^ y20;
-                ulong t22 = t18 ^ y19;
-                ulong t23 = t19 ^ y21;
-                ulong t24 = t20 ^ y18;
-                ulong t25 = t21 ^ t22;
-                ulong t26 = t21 & t23;
-                ulong t27 = t24 ^ t26;
-                ulong t28 = t25 & t27;
-                ulong t29 = t28 ^ t22;
-                ulong t30 = t23 ^ t24;
-                ulong t31 = t22 ^ t26;
-                ulong t32 = t31 & t30;
-                ulong t33 = t32 ^ t24;
-                ulong t34 = t23 ^ t33;
-                ulong t35 = t27 ^ t33;
-                ulong t36 = t24 & t35;
-                ulong t37 = t36 ^ t34;
-                ulong t38 = t27 ^ t36;
-                ulong t39 = t29 & t38;
-                ulong t40 = t25 ^ t39;
-                ulong t41 = t40 ^ t37;
-                ulong t42 = t29 ^ t33;
-                ulong t43 = t29 ^ t40;
-                ulong t44 = t33 ^ t37;
-                ulong t45 = t42 ^ t41;
-                ulong z0 = t44 & y15;
-                ulong z1 = t37 & y6;
-                ulong z2 = t33 & x7;
-                ulong z3 = t43 & y16;
-                ulong z4 = t40 & y1;
-                ulong z5 = t29 & y7;
-                ulong z6 = t42 & y11;
-                ulong z7 = t45 & y17;
-                ulong z8 = t41 & y10;
-                ulong z9 = t44 & y12;
-                ulong z10 = t37 & y3;
-                ulong z11 = t33 & y4;
-                ulong z12 = t43 & y13;
-                ulong z13 = t40 & y5;
-                ulong z14 = t29 & y2;
-                ulong z15 = t42 & y9;
-                ulong z16 = t45 & y14;
-                ulong z17 = t41 & y8;
-
-                // Bottom linear layer.
-                ulong t46 = z15 ^ z16;
-                ulong t47 = z10 ^ z11;
-                ulong t48 = z5 ^ z13;
-                ulong t49 = z9 ^ z10;
-                ulong t50 = z2 ^ z12;
-                ulong t51 = z2 ^ z5;
-                ulong t52 = z7 ^ z8;
-                ulong t53 = z0 ^ z3;
-                ulong t54 = z6 ^ z7;
-                ulong t55 = z16 ^ z17;
-                ulong t56 = z12 ^ t48;
-                ulong t57 = t50 ^ t53;
-                ulong t58 = z4 ^ t46;
-                ulong t59 = z3 ^ t54;
-                ulong t60 = t46 ^ t57;
-                ulong t61 = z14 ^ t57;
-                ulong t62 = t52 ^ t58;
-                ulong t63 = t49 ^ t58;
-                ulong t64 = z4 ^ t59;
-                ulong t65 = t61 ^ t62;
-                ulong t66 = z1 ^ t63;
-                ulong t67 = t64 ^ t65;
-                ulong s3 = t53 ^ t66;
-                q7 = t59 ^ t63;
-                q6 = t64 ^ ~s3;
-                q5 = t55 ^ ~t67;
-                q4 = s3;
-                q3 = t51 ^ t66;
-                q2 = t47 ^ t65;
-                q1 = t56 ^ ~t62;
-                q0 = t48 ^ ~t60;
-
-                // ShiftRows (FIPS 197 §5.1.2).
-                q0 = (q0 & 0x000000000000FFFFUL) | ((q0 & 0x00000000FFF00000UL) >> 4) | ((q0 & 0x00000000000F0000UL) << 12)
-                    | ((q0 & 0x0000FF0000000000UL) >> 8) | ((q0 & 0x000000FF00000000UL) << 8)
-                    | ((q0 & 0xF000000000000000UL) >> 12) | ((q0 & 0x0FFF000000000000UL) << 4);
-                q1 = (q1 & 0x000000000000FFFFUL) | ((q1 & 0x00000000FFF00000UL) >> 4) | ((q1 & 0x00000000000F0000UL) << 12)
-                    | ((q1 & 0x0000FF0000000000UL) >> 8) | ((q1 & 0x000000FF00000000UL) << 8)
-                    | ((q1 & 0xF000000000000000UL) >> 12) | ((q1 & 0x0FFF000000000000UL) << 4);
-                q2 = (q2 & 0x000000000000FFFFUL) | ((q2 & 0x00000000FFF00000UL) >> 4) | ((q2 & 0x00000000000F0000UL) << 12)
-                    | ((q2 & 0x0000FF0000000000UL) >> 8) | ((q2 & 0x000000FF00000000UL) << 8)
-                    | ((q2 & 0xF000000000000000UL) >> 12) | ((q2 & 0x0FFF000000000000UL) << 4);
-                q3 = (q3 & 0x000000000000FFFFUL) | ((q3 & 0x00000000FFF00000UL) >> 4) | ((q3 & 0x00000000000F0000UL) << 12)
-                    | ((q3 & 0x0000FF0000000000UL) >> 8) | ((q3 & 0x000000FF00000000UL) << 8)
-                    | ((q3 & 0xF000000000000000UL) >> 12) | ((q3 & 0x0FFF000000000000UL) << 4);
-                q4 = (q4 & 0x000000000000FFFFUL) | ((q4 & 0x00000000FFF00000UL) >> 4) | ((q4 & 0x00000000000F0000UL) << 12)
-                    | ((q4 & 0x0000FF0000000000UL) >> 8) | ((q4 & 0x000000FF00000000UL) << 8)
-                    | ((q4 & 0xF000000000000000UL) >> 12) | ((q4 & 0x0FFF000000000000UL) << 4);
-                q5 = (q5 & 0x000000000000FFFFUL) | ((q5 & 0x00000000FFF00000UL) >> 4) | ((q5 & 0x00000000000F0000UL) << 12)
-                    | ((q5 & 0x0000FF0000000000UL) >> 8) | ((q5 & 0x000000FF00000000UL) << 8)
-                    | ((q5 & 0xF000000000000000UL) >> 12) | ((q5 & 0x0FFF000000000000UL) << 4);
-                q6 = (q6 & 0x000000000000FFFFUL) | ((q6 & 0x00000000FFF00000UL) >> 4) | ((q6 & 0x00000000000F0000UL) << 12)
-                    | ((q6 & 0x0000FF0000000000UL) >> 8) | ((q6 & 0x000000FF00000000UL) << 8)
-                    | ((q6 & 0xF000000000000000UL) >> 12) | ((q6 & 0x0FFF000000000000UL) << 4);
-                q7 = (q7 & 0x000000000000FFFFUL) | ((q7 & 0x00000000FFF00000UL) >> 4) | ((q7 & 0x00000000000F0000UL) << 12)
-                    | ((q7 & 0x0000FF0000000000UL) >> 8) | ((q7 & 0x000000FF00000000UL) << 8)
-                    | ((q7 & 0xF000000000000000UL) >> 12) | ((q7 & 0x0FFF000000000000UL) << 4);
-
-                // MixColumns (FIPS 197 §5.1.3), skipped in the last round; the round count is public.
-                if (r != rounds)
-                {
-                    // With v = q ^ rot16(q) the outputs read only v and r, so they overwrite q directly.
-                    ulong r0 = (q0 >> 16) | (q0 << 48);
-                    ulong r1 = (q1 >> 16) | (q1 << 48);
-                    ulong r2 = (q2 >> 16) | (q2 << 48);
-                    ulong r3 = (q3 >> 16) | (q3 << 48);
-                    ulong r4 = (q4 >> 16) | (q4 << 48);
-                    ulong r5 = (q5 >> 16) | (q5 << 48);
-                    ulong r6 = (q6 >> 16) | (q6 << 48);
-                    ulong r7 = (q7 >> 16) | (q7 << 48);
-                    ulong v0 = q0 ^ r0;
-                    ulong v1 = q1 ^ r1;
-                    ulong v2 = q2 ^ r2;
-                    ulong v3 = q3 ^ r3;
-                    ulong v4 = q4 ^ r4;
-                    ulong v5 = q5 ^ r5;
-                    ulong v6 = q6 ^ r6;
-                    ulong v7 = q7 ^ r7;
-                    q0 = v7 ^ r0 ^ (v0 << 32) ^ (v0 >> 32);
-                    q1 = v0 ^ v7 ^ r1 ^ (v1 << 32) ^ (v1 >> 32);
-                    q2 = v1 ^ r2 ^ (v2 << 32) ^ (v2 >> 32);
-                    q3 = v2 ^ v7 ^ r3 ^ (v3 << 32) ^ (v3 >> 32);
-                    q4 = v3 ^ v7 ^ r4 ^ (v4 << 32) ^ (v4 >> 32);
-                    q5 = v4 ^ r5 ^ (v5 << 32) ^ (v5 >> 32);
-                    q6 = v5 ^ r6 ^ (v6 << 32) ^ (v6 >> 32);
-                    q7 = v6 ^ r7 ^ (v7 << 32) ^ (v7 >> 32);
-                }
-
-                int o = r << 3;
-                q0 ^= rk[o + 0];
-                q1 ^= rk[o + 1];
-                q2 ^= rk[o + 2];
-                q3 ^= rk[o + 3];
-                q4 ^= rk[o + 4];
-                q5 ^= rk[o + 5];
-                q6 ^= rk[o + 6];
-                q7 ^= rk[o + 7];
-            }
-            t = q0; q0 = (t & 0x5555555555555555UL) | ((q1 & 0x5555555555555555UL) << 1); q1 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q1 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q2; q2 = (t & 0x5555555555555555UL) | ((q3 & 0x5555555555555555UL) << 1); q3 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q3 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q4; q4 = (t & 0x5555555555555555UL) | ((q5 & 0x5555555555555555UL) << 1); q5 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q5 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q6; q6 = (t & 0x5555555555555555UL) | ((q7 & 0x5555555555555555UL) << 1); q7 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q7 & 0xAAAAAAAAAAAAAAAAUL);
-            t = q0; q0 = (t & 0x3333333333333333UL) | ((q2 & 0x3333333333333333UL) << 2); q2 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q2 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q1; q1 = (t & 0x3333333333333333UL) | ((q3 & 0x3333333333333333UL) << 2); q3 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q3 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q4; q4 = (t & 0x3333333333333333UL) | ((q6 & 0x3333333333333333UL) << 2); q6 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q6 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q5; q5 = (t & 0x3333333333333333UL) | ((q7 & 0x3333333333333333UL) << 2); q7 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q7 & 0xCCCCCCCCCCCCCCCCUL);
-            t = q0; q0 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q4 & 0x0F0F0F0F0F0F0F0FUL) << 4); q4 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q4 & 0xF0F0F0F0F0F0F0F0UL);
-            t = q1; q1 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q5 & 0x0F0F0F0F0F0F0F0FUL) << 4); q5 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q5 & 0xF0F0F0F0F0F0F0F0UL);
-            t = q2; q2 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q6 & 0x0F0F0F0F0F0F0F0FUL) << 4); q6 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q6 & 0xF0F0F0F0F0F0F0F0UL);
-            t = q3; q3 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q7 & 0x0F0F0F0F0F0F0F0FUL) << 4); q7 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q7 & 0xF0F0F0F0F0F0F0F0UL);
-            if (blocks > 0)
-            {
-                int p = outOff + 0;
-                ulong g0 = (q0) & 0x00FF00FF00FF00FFUL;
-                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w0 = (uint)g0 | (uint)(g0 >> 16);
-                output[p] = (byte)w0;
-                output[p + 1] = (byte)(w0 >> 8);
-                output[p + 2] = (byte)(w0 >> 16);
-                output[p + 3] = (byte)(w0 >> 24);
-                ulong g1 = (q4) & 0x00FF00FF00FF00FFUL;
-                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w1 = (uint)g1 | (uint)(g1 >> 16);
-                output[p + 4] = (byte)w1;
-                output[p + 5] = (byte)(w1 >> 8);
-                output[p + 6] = (byte)(w1 >> 16);
-                output[p + 7] = (byte)(w1 >> 24);
-                ulong g2 = (q0 >> 8) & 0x00FF00FF00FF00FFUL;
-                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w2 = (uint)g2 | (uint)(g2 >> 16);
-                output[p + 8] = (byte)w2;
-                output[p + 9] = (byte)(w2 >> 8);
-                output[p + 10] = (byte)(w2 >> 16);
-                output[p + 11] = (byte)(w2 >> 24);
-                ulong g3 = (q4 >> 8) & 0x00FF00FF00FF00FFUL;
-                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w3 = (uint)g3 | (uint)(g3 >> 16);
-                output[p + 12] = (byte)w3;
-                output[p + 13] = (byte)(w3 >> 8);
-                output[p + 14] = (byte)(w3 >> 16);
-                output[p + 15] = (byte)(w3 >> 24);
-            }
-            if (blocks > 1)
-            {
-                int p = outOff + 16;
-                ulong g0 = (q1) & 0x00FF00FF00FF00FFUL;
-                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w0 = (uint)g0 | (uint)(g0 >> 16);
-                output[p] = (byte)w0;
-                output[p + 1] = (byte)(w0 >> 8);
-                output[p + 2] = (byte)(w0 >> 16);
-                output[p + 3] = (byte)(w0 >> 24);
-                ulong g1 = (q5) & 0x00FF00FF00FF00FFUL;
-                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w1 = (uint)g1 | (uint)(g1 >> 16);
-                output[p + 4] = (byte)w1;
-                output[p + 5] = (byte)(w1 >> 8);
-                output[p + 6] = (byte)(w1 >> 16);
-                output[p + 7] = (byte)(w1 >> 24);
-                ulong g2 = (q1 >> 8) & 0x00FF00FF00FF00FFUL;
-                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w2 = (uint)g2 | (uint)(g2 >> 16);
-                output[p + 8] = (byte)w2;
-                output[p + 9] = (byte)(w2 >> 8);
-                output[p + 10] = (byte)(w2 >> 16);
-                output[p + 11] = (byte)(w2 >> 24);
-                ulong g3 = (q5 >> 8) & 0x00FF00FF00FF00FFUL;
-                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w3 = (uint)g3 | (uint)(g3 >> 16);
-                output[p + 12] = (byte)w3;
-                output[p + 13] = (byte)(w3 >> 8);
-                output[p + 14] = (byte)(w3 >> 16);
-                output[p + 15] = (byte)(w3 >> 24);
-            }
-            if (blocks > 2)
-            {
-                int p = outOff + 32;
-                ulong g0 = (q2) & 0x00FF00FF00FF00FFUL;
-                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w0 = (uint)g0 | (uint)(g0 >> 16);
-                output[p] = (byte)w0;
-                output[p + 1] = (byte)(w0 >> 8);
-                output[p + 2] = (byte)(w0 >> 16);
-                output[p + 3] = (byte)(w0 >> 24);
-                ulong g1 = (q6) & 0x00FF00FF00FF00FFUL;
-                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w1 = (uint)g1 | (uint)(g1 >> 16);
-                output[p + 4] = (byte)w1;
-                output[p + 5] = (byte)(w1 >> 8);
-                output[p + 6] = (byte)(w1 >> 16);
-                output[p + 7] = (byte)(w1 >> 24);
-                ulong g2 = (q2 >> 8) & 0x00FF00FF00FF00FFUL;
-                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w2 = (uint)g2 | (uint)(g2 >> 16);
-                output[p + 8] = (byte)w2;
-                output[p + 9] = (byte)(w2 >> 8);
-                output[p + 10] = (byte)(w2 >> 16);
-                output[p + 11] = (byte)(w2 >> 24);
-                ulong g3 = (q6 >> 8) & 0x00FF00FF00FF00FFUL;
-                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w3 = (uint)g3 | (uint)(g3 >> 16);
-                output[p + 12] = (byte)w3;
-                output[p + 13] = (byte)(w3 >> 8);
-                output[p + 14] = (byte)(w3 >> 16);
-                output[p + 15] = (byte)(w3 >> 24);
-            }
-            if (blocks > 3)
-            {
-                int p = outOff + 48;
-                ulong g0 = (q3) & 0x00FF00FF00FF00FFUL;
-                g0 = (g0 | (g0 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w0 = (uint)g0 | (uint)(g0 >> 16);
-                output[p] = (byte)w0;
-                output[p + 1] = (byte)(w0 >> 8);
-                output[p + 2] = (byte)(w0 >> 16);
-                output[p + 3] = (byte)(w0 >> 24);
-                ulong g1 = (q7) & 0x00FF00FF00FF00FFUL;
-                g1 = (g1 | (g1 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w1 = (uint)g1 | (uint)(g1 >> 16);
-                output[p + 4] = (byte)w1;
-                output[p + 5] = (byte)(w1 >> 8);
-                output[p + 6] = (byte)(w1 >> 16);
-                output[p + 7] = (byte)(w1 >> 24);
-                ulong g2 = (q3 >> 8) & 0x00FF00FF00FF00FFUL;
-                g2 = (g2 | (g2 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w2 = (uint)g2 | (uint)(g2 >> 16);
-                output[p + 8] = (byte)w2;
-                output[p + 9] = (byte)(w2 >> 8);
-                output[p + 10] = (byte)(w2 >> 16);
-                output[p + 11] = (byte)(w2 >> 24);
-                ulong g3 = (q7 >> 8) & 0x00FF00FF00FF00FFUL;
-                g3 = (g3 | (g3 >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint w3 = (uint)g3 | (uint)(g3 >> 16);
-                output[p + 12] = (byte)w3;
-                output[p + 13] = (byte)(w3 >> 8);
-                output[p + 14] = (byte)(w3 >> 16);
-                output[p + 15] = (byte)(w3 >> 24);
-            }
+        // FIPS 197 §5.1.2–5.1.4 of rounds 1..Nr-1 in one small frame, on locals: the encryption hot path, so it does
+        // not go through ShiftRows, MixColumns and AddRoundKey (three calls and 48 more array accesses per round).
+        private static void ShiftRowsMixColumnsAddRoundKey(ulong[] q, ulong[] rk, int o)
+        {
+            ulong x = q[0];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r0 = (x >> 16) | (x << 48);
+            ulong v0 = x ^ r0;
+            x = q[1];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r1 = (x >> 16) | (x << 48);
+            ulong v1 = x ^ r1;
+            x = q[2];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r2 = (x >> 16) | (x << 48);
+            ulong v2 = x ^ r2;
+            x = q[3];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r3 = (x >> 16) | (x << 48);
+            ulong v3 = x ^ r3;
+            x = q[4];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r4 = (x >> 16) | (x << 48);
+            ulong v4 = x ^ r4;
+            x = q[5];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r5 = (x >> 16) | (x << 48);
+            ulong v5 = x ^ r5;
+            x = q[6];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r6 = (x >> 16) | (x << 48);
+            ulong v6 = x ^ r6;
+            x = q[7];
+            x = (x & 0x000000000000FFFFUL) | ((x & 0x00000000FFF00000UL) >> 4) | ((x & 0x00000000000F0000UL) << 12)
+                | ((x & 0x0000FF0000000000UL) >> 8) | ((x & 0x000000FF00000000UL) << 8)
+                | ((x & 0xF000000000000000UL) >> 12) | ((x & 0x0FFF000000000000UL) << 4);
+            ulong r7 = (x >> 16) | (x << 48);
+            ulong v7 = x ^ r7;
+            q[0] = v7 ^ r0 ^ (v0 << 32) ^ (v0 >> 32) ^ rk[o];
+            q[1] = v0 ^ v7 ^ r1 ^ (v1 << 32) ^ (v1 >> 32) ^ rk[o + 1];
+            q[2] = v1 ^ r2 ^ (v2 << 32) ^ (v2 >> 32) ^ rk[o + 2];
+            q[3] = v2 ^ v7 ^ r3 ^ (v3 << 32) ^ (v3 >> 32) ^ rk[o + 3];
+            q[4] = v3 ^ v7 ^ r4 ^ (v4 << 32) ^ (v4 >> 32) ^ rk[o + 4];
+            q[5] = v4 ^ r5 ^ (v5 << 32) ^ (v5 >> 32) ^ rk[o + 5];
+            q[6] = v5 ^ r6 ^ (v6 << 32) ^ (v6 >> 32) ^ rk[o + 6];
+            q[7] = v6 ^ r7 ^ (v7 << 32) ^ (v7 >> 32) ^ rk[o + 7];
         }
 
         // FIPS 197 §5.3.
@@ -655,132 +284,136 @@ namespace NanoMikey.Crypto.Cipher
             return (uint)q[0];
         }
 
-        // Boyar–Peralta S-box circuit (ePrint 2009/191): 32 AND, 83 XOR/XNOR; x0 is the most significant bit.
+        // Boyar–Peralta S-box circuit (ePrint 2009/191): 32 AND, 83 XOR/XNOR; x0 is the most significant bit. Each line is
+        // one gate of the paper, named in its comment, in the paper's order; the values live in 29 reused locals a0..a28
+        // (a local is taken over once the value in it is dead), because the interpreter allocates every local of a
+        // frame on the heap: one local per gate made this frame ~100 slots.
         private static void SubBytes(ulong[] q)
         {
-            ulong x0 = q[7], x1 = q[6], x2 = q[5], x3 = q[4], x4 = q[3], x5 = q[2], x6 = q[1], x7 = q[0];
-
-            // Top linear layer.
-            ulong y14 = x3 ^ x5;
-            ulong y13 = x0 ^ x6;
-            ulong y9 = x0 ^ x3;
-            ulong y8 = x0 ^ x5;
-            ulong t0 = x1 ^ x2;
-            ulong y1 = t0 ^ x7;
-            ulong y4 = y1 ^ x3;
-            ulong y12 = y13 ^ y14;
-            ulong y2 = y1 ^ x0;
-            ulong y5 = y1 ^ x6;
-            ulong y3 = y5 ^ y8;
-            ulong t1 = x4 ^ y12;
-            ulong y15 = t1 ^ x5;
-            ulong y20 = t1 ^ x1;
-            ulong y6 = y15 ^ x7;
-            ulong y10 = y15 ^ t0;
-            ulong y11 = y20 ^ y9;
-            ulong y7 = x7 ^ y11;
-            ulong y17 = y10 ^ y11;
-            ulong y19 = y10 ^ y8;
-            ulong y16 = t0 ^ y11;
-            ulong y21 = y13 ^ y16;
-            ulong y18 = x0 ^ y16;
-
-            // Middle non-linear layer (inversion in GF(2^4)^2).
-            ulong t2 = y12 & y15;
-            ulong t3 = y3 & y6;
-            ulong t4 = t3 ^ t2;
-            ulong t5 = y4 & x7;
-            ulong t6 = t5 ^ t2;
-            ulong t7 = y13 & y16;
-            ulong t8 = y5 & y1;
-            ulong t9 = t8 ^ t7;
-            ulong t10 = y2 & y7;
-            ulong t11 = t10 ^ t7;
-            ulong t12 = y9 & y11;
-            ulong t13 = y14 & y17;
-            ulong t14 = t13 ^ t12;
-            ulong t15 = y8 & y10;
-            ulong t16 = t15 ^ t12;
-            ulong t17 = t4 ^ t14;
-            ulong t18 = t6 ^ t16;
-            ulong t19 = t9 ^ t14;
-            ulong t20 = t11 ^ t16;
-            ulong t21 = t17 ^ y20;
-            ulong t22 = t18 ^ y19;
-            ulong t23 = t19 ^ y21;
-            ulong t24 = t20 ^ y18;
-            ulong t25 = t21 ^ t22;
-            ulong t26 = t21 & t23;
-            ulong t27 = t24 ^ t26;
-            ulong t28 = t25 & t27;
-            ulong t29 = t28 ^ t22;
-            ulong t30 = t23 ^ t24;
-            ulong t31 = t22 ^ t26;
-            ulong t32 = t31 & t30;
-            ulong t33 = t32 ^ t24;
-            ulong t34 = t23 ^ t33;
-            ulong t35 = t27 ^ t33;
-            ulong t36 = t24 & t35;
-            ulong t37 = t36 ^ t34;
-            ulong t38 = t27 ^ t36;
-            ulong t39 = t29 & t38;
-            ulong t40 = t25 ^ t39;
-            ulong t41 = t40 ^ t37;
-            ulong t42 = t29 ^ t33;
-            ulong t43 = t29 ^ t40;
-            ulong t44 = t33 ^ t37;
-            ulong t45 = t42 ^ t41;
-            ulong z0 = t44 & y15;
-            ulong z1 = t37 & y6;
-            ulong z2 = t33 & x7;
-            ulong z3 = t43 & y16;
-            ulong z4 = t40 & y1;
-            ulong z5 = t29 & y7;
-            ulong z6 = t42 & y11;
-            ulong z7 = t45 & y17;
-            ulong z8 = t41 & y10;
-            ulong z9 = t44 & y12;
-            ulong z10 = t37 & y3;
-            ulong z11 = t33 & y4;
-            ulong z12 = t43 & y13;
-            ulong z13 = t40 & y5;
-            ulong z14 = t29 & y2;
-            ulong z15 = t42 & y9;
-            ulong z16 = t45 & y14;
-            ulong z17 = t41 & y8;
-
-            // Bottom linear layer.
-            ulong t46 = z15 ^ z16;
-            ulong t47 = z10 ^ z11;
-            ulong t48 = z5 ^ z13;
-            ulong t49 = z9 ^ z10;
-            ulong t50 = z2 ^ z12;
-            ulong t51 = z2 ^ z5;
-            ulong t52 = z7 ^ z8;
-            ulong t53 = z0 ^ z3;
-            ulong t54 = z6 ^ z7;
-            ulong t55 = z16 ^ z17;
-            ulong t56 = z12 ^ t48;
-            ulong t57 = t50 ^ t53;
-            ulong t58 = z4 ^ t46;
-            ulong t59 = z3 ^ t54;
-            ulong t60 = t46 ^ t57;
-            ulong t61 = z14 ^ t57;
-            ulong t62 = t52 ^ t58;
-            ulong t63 = t49 ^ t58;
-            ulong t64 = z4 ^ t59;
-            ulong t65 = t61 ^ t62;
-            ulong t66 = z1 ^ t63;
-            ulong t67 = t64 ^ t65;
-            ulong s3 = t53 ^ t66;
-            q[7] = t59 ^ t63;
-            q[6] = t64 ^ ~s3;
-            q[5] = t55 ^ ~t67;
-            q[4] = s3;
-            q[3] = t51 ^ t66;
-            q[2] = t47 ^ t65;
-            q[1] = t56 ^ ~t62;
-            q[0] = t48 ^ ~t60;
+            ulong a0 = q[4];        // x3 = q[4]
+            ulong a1 = q[2];        // x5 = q[2]
+            ulong a2 = a0 ^ a1;     // y14 = x3 ^ x5
+            ulong a3 = q[7];        // x0 = q[7]
+            ulong a4 = q[1];        // x6 = q[1]
+            ulong a5 = a3 ^ a4;     // y13 = x0 ^ x6
+            ulong a6 = a3 ^ a0;     // y9 = x0 ^ x3
+            ulong a7 = a3 ^ a1;     // y8 = x0 ^ x5
+            ulong a8 = q[6];        // x1 = q[6]
+            ulong a9 = q[5];        // x2 = q[5]
+            a9 = a8 ^ a9;           // t0 = x1 ^ x2
+            ulong a10 = q[0];       // x7 = q[0]
+            ulong a11 = a9 ^ a10;   // y1 = t0 ^ x7
+            a0 = a11 ^ a0;          // y4 = y1 ^ x3
+            ulong a12 = a5 ^ a2;    // y12 = y13 ^ y14
+            ulong a13 = a11 ^ a3;   // y2 = y1 ^ x0
+            a4 = a11 ^ a4;          // y5 = y1 ^ x6
+            ulong a14 = a4 ^ a7;    // y3 = y5 ^ y8
+            ulong a15 = q[3];       // x4 = q[3]
+            a15 = a15 ^ a12;        // t1 = x4 ^ y12
+            a1 = a15 ^ a1;          // y15 = t1 ^ x5
+            a8 = a15 ^ a8;          // y20 = t1 ^ x1
+            a15 = a1 ^ a10;         // y6 = y15 ^ x7
+            ulong a16 = a1 ^ a9;    // y10 = y15 ^ t0
+            ulong a17 = a8 ^ a6;    // y11 = y20 ^ y9
+            ulong a18 = a10 ^ a17;  // y7 = x7 ^ y11
+            ulong a19 = a16 ^ a17;  // y17 = y10 ^ y11
+            ulong a20 = a16 ^ a7;   // y19 = y10 ^ y8
+            a9 = a9 ^ a17;          // y16 = t0 ^ y11
+            ulong a21 = a5 ^ a9;    // y21 = y13 ^ y16
+            a3 = a3 ^ a9;           // y18 = x0 ^ y16
+            ulong a22 = a12 & a1;   // t2 = y12 & y15
+            ulong a23 = a14 & a15;  // t3 = y3 & y6
+            a23 = a23 ^ a22;        // t4 = t3 ^ t2
+            ulong a24 = a0 & a10;   // t5 = y4 & x7
+            a22 = a24 ^ a22;        // t6 = t5 ^ t2
+            a24 = a5 & a9;          // t7 = y13 & y16
+            ulong a25 = a4 & a11;   // t8 = y5 & y1
+            a25 = a25 ^ a24;        // t9 = t8 ^ t7
+            ulong a26 = a13 & a18;  // t10 = y2 & y7
+            a24 = a26 ^ a24;        // t11 = t10 ^ t7
+            a26 = a6 & a17;         // t12 = y9 & y11
+            ulong a27 = a2 & a19;   // t13 = y14 & y17
+            a27 = a27 ^ a26;        // t14 = t13 ^ t12
+            ulong a28 = a7 & a16;   // t15 = y8 & y10
+            a26 = a28 ^ a26;        // t16 = t15 ^ t12
+            a23 = a23 ^ a27;        // t17 = t4 ^ t14
+            a22 = a22 ^ a26;        // t18 = t6 ^ t16
+            a25 = a25 ^ a27;        // t19 = t9 ^ t14
+            a24 = a24 ^ a26;        // t20 = t11 ^ t16
+            a8 = a23 ^ a8;          // t21 = t17 ^ y20
+            a20 = a22 ^ a20;        // t22 = t18 ^ y19
+            a21 = a25 ^ a21;        // t23 = t19 ^ y21
+            a3 = a24 ^ a3;          // t24 = t20 ^ y18
+            a22 = a8 ^ a20;         // t25 = t21 ^ t22
+            a8 = a8 & a21;          // t26 = t21 & t23
+            a23 = a3 ^ a8;          // t27 = t24 ^ t26
+            a24 = a22 & a23;        // t28 = t25 & t27
+            a24 = a24 ^ a20;        // t29 = t28 ^ t22
+            a25 = a21 ^ a3;         // t30 = t23 ^ t24
+            a8 = a20 ^ a8;          // t31 = t22 ^ t26
+            a8 = a8 & a25;          // t32 = t31 & t30
+            a8 = a8 ^ a3;           // t33 = t32 ^ t24
+            a20 = a21 ^ a8;         // t34 = t23 ^ t33
+            a21 = a23 ^ a8;         // t35 = t27 ^ t33
+            a3 = a3 & a21;          // t36 = t24 & t35
+            a20 = a3 ^ a20;         // t37 = t36 ^ t34
+            a3 = a23 ^ a3;          // t38 = t27 ^ t36
+            a3 = a24 & a3;          // t39 = t29 & t38
+            a3 = a22 ^ a3;          // t40 = t25 ^ t39
+            a21 = a3 ^ a20;         // t41 = t40 ^ t37
+            a22 = a24 ^ a8;         // t42 = t29 ^ t33
+            a23 = a24 ^ a3;         // t43 = t29 ^ t40
+            a25 = a8 ^ a20;         // t44 = t33 ^ t37
+            a26 = a22 ^ a21;        // t45 = t42 ^ t41
+            a1 = a25 & a1;          // z0 = t44 & y15
+            a15 = a20 & a15;        // z1 = t37 & y6
+            a10 = a8 & a10;         // z2 = t33 & x7
+            a9 = a23 & a9;          // z3 = t43 & y16
+            a11 = a3 & a11;         // z4 = t40 & y1
+            a18 = a24 & a18;        // z5 = t29 & y7
+            a17 = a22 & a17;        // z6 = t42 & y11
+            a19 = a26 & a19;        // z7 = t45 & y17
+            a16 = a21 & a16;        // z8 = t41 & y10
+            a12 = a25 & a12;        // z9 = t44 & y12
+            a14 = a20 & a14;        // z10 = t37 & y3
+            a0 = a8 & a0;           // z11 = t33 & y4
+            a5 = a23 & a5;          // z12 = t43 & y13
+            a3 = a3 & a4;           // z13 = t40 & y5
+            a4 = a24 & a13;         // z14 = t29 & y2
+            a6 = a22 & a6;          // z15 = t42 & y9
+            a2 = a26 & a2;          // z16 = t45 & y14
+            a7 = a21 & a7;          // z17 = t41 & y8
+            a6 = a6 ^ a2;           // t46 = z15 ^ z16
+            a0 = a14 ^ a0;          // t47 = z10 ^ z11
+            a3 = a18 ^ a3;          // t48 = z5 ^ z13
+            a8 = a12 ^ a14;         // t49 = z9 ^ z10
+            a12 = a10 ^ a5;         // t50 = z2 ^ z12
+            a10 = a10 ^ a18;        // t51 = z2 ^ z5
+            a13 = a19 ^ a16;        // t52 = z7 ^ z8
+            a1 = a1 ^ a9;           // t53 = z0 ^ z3
+            a14 = a17 ^ a19;        // t54 = z6 ^ z7
+            a2 = a2 ^ a7;           // t55 = z16 ^ z17
+            a5 = a5 ^ a3;           // t56 = z12 ^ t48
+            a7 = a12 ^ a1;          // t57 = t50 ^ t53
+            a12 = a11 ^ a6;         // t58 = z4 ^ t46
+            a9 = a9 ^ a14;          // t59 = z3 ^ t54
+            a6 = a6 ^ a7;           // t60 = t46 ^ t57
+            a4 = a4 ^ a7;           // t61 = z14 ^ t57
+            a7 = a13 ^ a12;         // t62 = t52 ^ t58
+            a8 = a8 ^ a12;          // t63 = t49 ^ t58
+            a11 = a11 ^ a9;         // t64 = z4 ^ t59
+            a4 = a4 ^ a7;           // t65 = t61 ^ t62
+            a12 = a15 ^ a8;         // t66 = z1 ^ t63
+            a13 = a11 ^ a4;         // t67 = t64 ^ t65
+            a1 = a1 ^ a12;          // s3 = t53 ^ t66
+            q[7] = a9 ^ a8;         // q7 = t59 ^ t63
+            q[6] = a11 ^ ~a1;       // q6 = t64 ^ ~s3
+            q[5] = a2 ^ ~a13;       // q5 = t55 ^ ~t67
+            q[4] = a1;              // q4 = s3
+            q[3] = a10 ^ a12;       // q3 = t51 ^ t66
+            q[2] = a0 ^ a4;         // q2 = t47 ^ t65
+            q[1] = a5 ^ ~a7;        // q1 = t56 ^ ~t62
+            q[0] = a3 ^ ~a6;        // q0 = t48 ^ ~t60
         }
 
         // Inverse S-box = A^-1 o S o A^-1 around the forward circuit, where A is the affine map of FIPS 197 §5.1.1.
@@ -829,56 +462,69 @@ namespace NanoMikey.Crypto.Cipher
             }
         }
 
-        // FIPS 197 §5.1.3: rotating a word by 16 bits moves every byte one row down its column; xtime feeds q7 into q0, q1, q3, q4.
+        // FIPS 197 §5.1.3: rotating a word by 16 bits moves every byte one row down its column; xtime feeds q7 into q0, q1,
+        // q3, q4. With v = q ^ rot16(q) every output reads only v and rot16(q).
         private static void MixColumns(ulong[] q)
         {
-            ulong q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
-            ulong r0 = (q0 >> 16) | (q0 << 48);
-            ulong r1 = (q1 >> 16) | (q1 << 48);
-            ulong r2 = (q2 >> 16) | (q2 << 48);
-            ulong r3 = (q3 >> 16) | (q3 << 48);
-            ulong r4 = (q4 >> 16) | (q4 << 48);
-            ulong r5 = (q5 >> 16) | (q5 << 48);
-            ulong r6 = (q6 >> 16) | (q6 << 48);
-            ulong r7 = (q7 >> 16) | (q7 << 48);
-            q[0] = q7 ^ r7 ^ r0 ^ Rot32(q0 ^ r0);
-            q[1] = q0 ^ r0 ^ q7 ^ r7 ^ r1 ^ Rot32(q1 ^ r1);
-            q[2] = q1 ^ r1 ^ r2 ^ Rot32(q2 ^ r2);
-            q[3] = q2 ^ r2 ^ q7 ^ r7 ^ r3 ^ Rot32(q3 ^ r3);
-            q[4] = q3 ^ r3 ^ q7 ^ r7 ^ r4 ^ Rot32(q4 ^ r4);
-            q[5] = q4 ^ r4 ^ r5 ^ Rot32(q5 ^ r5);
-            q[6] = q5 ^ r5 ^ r6 ^ Rot32(q6 ^ r6);
-            q[7] = q6 ^ r6 ^ r7 ^ Rot32(q7 ^ r7);
-        }
-
-        private static ulong Rot32(ulong x)
-        {
-            return (x << 32) | (x >> 32);
+            ulong x = q[0];
+            ulong r0 = (x >> 16) | (x << 48);
+            ulong v0 = x ^ r0;
+            x = q[1];
+            ulong r1 = (x >> 16) | (x << 48);
+            ulong v1 = x ^ r1;
+            x = q[2];
+            ulong r2 = (x >> 16) | (x << 48);
+            ulong v2 = x ^ r2;
+            x = q[3];
+            ulong r3 = (x >> 16) | (x << 48);
+            ulong v3 = x ^ r3;
+            x = q[4];
+            ulong r4 = (x >> 16) | (x << 48);
+            ulong v4 = x ^ r4;
+            x = q[5];
+            ulong r5 = (x >> 16) | (x << 48);
+            ulong v5 = x ^ r5;
+            x = q[6];
+            ulong r6 = (x >> 16) | (x << 48);
+            ulong v6 = x ^ r6;
+            x = q[7];
+            ulong r7 = (x >> 16) | (x << 48);
+            ulong v7 = x ^ r7;
+            q[0] = v7 ^ r0 ^ (v0 << 32) ^ (v0 >> 32);
+            q[1] = v0 ^ v7 ^ r1 ^ (v1 << 32) ^ (v1 >> 32);
+            q[2] = v1 ^ r2 ^ (v2 << 32) ^ (v2 >> 32);
+            q[3] = v2 ^ v7 ^ r3 ^ (v3 << 32) ^ (v3 >> 32);
+            q[4] = v3 ^ v7 ^ r4 ^ (v4 << 32) ^ (v4 >> 32);
+            q[5] = v4 ^ r5 ^ (v5 << 32) ^ (v5 >> 32);
+            q[6] = v5 ^ r6 ^ (v6 << 32) ^ (v6 >> 32);
+            q[7] = v6 ^ r7 ^ (v7 << 32) ^ (v7 >> 32);
         }
 
         // Transposes the 8x8 bit matrix in each byte position so q[k] becomes bit plane k (swap moves of 1, 2, 4).
         private static void Ortho(ulong[] q)
         {
-            Swap(q, 0, 1, 0x5555555555555555UL, 1);
-            Swap(q, 2, 3, 0x5555555555555555UL, 1);
-            Swap(q, 4, 5, 0x5555555555555555UL, 1);
-            Swap(q, 6, 7, 0x5555555555555555UL, 1);
-            Swap(q, 0, 2, 0x3333333333333333UL, 2);
-            Swap(q, 1, 3, 0x3333333333333333UL, 2);
-            Swap(q, 4, 6, 0x3333333333333333UL, 2);
-            Swap(q, 5, 7, 0x3333333333333333UL, 2);
-            Swap(q, 0, 4, 0x0F0F0F0F0F0F0F0FUL, 4);
-            Swap(q, 1, 5, 0x0F0F0F0F0F0F0F0FUL, 4);
-            Swap(q, 2, 6, 0x0F0F0F0F0F0F0F0FUL, 4);
-            Swap(q, 3, 7, 0x0F0F0F0F0F0F0F0FUL, 4);
-        }
-
-        private static void Swap(ulong[] q, int i, int j, ulong low, int shift)
-        {
-            ulong a = q[i];
-            ulong b = q[j];
-            q[i] = (a & low) | ((b & low) << shift);
-            q[j] = ((a & ~low) >> shift) | (b & ~low);
+            ulong q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7];
+            ulong t;
+            t = q0; q0 = (t & 0x5555555555555555UL) | ((q1 & 0x5555555555555555UL) << 1); q1 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q1 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q2; q2 = (t & 0x5555555555555555UL) | ((q3 & 0x5555555555555555UL) << 1); q3 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q3 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q4; q4 = (t & 0x5555555555555555UL) | ((q5 & 0x5555555555555555UL) << 1); q5 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q5 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q6; q6 = (t & 0x5555555555555555UL) | ((q7 & 0x5555555555555555UL) << 1); q7 = ((t & 0xAAAAAAAAAAAAAAAAUL) >> 1) | (q7 & 0xAAAAAAAAAAAAAAAAUL);
+            t = q0; q0 = (t & 0x3333333333333333UL) | ((q2 & 0x3333333333333333UL) << 2); q2 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q2 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q1; q1 = (t & 0x3333333333333333UL) | ((q3 & 0x3333333333333333UL) << 2); q3 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q3 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q4; q4 = (t & 0x3333333333333333UL) | ((q6 & 0x3333333333333333UL) << 2); q6 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q6 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q5; q5 = (t & 0x3333333333333333UL) | ((q7 & 0x3333333333333333UL) << 2); q7 = ((t & 0xCCCCCCCCCCCCCCCCUL) >> 2) | (q7 & 0xCCCCCCCCCCCCCCCCUL);
+            t = q0; q0 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q4 & 0x0F0F0F0F0F0F0F0FUL) << 4); q4 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q4 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q1; q1 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q5 & 0x0F0F0F0F0F0F0F0FUL) << 4); q5 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q5 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q2; q2 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q6 & 0x0F0F0F0F0F0F0F0FUL) << 4); q6 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q6 & 0xF0F0F0F0F0F0F0F0UL);
+            t = q3; q3 = (t & 0x0F0F0F0F0F0F0F0FUL) | ((q7 & 0x0F0F0F0F0F0F0F0FUL) << 4); q7 = ((t & 0xF0F0F0F0F0F0F0F0UL) >> 4) | (q7 & 0xF0F0F0F0F0F0F0F0UL);
+            q[0] = q0;
+            q[1] = q1;
+            q[2] = q2;
+            q[3] = q3;
+            q[4] = q4;
+            q[5] = q5;
+            q[6] = q6;
+            q[7] = q7;
         }
 
         // Spreads one block's four little-endian words into two 64-bit words (even/odd 16-bit columns), lane b.
@@ -899,32 +545,64 @@ namespace NanoMikey.Crypto.Cipher
             return (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
         }
 
-        private static uint Gather(ulong x)
+        // Reads one block (four little-endian words) into lane `lane` of the state: two 64-bit words holding its even and
+        // odd 16-bit columns, one byte per nibble position after the spreads (see InterleaveIn).
+        private static void LoadLane(byte[] input, int p, ulong[] q, int lane)
         {
-            x &= 0x00FF00FF00FF00FFUL;
-            x = (x | (x >> 8)) & 0x0000FFFF0000FFFFUL;
-            return (uint)x | (uint)(x >> 16);
+            ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
+            a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
+            a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
+            ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
+            b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
+            b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
+            ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
+            c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
+            c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
+            ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
+            d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
+            d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
+            q[lane] = a | (c << 8);
+            q[lane + 4] = b | (d << 8);
         }
 
-        private static void InterleaveOut(ulong q0, ulong q1, uint[] w)
+        // Inverse of LoadLane: writes lane `lane` of the state as one block.
+        private static void StoreLane(ulong[] q, int lane, byte[] output, int p)
         {
-            w[0] = Gather(q0);
-            w[1] = Gather(q1);
-            w[2] = Gather(q0 >> 8);
-            w[3] = Gather(q1 >> 8);
+            ulong e = q[lane];
+            ulong f = q[lane + 4];
+            ulong g = e & 0x00FF00FF00FF00FFUL;
+            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+            uint w = (uint)g | (uint)(g >> 16);
+            output[p] = (byte)w;
+            output[p + 1] = (byte)(w >> 8);
+            output[p + 2] = (byte)(w >> 16);
+            output[p + 3] = (byte)(w >> 24);
+            g = f & 0x00FF00FF00FF00FFUL;
+            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+            w = (uint)g | (uint)(g >> 16);
+            output[p + 4] = (byte)w;
+            output[p + 5] = (byte)(w >> 8);
+            output[p + 6] = (byte)(w >> 16);
+            output[p + 7] = (byte)(w >> 24);
+            g = (e >> 8) & 0x00FF00FF00FF00FFUL;
+            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+            w = (uint)g | (uint)(g >> 16);
+            output[p + 8] = (byte)w;
+            output[p + 9] = (byte)(w >> 8);
+            output[p + 10] = (byte)(w >> 16);
+            output[p + 11] = (byte)(w >> 24);
+            g = (f >> 8) & 0x00FF00FF00FF00FFUL;
+            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+            w = (uint)g | (uint)(g >> 16);
+            output[p + 12] = (byte)w;
+            output[p + 13] = (byte)(w >> 8);
+            output[p + 14] = (byte)(w >> 16);
+            output[p + 15] = (byte)(w >> 24);
         }
 
         private static uint ReadLe(byte[] b, int o)
         {
             return b[o] | ((uint)b[o + 1] << 8) | ((uint)b[o + 2] << 16) | ((uint)b[o + 3] << 24);
-        }
-
-        private static void WriteLe(uint v, byte[] b, int o)
-        {
-            b[o] = (byte)v;
-            b[o + 1] = (byte)(v >> 8);
-            b[o + 2] = (byte)(v >> 16);
-            b[o + 3] = (byte)(v >> 24);
         }
     }
 }
