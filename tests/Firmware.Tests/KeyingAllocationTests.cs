@@ -19,7 +19,7 @@ namespace NanoMikey.Firmware.Tests
             // Everything on the thread counts: Start, both tasks' Run, the modes (PSK with the device's software AES) and
             // the host sockets underneath.
             using KeyingPair p = mode == MikeyMode.Psk ? new KeyingPair().WithPsk(softwareAes: true) : new KeyingPair().WithEcc(mode);
-            const int warmUp = 3, measured = 20;
+            const int warmUp = 5, measured = 20;
             long total = 0;
             int counted = 0;
             for (int round = 0; round < warmUp + measured; round++)
