@@ -4,7 +4,6 @@ using System.IO;
 using System.Diagnostics;
 using System.Reflection;
 using NanoMikey.Emulator.Audio;
-using NanoMikey.Emulator.Clock;
 using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scheduling;
 using NanoMikey.Firmware.Call;
