@@ -22,5 +22,13 @@ namespace NanoMikey.Emulator.Network
 
         /// <inheritdoc />
         public IDatagramSocket CreateUdpSocket() => new VirtualSocket(this);
+
+        /// <summary>Not yet available on this interface.</summary>
+        /// <returns>Never returns.</returns>
+        public IStreamSocket CreateTcpSocket() => throw new System.NotSupportedException();
+
+        /// <summary>Not yet available on this interface.</summary>
+        /// <returns>Never returns.</returns>
+        public IStreamListener CreateTcpListener() => throw new System.NotSupportedException();
     }
 }

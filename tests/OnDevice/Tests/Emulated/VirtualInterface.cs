@@ -21,6 +21,16 @@ namespace NanoMikey.OnDevice.Emulated
             return new VirtualSocket(_network, 8, 512);
         }
 
+        public IStreamSocket CreateTcpSocket()
+        {
+            throw new System.NotSupportedException();
+        }
+
+        public IStreamListener CreateTcpListener()
+        {
+            throw new System.NotSupportedException();
+        }
+
         /// <summary>A socket with its queue sized by the caller, bound to this interface's address.</summary>
         public VirtualSocket Bound(int port, int slots, int slotSize)
         {
