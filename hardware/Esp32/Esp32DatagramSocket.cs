@@ -137,7 +137,8 @@ namespace NanoMikey.Hardware.Esp32
             return peer;
         }
 
-        private static uint AddressOf(IPAddress address)
+        /// <summary>An IPv4 address as a big-endian number, without allocating when the platform allows (also used by the TCP sockets).</summary>
+        internal static uint AddressOf(IPAddress address)
         {
             // nanoFramework's IPv4 hash code is the address, first octet in the low byte; checked once, else the slow path.
             if (HashIsAddress) return IPv4.Swap((uint)address.GetHashCode());
