@@ -77,15 +77,7 @@ namespace NanoMikey.Hardware.Esp32
         /// <remarks>False at once when not listening or after <see cref="Close"/>.</remarks>
         public bool Poll(int timeoutMicroseconds)
         {
-            if (_closed || _socket == null) return false;
-            try
-            {
-                return _socket.Poll(timeoutMicroseconds < 0 ? -1 : timeoutMicroseconds, SelectMode.SelectRead);
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
+            return !_closed && _socket != null && Esp32StreamSocket.PollRead(_socket, timeoutMicroseconds, false);
         }
 
         /// <inheritdoc />

@@ -199,15 +199,7 @@ namespace NanoMikey.Hardware.Esp32
         /// state (Receive then reports it).</remarks>
         public bool Poll(int timeoutMicroseconds)
         {
-            if (_closed || _socket == null) return false;
-            try
-            {
-                return _socket.Poll(timeoutMicroseconds < 0 ? -1 : timeoutMicroseconds, SelectMode.SelectRead);
-            }
-            catch (SocketException)
-            {
-                return true;
-            }
+            return !_closed && _socket != null && PollRead(_socket, timeoutMicroseconds, true);
         }
 
         /// <inheritdoc />
@@ -265,7 +257,21 @@ namespace NanoMikey.Hardware.Esp32
                 : StreamStatus.NetworkError;
         }
 
-        private static void CheckRange(byte[] buffer, int offset, int count, int minCount)
+        /// <summary>Socket.Poll for reading, a negative timeout waiting forever; <paramref name="onError"/> when the poll fails.</summary>
+        internal static bool PollRead(Socket socket, int timeoutMicroseconds, bool onError)
+        {
+            try
+            {
+                return socket.Poll(timeoutMicroseconds < 0 ? -1 : timeoutMicroseconds, SelectMode.SelectRead);
+            }
+            catch (SocketException)
+            {
+                return onError;
+            }
+        }
+
+        /// <summary>Throws for a null buffer or a range outside it, or fewer than <paramref name="minCount"/> bytes.</summary>
+        internal static void CheckRange(byte[] buffer, int offset, int count, int minCount)
         {
             if (buffer == null) throw new ArgumentNullException();
             if (count < minCount || offset < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException();

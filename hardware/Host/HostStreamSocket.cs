@@ -72,8 +72,9 @@ namespace NanoMikey.Hardware.Host
         public int LocalPort { get; private set; }
 
         /// <inheritdoc />
-        /// <remarks>A negative timeout waits as long as the operating system does. A failed or timed-out attempt leaves the
-        /// socket unconnected, so Connect may be called again.</remarks>
+        /// <remarks>A negative timeout waits as long as the operating system does; 0 gives up at once (even on loopback the
+        /// handshake completes after the call). A failed or timed-out attempt leaves the socket unconnected, so Connect may
+        /// be called again.</remarks>
         public StreamStatus Connect(uint remoteAddress, int remotePort, int timeoutMicroseconds)
         {
             if (remotePort < 1 || remotePort > 65535) throw new ArgumentOutOfRangeException(nameof(remotePort));
@@ -149,15 +150,8 @@ namespace NanoMikey.Hardware.Host
         /// <remarks>False at once when never connected or after <see cref="Close"/> (nothing will ever arrive).</remarks>
         public bool Poll(int timeoutMicroseconds)
         {
-            if (_closed || _socket == null) return false;
-            try
-            {
-                return _socket.Poll(timeoutMicroseconds < 0 ? -1 : timeoutMicroseconds, SelectMode.SelectRead);
-            }
-            catch (SocketException)
-            {
-                return true; // Receive reports the error without blocking
-            }
+            // An error is true: Receive reports it without blocking.
+            return !_closed && _socket != null && PollRead(_socket, timeoutMicroseconds, true);
         }
 
         /// <inheritdoc />
@@ -199,7 +193,21 @@ namespace NanoMikey.Hardware.Host
             return error == SocketError.Shutdown ? StreamStatus.Closed : StreamStatus.NetworkError;
         }
 
-        private static void CheckRange(byte[] buffer, int offset, int count, int minCount)
+        /// <summary>Socket.Poll for reading, a negative timeout waiting forever; <paramref name="onError"/> when the poll fails.</summary>
+        internal static bool PollRead(Socket socket, int timeoutMicroseconds, bool onError)
+        {
+            try
+            {
+                return socket.Poll(timeoutMicroseconds < 0 ? -1 : timeoutMicroseconds, SelectMode.SelectRead);
+            }
+            catch (SocketException)
+            {
+                return onError;
+            }
+        }
+
+        /// <summary>Throws for a null buffer or a range outside it, or fewer than <paramref name="minCount"/> bytes.</summary>
+        internal static void CheckRange(byte[] buffer, int offset, int count, int minCount)
         {
             ArgumentNullException.ThrowIfNull(buffer);
             if (count < minCount || offset < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(count));

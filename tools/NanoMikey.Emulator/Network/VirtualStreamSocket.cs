@@ -175,7 +175,8 @@ namespace NanoMikey.Emulator.Network
             return status;
         }
 
-        private static void CheckRange(byte[] buffer, int offset, int count, int minCount)
+        /// <summary>Throws for a null buffer or a range outside it, or fewer than <paramref name="minCount"/> bytes.</summary>
+        internal static void CheckRange(byte[] buffer, int offset, int count, int minCount)
         {
             ArgumentNullException.ThrowIfNull(buffer);
             if (count < minCount || offset < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(count));
