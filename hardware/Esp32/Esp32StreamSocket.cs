@@ -40,6 +40,7 @@ namespace NanoMikey.Hardware.Esp32
         // How long the platform may wait inside Send/Receive after a poll said go (it should not wait at all).
         private const int PlatformTimeoutMilliseconds = 2000;
         private const int ConnectInProgress = -1;
+        private const int ConnectFailed = 1; // not a WinSock code: maps to NetworkError
 
         private Socket? _socket;
         private Socket? _connecting;
@@ -229,6 +230,10 @@ namespace NanoMikey.Hardware.Esp32
             catch (ObjectDisposedException)
             {
                 _connectError = (int)SocketError.TimedOut; // closed by the timeout
+            }
+            catch (Exception)
+            {
+                _connectError = ConnectFailed; // never let the worker thread die with an exception
             }
         }
 
