@@ -101,15 +101,7 @@ namespace NanoMikey.Hardware.Esp32
         /// <inheritdoc />
         public bool Poll(int timeoutMicroseconds)
         {
-            if (_closed) return false;
-            try
-            {
-                return _socket.Poll(timeoutMicroseconds < 0 ? -1 : timeoutMicroseconds, SelectMode.SelectRead);
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
+            return !_closed && Esp32StreamSocket.PollRead(_socket, timeoutMicroseconds, false);
         }
 
         /// <inheritdoc />
@@ -137,7 +129,8 @@ namespace NanoMikey.Hardware.Esp32
             return peer;
         }
 
-        private static uint AddressOf(IPAddress address)
+        /// <summary>An IPv4 address as a big-endian number, without allocating when the platform allows (also used by the TCP sockets).</summary>
+        internal static uint AddressOf(IPAddress address)
         {
             // nanoFramework's IPv4 hash code is the address, first octet in the low byte; checked once, else the slow path.
             if (HashIsAddress) return IPv4.Swap((uint)address.GetHashCode());
@@ -147,8 +140,7 @@ namespace NanoMikey.Hardware.Esp32
 
         private static void CheckRange(byte[] buffer, int offset, int count)
         {
-            if (buffer == null) throw new ArgumentNullException();
-            if (count < 0 || offset < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException();
+            Esp32StreamSocket.CheckRange(buffer, offset, count, 0);
         }
     }
 }

@@ -96,15 +96,7 @@ namespace NanoMikey.Hardware.Host
         /// <inheritdoc />
         public bool Poll(int timeoutMicroseconds)
         {
-            if (_closed) return false;
-            try
-            {
-                return _socket.Poll(timeoutMicroseconds < 0 ? -1 : timeoutMicroseconds, SelectMode.SelectRead);
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
+            return !_closed && HostStreamSocket.PollRead(_socket, timeoutMicroseconds, false);
         }
 
         /// <inheritdoc />
@@ -118,11 +110,7 @@ namespace NanoMikey.Hardware.Host
         /// <inheritdoc />
         public void Dispose() => Close();
 
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            ArgumentNullException.ThrowIfNull(buffer);
-            if (count < 0 || offset < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(offset));
-        }
+        private static void CheckRange(byte[] buffer, int offset, int count) => HostStreamSocket.CheckRange(buffer, offset, count, 0);
 
         private static void CheckPort(int port, int min)
         {

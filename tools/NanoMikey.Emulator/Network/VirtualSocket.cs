@@ -103,11 +103,7 @@ namespace NanoMikey.Emulator.Network
             return true;
         }
 
-        private static void CheckRange(byte[] buffer, int offset, int count)
-        {
-            ArgumentNullException.ThrowIfNull(buffer);
-            if (count < 0 || offset < 0 || offset > buffer.Length - count) throw new ArgumentOutOfRangeException(nameof(offset));
-        }
+        private static void CheckRange(byte[] buffer, int offset, int count) => VirtualStreamSocket.CheckRange(buffer, offset, count, 0);
 
         private static void CheckPort(int port, int min)
         {
