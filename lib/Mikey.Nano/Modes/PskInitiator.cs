@@ -22,8 +22,9 @@ namespace NanoMikey.Mikey.Modes
     /// <remarks>
     /// GStreamer / ONVIF shape (RTSP, RFC 4567): <see cref="UseNullMode"/> and <see cref="KeyTransport"/> =
     /// <see cref="KeyDataType.Tek"/> write HDR, T, RAND, SP, KEMAC(NULL, NULL) holding one TEK = master key ‖ master salt,
-    /// which GStreamer takes as the SRTP key as it is (gstmikey.c <c>to_caps</c>). With a PSK the same TEK is encrypted and
-    /// MACed (our device to our device).
+    /// which GStreamer takes as the SRTP key as it is (gstmikey.c <c>to_caps</c>); <see cref="Quirks"/> =
+    /// <see cref="MikeyQuirks.GStreamerTagLengthInAuthKeyLength"/> writes the SP so GStreamer reads a 32-bit tag right. With
+    /// a PSK the same TEK is encrypted and MACed (our device to our device).
     /// </remarks>
     public sealed class PskInitiator
     {
@@ -137,6 +138,13 @@ namespace NanoMikey.Mikey.Modes
             SecureMemory.Wipe(_fixedTek);
             _fixedTekLength = 0;
         }
+
+        /// <summary>
+        /// Peer deviations to write for (none by default). <see cref="MikeyQuirks.GStreamerTagLengthInAuthKeyLength"/> writes
+        /// each SP so GStreamer reads its tag length right (<see cref="SrtpPolicyMapping.Write(MikeyWriter, int, SrtpPolicy, MikeyQuirks)"/>);
+        /// a policy GStreamer cannot express then fails the offer with Unsupported.
+        /// </summary>
+        public MikeyQuirks Quirks { get; set; }
 
         /// <summary>Set the V flag: the responder answers with a verification message (RFC 3830 §3.1).</summary>
         public bool RequestVerification { get; set; }
@@ -407,7 +415,11 @@ namespace NanoMikey.Mikey.Modes
                 {
                     _scratchPolicy.CopyFrom(_policies[i]);
                     _scratchPolicy.MkiLength = _mkiLength;
-                    _mapping.Write(w, i, _scratchPolicy);
+                    if (_mapping.Write(w, i, _scratchPolicy, Quirks) == MikeyStatus.InvalidValue)
+                    {
+                        SecureMemory.Wipe(_tgk);
+                        return MikeyExchangeStatus.Unsupported;
+                    }
                 }
             }
 
