@@ -34,13 +34,30 @@ namespace NanoMikey.Mikey.Tests.Fixtures
             return Run(Timeout, args.ToArray());
         }
 
+        /// <summary>GStreamer's RTSP KeyMgmt value for such a message (gst_sdp_make_keymgmt: gst-rtsp-server's ANNOUNCE answer).</summary>
+        internal static Result KeyMgmtHeader(string cipher, string auth, string keyHex, string uri, params uint[] ssrcs)
+        {
+            var args = new List<string> { "keymgmt-header", cipher, auth, keyHex, uri };
+            foreach (uint ssrc in ssrcs) args.Add("0x" + ssrc.ToString("x8"));
+            return Run(Timeout, args.ToArray());
+        }
+
+        /// <summary>
+        /// Real rtspsrc (gst-launch-1.0) against a one-connection RTSP stub whose DESCRIBE answer carries
+        /// <paramref name="message"/> as a=key-mgmt: the SETUP request rtspsrc then sends (Fixtures/rtspsrc_setup.py).
+        /// </summary>
+        internal static Result RtspSrcSetup(byte[] message, int length, string protocols) =>
+            RunScript("rtspsrc_setup.py", Timeout, Convert.ToBase64String(message, 0, length), protocols);
+
         /// <summary>GStreamer parses the media-level a=key-mgmt of a whole SDP (gst_sdp_media_parse_keymgmt).</summary>
         internal static Result SdpKeyMgmt(string sdp) => Run(Timeout, "sdp-keymgmt", sdp);
 
-        internal static Result Run(TimeSpan timeout, params string[] args)
+        internal static Result Run(TimeSpan timeout, params string[] args) => RunScript("gst_mikey.py", timeout, args);
+
+        private static Result RunScript(string name, TimeSpan timeout, params string[] args)
         {
             Assert.True(File.Exists(Python), Python + " is missing: install python3-gi and gir1.2-gst-plugins-base-1.0 (README)");
-            string script = Path.Combine(AppContext.BaseDirectory, "Fixtures", "gst_mikey.py");
+            string script = Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
             var psi = new ProcessStartInfo(Python)
             {
                 RedirectStandardOutput = true,
@@ -65,7 +82,7 @@ namespace NanoMikey.Mikey.Tests.Fixtures
                 p.WaitForExit();
                 string text = stdout.Result.Trim();
                 Assert.True(p.ExitCode != 3, "python3-gi / GstSdp missing: " + text);
-                Assert.True(text.Length > 0, "gst_mikey.py printed nothing; stderr: " + stderr.Result);
+                Assert.True(text.Length > 0, name + " printed nothing; stderr: " + stderr.Result);
                 return new Result(p.ExitCode, JsonDocument.Parse(text).RootElement.Clone(), false, stderr.Result);
             }
             finally

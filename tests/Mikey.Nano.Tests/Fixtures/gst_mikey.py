@@ -7,7 +7,10 @@ python3-gi / GstSdp is missing):
                             what rtspsrc takes from our DESCRIBE answer
   from-caps CIPHER AUTH KEYHEX [SSRC ...]
                             new_from_caps (what gst-rtsp-server and rtspclientsink write), plus add_cs_srtp per SSRC
-  sdp-keymgmt SDP-TEXT      GstSdp.SDPMessage parse + parse_keymgmt (media-level a=key-mgmt:mikey)
+  keymgmt-header CIPHER AUTH KEYHEX URI [SSRC ...]
+                            the same message as an RTSP KeyMgmt value (gst_sdp_make_keymgmt): gst-rtsp-server's ANNOUNCE
+                            answer, rtspsrc's SETUP
+  sdp-keymgmt SDP-TEXT      gst_sdp_media_parse_keymgmt of the first media of a whole SDP, then to_caps
 Run as /usr/bin/python3 (the interpreter with gi).
 """
 import base64
@@ -132,7 +135,17 @@ def sdp_keymgmt(text):
     return 0
 
 
-def from_caps(cipher, auth, keyhex, ssrcs):
+def keymgmt_header(cipher, auth, keyhex, uri, ssrcs):
+    # gst-rtsp-server's ANNOUNCE answer (rtsp-client.c stream_make_keymgmt) and rtspsrc's SETUP: new_from_caps,
+    # add_cs_srtp, base64_encode, gst_sdp_make_keymgmt (uri, base64).
+    msg = _message_from_caps(cipher, auth, keyhex, ssrcs)
+    if msg is None:
+        return 2
+    print(json.dumps({"keymgmt": GstSdp.sdp_make_keymgmt(uri, msg.base64_encode())}))
+    return 0
+
+
+def _message_from_caps(cipher, auth, keyhex, ssrcs):
     key = Gst.Buffer.new_wrapped(binascii.unhexlify(keyhex))
     caps = Gst.Caps.new_empty_simple("application/x-srtp")
     caps.set_value("srtp-key", key)
@@ -141,9 +154,16 @@ def from_caps(cipher, auth, keyhex, ssrcs):
     msg = GstSdp.MIKEYMessage.new_from_caps(caps)
     if msg is None:
         print(json.dumps({"error": "new_from_caps returned NULL"}))
-        return 2
+        return None
     for ssrc in ssrcs:
         msg.add_cs_srtp(0, int(ssrc, 0), 0)
+    return msg
+
+
+def from_caps(cipher, auth, keyhex, ssrcs):
+    msg = _message_from_caps(cipher, auth, keyhex, ssrcs)
+    if msg is None:
+        return 2
     # Described as GStreamer reads it back (its base64 is in the output).
     return to_caps(msg.base64_encode())
 
@@ -153,9 +173,11 @@ def main(argv):
         return to_caps(argv[1])
     if len(argv) >= 4 and argv[0] == "from-caps":
         return from_caps(argv[1], argv[2], argv[3], argv[4:])
+    if len(argv) >= 5 and argv[0] == "keymgmt-header":
+        return keymgmt_header(argv[1], argv[2], argv[3], argv[4], argv[5:])
     if len(argv) >= 2 and argv[0] == "sdp-keymgmt":
         return sdp_keymgmt(argv[1])
-    print(json.dumps({"error": "usage: to-caps B64 | from-caps CIPHER AUTH KEYHEX [SSRC...] | sdp-keymgmt SDP"}))
+    print(json.dumps({"error": "usage: to-caps B64 | from-caps CIPHER AUTH KEYHEX [SSRC...] | keymgmt-header CIPHER AUTH KEYHEX URI [SSRC...] | sdp-keymgmt SDP"}))
     return 64
 
 
