@@ -130,6 +130,40 @@ namespace NanoMikey.Mikey.Tests.Interop
         }
 
         [Fact]
+        public void OurDescribeSdpLineIsReadByGStreamersSdpParserAndTheirsByOurs()
+        {
+            // DESCRIBE answer: media-level a=key-mgmt (RFC 4567 §3.1) as gst-rtsp-server puts it, written by SdpKeyMgmt.Format.
+            var clock = new TestClock { NtpNow = 0xe6a9c0d800000000 };
+            PskInitiator ini = TekTransportTests.NullTekInitiator(clock, seed: 21);
+            ini.AddCryptoSession(0x0DE5C001, 0, GStreamerMikeyTests.GStreamerPolicy("AES_256_CM_HMAC_SHA1_80"));
+            byte[] offer = new byte[256];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(offer, 0, offer.Length));
+            string sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=sensor\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\na=range:npt=now-\r\n"
+                + "m=audio 0 RTP/SAVP 0\r\na=rtpmap:0 PCMU/8000\r\na=control:stream=0\r\n" + SdpKeyMgmt.Format(offer, 0, ini.OfferLength) + "\r\n";
+            GstMikey.Result g = GstMikey.SdpKeyMgmt(sdp);
+            Assert.True(g.ExitCode == 0, g.ToString());
+            Assert.Equal("aes-256-icm", g.Str("srtp-cipher"));
+            Assert.Equal("hmac-sha1-80", g.Str("srtp-auth"));
+            SrtpMasterKeyEntry k = ini.Bundle.Get(0).GetMasterKey(0);
+            Assert.Equal(Convert.ToHexString(k.Key, 0, 32).ToLowerInvariant() + Convert.ToHexString(k.Salt, 0, 14).ToLowerInvariant(), g.Str("srtp-key"));
+
+            // The other way: the same SDP with GStreamer's own message for that suite, found and decoded by SdpKeyMgmt.
+            GstMikey.Result theirs = GstMikey.FromCaps("aes-256-icm", "hmac-sha1-80", new string('b', 92), 0x0DE5C002);
+            Assert.True(theirs.ExitCode == 0, theirs.ToString());
+            var finder = new SdpKeyMgmt();
+            finder.Reset(sdp.Replace(Convert.ToBase64String(offer, 0, ini.OfferLength), theirs.Str("base64")));
+            Assert.True(finder.FindNext());
+            Assert.True(finder.IsMikey);
+            Assert.Equal(0, finder.MediaIndex);
+            byte[] msg = new byte[finder.DataLength];
+            int n = finder.DecodeData(msg, 0);
+            PskResponder resp = GStreamerMikeyTests.NullResponder(msg, n);
+            Assert.Equal(MikeyExchangeStatus.Ok, resp.Respond(msg, 0, n, new byte[64], 0, 64));
+            Assert.Equal(0x0DE5C002u, resp.Bundle.Get(0).Ssrc);
+            GStreamerMikeyTests.AssertPolicy(resp.Bundle.Get(0).Policy, "aes-256-icm", "hmac-sha1-80");
+        }
+
+        [Fact]
         public void OurFormattedHeaderIsTheOneGStreamerWrites()
         {
             // RtspKeyMgmtHeader.Format(compact) = gst_sdp_make_keymgmt for the same message and uri.
