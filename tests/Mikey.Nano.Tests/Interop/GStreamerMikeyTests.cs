@@ -38,12 +38,6 @@ namespace NanoMikey.Mikey.Tests.Interop
             new object[] { "AEAD_AES_256_GCM", "aes-256-gcm", "null" },
         };
 
-        private static string KeyAndSalt(CryptoSession cs)
-        {
-            SrtpMasterKeyEntry k = cs.GetMasterKey(0);
-            return Convert.ToHexString(k.Key, 0, k.KeyLength).ToLowerInvariant() + Convert.ToHexString(k.Salt, 0, k.SaltLength).ToLowerInvariant();
-        }
-
         private static (byte[] Message, int Length, PskInitiator Initiator) OurOffer(SrtpPolicy policy, MikeyQuirks quirks, params uint[] ssrcs)
         {
             var clock = new TestClock { NtpNow = 0xe6a9c0d800000000 };
@@ -68,7 +62,7 @@ namespace NanoMikey.Mikey.Tests.Interop
             Assert.Equal(auth, r.Str("srtp-auth"));
             Assert.Equal(cipher, r.Str("srtcp-cipher"));
             Assert.Equal(auth, r.Str("srtcp-auth"));
-            Assert.Equal(KeyAndSalt(ini.Bundle.Get(0)), r.Str("srtp-key"));
+            Assert.Equal(TekTransportTests.KeyAndSalt(ini.Bundle.Get(0)), r.Str("srtp-key"));
             Assert.Equal("[5,11,10,1]", r.Str("payloads").Replace(" ", "")); // T, RAND, SP, KEMAC
             Assert.Equal(0x30685760u, r.Json.GetProperty("cs")[0].GetProperty("ssrc").GetUInt32());
             Assert.Equal(3u, r.Json.GetProperty("cs")[0].GetProperty("roc").GetUInt32());
@@ -77,7 +71,7 @@ namespace NanoMikey.Mikey.Tests.Interop
             PskResponder ours = NullResponder(msg, length);
             Assert.Equal(MikeyExchangeStatus.Ok, ours.Respond(msg, 0, length, new byte[64], 0, 64));
             AssertPolicy(ours.Bundle.Get(0).Policy, cipher, auth);
-            Assert.Equal(KeyAndSalt(ini.Bundle.Get(0)), KeyAndSalt(ours.Bundle.Get(0)));
+            Assert.Equal(TekTransportTests.KeyAndSalt(ini.Bundle.Get(0)), TekTransportTests.KeyAndSalt(ours.Bundle.Get(0)));
         }
 
         [Fact]
@@ -149,7 +143,7 @@ namespace NanoMikey.Mikey.Tests.Interop
             Assert.Equal(0xCAFE0001u, cs.Ssrc);
             Assert.Equal(0u, cs.Roc);
             AssertPolicy(cs.Policy, cipher, auth);
-            Assert.Equal(key, KeyAndSalt(cs));
+            Assert.Equal(key, TekTransportTests.KeyAndSalt(cs));
             Assert.Equal(0, cs.GetMasterKey(0).MkiLength);
         }
 
@@ -168,7 +162,7 @@ namespace NanoMikey.Mikey.Tests.Interop
             Assert.Equal(0x22220002u, r.Bundle.Get(1).Ssrc);
             for (int i = 0; i < 2; i++)
             {
-                Assert.Equal(key, KeyAndSalt(r.Bundle.Get(i)));
+                Assert.Equal(key, TekTransportTests.KeyAndSalt(r.Bundle.Get(i)));
                 AssertPolicy(r.Bundle.Get(i).Policy, "aes-128-icm", "hmac-sha1-80");
             }
         }
@@ -215,7 +209,7 @@ namespace NanoMikey.Mikey.Tests.Interop
                 for (int i = 0; i < r.Bundle.Count; i++)
                 {
                     Assert.Equal(Convert.ToUInt32(f[3 + i], 16), r.Bundle.Get(i).Ssrc);
-                    Assert.Equal(key, KeyAndSalt(r.Bundle.Get(i)));
+                    Assert.Equal(key, TekTransportTests.KeyAndSalt(r.Bundle.Get(i)));
                     AssertPolicy(r.Bundle.Get(i).Policy, cipher, auth);
                 }
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using NanoMikey.Crypto.Random;
 using NanoMikey.Hardware.Host;
 using NanoMikey.Mikey.Codec;
 using NanoMikey.Mikey.Modes;
@@ -39,17 +38,10 @@ namespace NanoMikey.Mikey.Tests.Modes
             _ => throw new ArgumentException(name),
         };
 
-        internal static HmacDrbg Drbg(int seed)
-        {
-            var entropy = new byte[32];
-            new Random(seed).NextBytes(entropy);
-            return new HmacDrbg(entropy, new byte[16], null, 1 << 16);
-        }
-
         /// <summary>A NULL-mode TEK initiator: what an RTSP server or client on the device uses towards GStreamer.</summary>
         internal static PskInitiator NullTekInitiator(IMikeyClock clock, int seed = 1)
         {
-            return new PskInitiator(new HostAesEngineFactory(), Drbg(seed), clock) { UseNullMode = true, KeyTransport = KeyDataType.Tek };
+            return new PskInitiator(new HostAesEngineFactory(), PskModeTests.Drbg(seed), clock) { UseNullMode = true, KeyTransport = KeyDataType.Tek };
         }
 
         private static PskResponder Responder(TestClock clock, bool nullMode)
@@ -65,7 +57,8 @@ namespace NanoMikey.Mikey.Tests.Modes
 
         private static string Hex(byte[] b, int offset, int n) => Convert.ToHexString(b, offset, n).ToLowerInvariant();
 
-        private static string KeyAndSalt(CryptoSession cs, int slot = 0)
+        /// <summary>Master key ‖ master salt of key slot <paramref name="slot"/>, hex: what a TEK carries.</summary>
+        internal static string KeyAndSalt(CryptoSession cs, int slot = 0)
         {
             SrtpMasterKeyEntry k = cs.GetMasterKey(slot);
             return Hex(k.Key, 0, k.KeyLength) + Hex(k.Salt, 0, k.SaltLength);
@@ -216,7 +209,7 @@ namespace NanoMikey.Mikey.Tests.Modes
         public void PskProtectsTheSameTekTransportBetweenOurDevices(bool verify)
         {
             var clock = new TestClock { NtpNow = T };
-            var ini = new PskInitiator(new HostAesEngineFactory(), Drbg(3), clock) { KeyTransport = KeyDataType.Tek, RequestVerification = verify };
+            var ini = new PskInitiator(new HostAesEngineFactory(), PskModeTests.Drbg(3), clock) { KeyTransport = KeyDataType.Tek, RequestVerification = verify };
             ini.SetPreSharedKey(Psk, 0, Psk.Length);
             ini.AddCryptoSession(0x01020304, 0, SrtpPolicy.AesCm128HmacSha1_80());
             byte[] msg = new byte[256], answer = new byte[256];
