@@ -132,6 +132,23 @@ namespace NanoMikey.Mikey.Modes
             _fixedTekLength = length;
         }
 
+        /// <summary>
+        /// Fixes the TEK of the last offer (the master key ‖ salt now in <see cref="Bundle"/>) for the following TEK offers,
+        /// as <see cref="SetTek"/> would, without the caller copying key material: an RTSP client's SETUP repeating the key of
+        /// its ANNOUNCE, possibly after adding crypto sessions. <see cref="Reset"/> and <see cref="ClearTek"/> end it.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">No TEK offer has been written since the last reset.</exception>
+        public void RepeatTek()
+        {
+            if (_keyTransport != KeyDataType.Tek || _bundle.Count == 0 || _bundle.TgkLength != 0) throw new InvalidOperationException();
+            CryptoSession cs = _bundle.Get(0);
+            SrtpMasterKeyEntry k = cs.GetMasterKey(cs.MasterKeyCount - 1);
+            SecureMemory.Wipe(_fixedTek);
+            Array.Copy(k.Key, 0, _fixedTek, 0, k.KeyLength);
+            Array.Copy(k.Salt, 0, _fixedTek, k.KeyLength, k.SaltLength);
+            _fixedTekLength = k.KeyLength + k.SaltLength;
+        }
+
         /// <summary>Wipes a TEK set with <see cref="SetTek"/>: TEK offers draw fresh keys from the DRBG again (the default).</summary>
         public void ClearTek()
         {

@@ -158,6 +158,30 @@ namespace NanoMikey.Mikey.Tests.Modes
         }
 
         [Fact]
+        public void RepeatTekSendsTheLastKeyAgainForMoreCryptoSessions()
+        {
+            // RECORD: ANNOUNCE carries the client's key for one SSRC; SETUP repeats it in a new message listing two SSRCs.
+            var clock = new TestClock { NtpNow = T };
+            PskInitiator ini = NullTekInitiator(clock);
+            Assert.Throws<InvalidOperationException>(() => ini.RepeatTek());
+            SrtpPolicy p = SrtpPolicy.AesCm128HmacSha1_80();
+            ini.AddCryptoSession(0xAAAA0001, 0, p);
+            byte[] announce = new byte[256], setup = new byte[256];
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(announce, 0, announce.Length));
+            string key = KeyAndSalt(ini.Bundle.Get(0));
+            ini.RepeatTek();
+            ini.AddCryptoSession(0xAAAA0002, 0, p);
+            clock.NtpNow += 1UL << 32;
+            Assert.Equal(MikeyExchangeStatus.Ok, ini.WriteOffer(setup, 0, setup.Length));
+            Assert.Equal(2, ini.Bundle.Count);
+            Assert.Equal(key, KeyAndSalt(ini.Bundle.Get(0)));
+            Assert.Equal(key, KeyAndSalt(ini.Bundle.Get(1)));
+            Assert.Contains(key, Hex(setup, 0, ini.OfferLength));
+            ini.Reset();
+            Assert.All(Field(ini, "_fixedTek"), b => Assert.Equal(0, b));
+        }
+
+        [Fact]
         public void TwoCryptoSessionsShareTheOneTekSent()
         {
             // Like GStreamer's RECORD SETUP message listing two SSRCs with one key.
