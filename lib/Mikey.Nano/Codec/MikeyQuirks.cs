@@ -12,7 +12,11 @@ namespace NanoMikey.Mikey.Codec
         /// <summary>
         /// GStreamer (and gortsplib before #935) put the SRTP tag length in SP type 3 "Session Auth. key length":
         /// a type 3 value of exactly 4 or 10 without a type 11 is read as the tag length (HMAC-SHA1-32/-80), the auth
-        /// key length stays 20. Other values are left as RFC 3830 means them.
+        /// key length stays 20. Other values are left as RFC 3830 means them. When writing (PskInitiator.Quirks,
+        /// SrtpPolicyMapping.Write), a 32-bit tag is written the same way: type 3 = 4 and no type 11, because GStreamer
+        /// ignores type 11 and would otherwise run HMAC-SHA1-80. This conflicts with RFC 3830 §6.10.1 (type 3 is the
+        /// authentication KEY length), so only a reader with this quirk reads such a message right: set it only towards
+        /// GStreamer. 80-bit tags are written RFC-correct either way (GStreamer reads type 2 = 1 as HMAC-SHA1-80).
         /// </summary>
         GStreamerTagLengthInAuthKeyLength = 1,
 

@@ -137,16 +137,35 @@ namespace NanoMikey.Mikey.Policy
             return MikeyStatus.Ok;
         }
 
-        /// <summary>Writes <paramref name="policy"/> as an SRTP SP payload with the given policy number.</summary>
+        /// <summary>Writes <paramref name="policy"/> as an SRTP SP payload with the given policy number (strict RFC 3830 §6.10.1).</summary>
         /// <param name="writer">The writer, positioned where the SP payload goes.</param>
         /// <param name="policyNo">The SP's policy number.</param>
         /// <param name="policy">The policy written.</param>
         /// <returns>The writer's status.</returns>
         public MikeyStatus Write(MikeyWriter writer, int policyNo, SrtpPolicy policy)
         {
+            return Write(writer, policyNo, policy, MikeyQuirks.None);
+        }
+
+        /// <summary>
+        /// Writes <paramref name="policy"/> as an SRTP SP payload with the given policy number. With
+        /// <see cref="MikeyQuirks.GStreamerTagLengthInAuthKeyLength"/> the payload is written so GStreamer reads it right
+        /// (gstmikey.c <c>to_caps</c> takes SP type 3 as the tag length and ignores types 11, 18, 19): a 32-bit HMAC-SHA1 tag
+        /// goes into type 3 = 4 with no type 11 (RFC 3830 §6.10.1 says type 3 is the auth KEY length: only a reader with the
+        /// same quirk reads this right). An 80-bit tag stays RFC-correct (type 3 = 20, type 11 = 10), which GStreamer reads as
+        /// HMAC-SHA1-80 as well; AES-GCM (type 3 = 0) and AES-256 need no change. A policy GStreamer cannot express (an SRTCP tag
+        /// other than the SRTP tag: GStreamer uses one for both; AES-192; an auth key other than 20 bytes) is refused.
+        /// </summary>
+        /// <param name="writer">The writer, positioned where the SP payload goes.</param>
+        /// <param name="policyNo">The SP's policy number.</param>
+        /// <param name="policy">The policy written.</param>
+        /// <param name="quirks">Peer deviations to write for.</param>
+        /// <returns>The writer's status; <see cref="MikeyStatus.InvalidValue"/> (nothing written) for a policy the quirk cannot express.</returns>
+        public MikeyStatus Write(MikeyWriter writer, int policyNo, SrtpPolicy policy, MikeyQuirks quirks)
+        {
             if (writer == null || policy == null)
             {
-                throw new ArgumentNullException(nameof(policy));
+                throw new ArgumentNullException();
             }
 
             int n = policy.WriteParameters(_scratch, 0);
@@ -155,10 +174,42 @@ namespace NanoMikey.Mikey.Policy
                 throw new InvalidOperationException();
             }
 
+            bool gstTag32 = false;
+            if ((quirks & MikeyQuirks.GStreamerTagLengthInAuthKeyLength) != 0 && !policy.IsAead)
+            {
+                // GStreamer keys SRTP and SRTCP alike (gstsrtp.c set_crypto_policy_cipher_auth) and knows 128/256-bit AES only.
+                int tag = policy.EffectiveSrtpTagLength;
+                bool hmac = policy.EffectiveSrtpAuthentication == SrtpAuthenticationAlgorithm.HmacSha1;
+                if (policy.EffectiveSrtcpTagLength != tag || (hmac && (policy.EffectiveSrtpAuthenticationKeyLength != 20 || (tag != GStreamerTag32 && tag != GStreamerTag80)))
+                    || (policy.EncryptionAlgorithm != SrtpEncryptionAlgorithm.Null && policy.SessionEncryptionKeyLength != 16 && policy.SessionEncryptionKeyLength != 32))
+                {
+                    return MikeyStatus.InvalidValue;
+                }
+
+                gstTag32 = hmac && tag == GStreamerTag32;
+            }
+
             writer.BeginSecurityPolicy(policyNo, ProtocolType.Srtp);
             for (int p = 0; p < n; p += 2 + _scratch[p + 1])
             {
-                writer.WritePolicyParameter(_scratch[p], _scratch, p + 2, _scratch[p + 1]);
+                int type = _scratch[p];
+                if (gstTag32)
+                {
+                    // peers.md: GStreamer reads type 3 as the tag length; types 11, 18, 19 would tell RFC readers otherwise.
+                    if (type == (int)SrtpPolicyParameterType.AuthenticationTagLength || type == (int)SrtpPolicyParameterType.SrtpAuthenticationTagLength
+                        || type == (int)SrtpPolicyParameterType.SrtcpAuthenticationTagLength)
+                    {
+                        continue;
+                    }
+
+                    if (type == (int)SrtpPolicyParameterType.SessionAuthenticationKeyLength)
+                    {
+                        _scratch[p + 1] = 1;
+                        _scratch[p + 2] = GStreamerTag32;
+                    }
+                }
+
+                writer.WritePolicyParameter(type, _scratch, p + 2, _scratch[p + 1]);
             }
 
             return writer.EndSecurityPolicy();

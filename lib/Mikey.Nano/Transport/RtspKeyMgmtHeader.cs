@@ -30,6 +30,9 @@ namespace NanoMikey.Mikey.Transport
         /// <summary>Length of the base64 data value; 0 when absent or empty.</summary>
         public int DataLength { get; private set; }
 
+        /// <summary>Why the last <see cref="Parse"/> failed; <see cref="KeyMgmtStatus.Ok"/> when it succeeded.</summary>
+        public KeyMgmtStatus Status { get; private set; }
+
         /// <summary>True when prot is <c>mikey</c>.</summary>
         public bool IsMikey
         {
@@ -40,7 +43,10 @@ namespace NanoMikey.Mikey.Transport
         /// Parses the first key-mgmt-spec of a header value, or of a whole header line (<c>KeyMgmt:</c> prefix, any case;
         /// folded continuation lines allowed).
         /// </summary>
-        /// <returns>True when prot and a non-empty data were found and data is strict base64 (RFC 4648 §4, every character checked).</returns>
+        /// <returns>
+        /// True when prot and a non-empty data were found and data is strict base64 (RFC 4648 §4, every character checked);
+        /// otherwise <see cref="Status"/> says why.
+        /// </returns>
         public bool Parse(string text)
         {
             if (text == null)
@@ -54,6 +60,7 @@ namespace NanoMikey.Mikey.Transport
             ProtocolLength = 0;
             DataStart = 0;
             DataLength = 0;
+            Status = KeyMgmtStatus.Malformed;
             int p = SkipSpace(text, 0);
             if (TextMatch.At(text, p, "KeyMgmt", true))
             {
@@ -143,7 +150,10 @@ namespace NanoMikey.Mikey.Transport
             }
 
             // Every character is checked here, not only the length, so DecodeData cannot fail after Parse succeeded.
-            return gotProt && gotData && Base64.Validate(text, DataStart, DataLength) > 0;
+            Status = !gotProt ? KeyMgmtStatus.MissingProtocol
+                : !gotData || DataLength == 0 ? KeyMgmtStatus.MissingData
+                : Base64.Validate(text, DataStart, DataLength) > 0 ? KeyMgmtStatus.Ok : KeyMgmtStatus.InvalidBase64;
+            return Status == KeyMgmtStatus.Ok;
         }
 
         /// <summary>Decodes the data value into <paramref name="output"/>; returns the bytes, or -1 when it is not strict base64.</summary>

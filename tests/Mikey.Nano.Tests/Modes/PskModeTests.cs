@@ -29,7 +29,7 @@ namespace NanoMikey.Mikey.Tests.Modes
             "01010500123456780100" + "00deadbeef00000000" + "0600e6a9c0d800000000" + "09010013" + "7369703a626f62406578616d706c652e636f6d" +
             "0001d71205f12cc68182f2e894f7f6d01932a70f086c";
 
-        private static HmacDrbg Drbg(int seed)
+        internal static HmacDrbg Drbg(int seed)
         {
             var entropy = new byte[32];
             new Random(seed).NextBytes(entropy);
