@@ -175,6 +175,16 @@ namespace NanoMikey.Mikey.Modes
             return status;
         }
 
+        /// <summary>
+        /// Drops the staging bundle (wiped) for an empty one that holds no crypto session: for a responder that releases its
+        /// exchange scratch; the next exchange creates its sessions again.
+        /// </summary>
+        internal void ReleaseStaging()
+        {
+            Staging.Clear();
+            Staging = new CryptoSessionBundle();
+        }
+
         internal MikeyExchangeStatus Fail(ErrorCode code, MikeyExchangeStatus status)
         {
             ErrorCode = code;

@@ -211,6 +211,7 @@ namespace NanoMikey.OnDevice
             Stage("inputs");
             var clock = new FixedClock();
             var responder = new PskResponder(new SoftwareAesFactory(), clock, new ReplayCache(4, clock, new FreshnessPolicy()));
+            responder.ReleaseExchangeScratch = true; // keys once, then streams: the exchange's scratch is not held while streaming
             Stage("responder");
             responder.SetPreSharedKey(psk, 0, psk.Length);
             byte[] bob = Ascii("sip:bob@example.com");
@@ -219,8 +220,11 @@ namespace NanoMikey.OnDevice
             if (responder.Respond(offer, 0, offer.Length, answer, 0, answer.Length) != MikeyExchangeStatus.Ok) Fail("PSK respond");
             Stage("respond");
             CryptoSession cs = responder.Bundle.Get(0);
-            SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
             var buf = new byte[256];
+            // The sensor's packets fit its 256-byte buffer: the context's scratch is sized to that, not to a 1500-byte MTU
+            // (SrtpPolicy.MaxPacketLength is a local sizing hint, not negotiated).
+            cs.Policy.MaxPacketLength = buf.Length;
+            SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
             Stage("context");
             Console.WriteLine("PROBE BEGIN sensor");
             int l = 0;
