@@ -178,7 +178,8 @@ namespace NanoMikey.Mikey.Keys
             for (int i = 0; i < 8; i++) iv[6 + i] ^= (byte)(timestamp >> (56 - 8 * i));
             iv[14] = 0;
             iv[15] = 0;
-            IAesEngine engine = _encryption == EncryptionAlgorithm.AesCm128 ? _aes128! : _aes256!;
+            IAesEngine? engine = _encryption == EncryptionAlgorithm.AesCm128 ? _aes128 : _aes256;
+            if (engine == null) throw new InvalidOperationException(); // ReleaseCipher ran: derive the keys again
             if (_ctr == null) _ctr = new AesCtr(64);
             _ctr.XorKeystream(engine, iv, 0, data, offset, length);
             SecureMemory.Wipe(iv);
@@ -205,7 +206,8 @@ namespace NanoMikey.Mikey.Keys
 
             int chain = length - WrapOverhead;
             if (chain < 16 || (chain & 7) != 0 || chain > MaxWrappedData) return false;
-            _kw!.SetInitialValue(_saltKey, 0);
+            if (_kw == null) throw new InvalidOperationException();
+            _kw.SetInitialValue(_saltKey, 0);
             _kw.Wrap(data, offset, chain, data, offset);
             return true;
         }
@@ -235,7 +237,8 @@ namespace NanoMikey.Mikey.Keys
 
             int chain = length - WrapOverhead;
             if (chain < 16 || (chain & 7) != 0 || chain > MaxWrappedData || chain > plain.Length - plainOffset) return WrapLengthInvalid;
-            _kw!.SetInitialValue(_saltKey, 0);
+            if (_kw == null) throw new InvalidOperationException();
+            _kw.SetInitialValue(_saltKey, 0);
             return _kw.Unwrap(encr, offset, length, plain, plainOffset) ? chain : WrapIntegrityFailed;
         }
 
@@ -314,6 +317,21 @@ namespace NanoMikey.Mikey.Keys
         internal void Release()
         {
             Clear();
+            ReleaseCipher();
+        }
+
+        /// <summary>
+        /// Once the Encr data is decrypted: wipes encr_key's schedule and salt_key and drops the engines, the key wrap and the
+        /// CTR scratch, keeping auth_key for the verification MAC (PskResponder releasing its scratch: the cipher's heap is
+        /// free again before the key derivation). Encrypt/Decrypt need <see cref="DeriveKeys"/> again after it.
+        /// </summary>
+        internal void ReleaseCipher()
+        {
+            if (_aes128 != null) _aes128.ClearKey();
+            if (_aes256 != null) _aes256.ClearKey();
+            if (_kw != null) _kw.SetInitialValue(null, 0);
+            SecureMemory.Wipe(_saltKey);
+            SecureMemory.Wipe(_iv);
             _aes128 = null;
             _aes256 = null;
             _kw = null;

@@ -20,7 +20,7 @@ namespace NanoMikey.Mikey.Modes
         private SecurityPolicyPayload? _sp;
         private SrtpPolicyMapping? _mapping;
         private SrtpPolicy? _defaults;
-        private readonly MikeyReader _chain;
+        private MikeyReader _chain;
 
         /// <summary>Creates a loader that reads KEMAC key data chains with <paramref name="chain"/>.</summary>
         /// <param name="chain">
@@ -249,12 +249,25 @@ namespace NanoMikey.Mikey.Modes
             return slot;
         }
 
-        /// <summary>Drops the policy views and defaults; the next exchange creates them again.</summary>
-        internal void Release()
+        /// <summary>Drops the policy views and defaults (LoadSessions creates them again); LoadKeys does not need them.</summary>
+        internal void ReleasePolicyViews()
         {
             _sp = null;
             _mapping = null;
             _defaults = null;
+        }
+
+        /// <summary>Drops the policy views and defaults, and the reader; the next exchange creates them again (see <see cref="Rebind"/>).</summary>
+        internal void Release()
+        {
+            ReleasePolicyViews();
+            _chain = null!;
+        }
+
+        /// <summary>Reads key data chains with <paramref name="chain"/> from now on (the responder's new reader).</summary>
+        internal void Rebind(MikeyReader chain)
+        {
+            _chain = chain;
         }
 
         private MikeyExchangeStatus Refuse(ErrorCode code)

@@ -55,9 +55,10 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>
         /// Release the exchange scratch after each <see cref="Respond"/>: the KEMAC engines and CTR scratch, the PRF/MAC HMAC,
-        /// the decrypted key data buffer and the staging bundle are dropped (keys wiped first) and created again by the next
-        /// exchange. For a device that keys once and then streams (a sensor: ~4 KB less held on the interpreter while it
-        /// streams, issue 10 §2); each exchange then allocates. Off by default: a repeat exchange allocates nothing.
+        /// the decrypted key data buffer, the message reader, writer and layout and the staging bundle are dropped (keys wiped
+        /// first) and created again by the next exchange. For a device that keys once and then streams (a sensor: ~9 KB less
+        /// held on the interpreter while it streams, issue 10 §2); each exchange then allocates that much again. Off by
+        /// default: a repeat exchange allocates nothing. Keys, PSK, identity and replay cache stay.
         /// </summary>
         public bool ReleaseExchangeScratch { get; set; }
 
@@ -106,6 +107,7 @@ namespace NanoMikey.Mikey.Modes
         /// <inheritdoc/>
         public override MikeyExchangeStatus Respond(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
         {
+            EnsureExchangeState();
             MikeyExchangeStatus status = Process(message, offset, length);
             if (status == MikeyExchangeStatus.Ok && Reader.Header.V)
             {
@@ -126,10 +128,9 @@ namespace NanoMikey.Mikey.Modes
             {
                 _protection.Release();
                 Kd.Prf.Release();
-                Loader.Release();
                 SecureMemory.Wipe(_plain);
                 _plain = new byte[0];
-                ReleaseStaging();
+                ReleaseExchangeState();
             }
 
             return status;
@@ -232,6 +233,7 @@ namespace NanoMikey.Mikey.Modes
             int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, _kemac.EncrDataLength, _plain, 0);
             if (plainLength == KemacProtection.WrapIntegrityFailed) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
             if (plainLength < 0) return Fail(enc == EncryptionAlgorithm.AesKw128 ? ErrorCode.InvalidEa : ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
+            if (ReleaseExchangeScratch) _protection.ReleaseCipher(); // decrypted: the key derivation runs without the cipher's heap
             s = Loader.LoadKeys(_plain, 0, plainLength, DataType.PreShared, Kd, rand, randOffset, randLength, Staging, firstSlot);
             SecureMemory.Wipe(_plain, 0, plainLength);
             if (s != MikeyExchangeStatus.Ok) return Fail(Loader.ErrorCode, s);
