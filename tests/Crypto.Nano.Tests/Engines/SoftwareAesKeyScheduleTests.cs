@@ -35,7 +35,7 @@ namespace NanoMikey.Crypto.Tests.Engines
         [InlineData(new[] { 32, 16, 24, 16 })]
         public void OneEngineRekeyedAcrossKeyLengthsMatchesDotNet(int[] lengths)
         {
-            var rng = new Random(42);
+            var rng = new System.Random(42);
             var engine = new SoftwareAes();
             foreach (int n in lengths)
             {
@@ -57,7 +57,7 @@ namespace NanoMikey.Crypto.Tests.Engines
         {
             var engine = new SoftwareAes();
             byte[] key = new byte[32];
-            new Random(7).NextBytes(key);
+            new System.Random(7).NextBytes(key);
             engine.SetKey(key, 0, 32);
             engine.SetKey(key, 0, 16);
             var rk = (ulong[])typeof(SoftwareAes).GetField("_roundKeys", Any)!.GetValue(engine)!;
