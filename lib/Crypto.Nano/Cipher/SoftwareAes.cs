@@ -17,9 +17,12 @@ namespace NanoMikey.Crypto.Cipher
     {
         private const int MaxRounds = 14;
 
-        private readonly ulong[] _roundKeys = new ulong[(MaxRounds + 1) * 8];
+        // Sized to the key on SetKey (88 words for AES-128, not 120; issue 10 §2 heap), grown when a longer key comes.
+        private ulong[] _roundKeys = new ulong[0];
         private readonly ulong[] _q = new ulong[8];
-        private readonly uint[] _words = new uint[(MaxRounds + 1) * 4];
+        // The key schedule's last Nk words (FIPS 197 §5.2 needs only w[i - Nk] and w[i - 1]); a round key is taken out
+        // as soon as its four words exist, so the whole expanded key (60 words) is never held.
+        private readonly uint[] _words = new uint[8];
         private int _rounds;
 
         /// <inheritdoc />
@@ -37,46 +40,59 @@ namespace NanoMikey.Crypto.Cipher
             int nk = length >> 2;
             int rounds = nk + 6;
             int total = (rounds + 1) << 2;
+            int used = (rounds + 1) << 3;
+            if (_roundKeys.Length < used)
+            {
+                Array.Clear(_roundKeys, 0, _roundKeys.Length);
+                _roundKeys = new ulong[used];
+            }
+
             uint[] w = _words;
-            for (int i = 0; i < nk; i++)
-            {
-                w[i] = ReadLe(key, offset + (i << 2));
-            }
-            // FIPS 197 §5.2 on little-endian words: RotWord is a right rotation by 8, Rcon sits in the low byte.
-            uint tmp = w[nk - 1];
-            uint rcon = 1;
-            for (int i = nk, j = 0; i < total; i++)
-            {
-                if (j == 0)
-                {
-                    tmp = SubWord((tmp << 24) | (tmp >> 8)) ^ rcon;
-                    rcon = (rcon << 1) ^ (0x11B & (uint)(-(int)(rcon >> 7)));
-                }
-                else if (nk > 6 && j == 4)
-                {
-                    tmp = SubWord(tmp);
-                }
-                tmp ^= w[i - nk];
-                w[i] = tmp;
-                if (++j == nk) j = 0;
-            }
             ulong[] q = _q;
             ulong[] rk = _roundKeys;
-            for (int r = 0; r <= rounds; r++)
+            // FIPS 197 §5.2 on little-endian words: RotWord is a right rotation by 8, Rcon sits in the low byte. Word i lives
+            // in w[i & 7] (Nk <= 8); the indexes depend on i and Nk only, never on the key.
+            uint tmp = 0;
+            uint rcon = 1;
+            for (int i = 0, j = 0; i < total; i++)
             {
-                // The same round key in all four block lanes, bitsliced like the state.
-                InterleaveIn(w[4 * r], w[4 * r + 1], w[4 * r + 2], w[4 * r + 3], q, 0);
-                q[1] = q[0];
-                q[2] = q[0];
-                q[3] = q[0];
-                q[5] = q[4];
-                q[6] = q[4];
-                q[7] = q[4];
-                Ortho(q);
-                Array.Copy(q, 0, rk, r << 3, 8);
+                if (i < nk)
+                {
+                    tmp = ReadLe(key, offset + (i << 2));
+                }
+                else
+                {
+                    if (j == 0)
+                    {
+                        tmp = SubWord((tmp << 24) | (tmp >> 8)) ^ rcon;
+                        rcon = (rcon << 1) ^ (0x11B & (uint)(-(int)(rcon >> 7)));
+                    }
+                    else if (nk > 6 && j == 4)
+                    {
+                        tmp = SubWord(tmp);
+                    }
+
+                    tmp ^= w[(i - nk) & 7];
+                    if (++j == nk) j = 0;
+                }
+
+                w[i & 7] = tmp;
+                if ((i & 3) == 3)
+                {
+                    // Round key i / 4, the same in all four block lanes, bitsliced like the state.
+                    InterleaveIn(w[(i - 3) & 7], w[(i - 2) & 7], w[(i - 1) & 7], tmp, q, 0);
+                    q[1] = q[0];
+                    q[2] = q[0];
+                    q[3] = q[0];
+                    q[5] = q[4];
+                    q[6] = q[4];
+                    q[7] = q[4];
+                    Ortho(q);
+                    Array.Copy(q, 0, rk, (i >> 2) << 3, 8);
+                }
             }
+
             // A shorter key than the previous one leaves that key's upper round keys behind: wipe them.
-            int used = (rounds + 1) << 3;
             Array.Clear(rk, used, rk.Length - used);
             Array.Clear(w, 0, w.Length);
             Array.Clear(q, 0, 8);

@@ -30,10 +30,10 @@ namespace NanoMikey.Mikey.Keys
 
         private readonly IAesEngineFactory _aesFactory;
         private readonly MikeyKeyDerivation _kd;
-        private readonly AesCtr _ctr = new AesCtr(64);
-        // Created on first use of their MAC (issue 10 §2 heap): a device meets one of the two.
-        private HmacSha1? _sha1;
-        private HmacSha256? _sha256;
+        private AesCtr? _ctr; // on first AES-CM use (and again after Release)
+        // The MAC runs on the PRF's HMAC (MikeyPrf.Shared), keyed with auth_key for each MAC and wiped after: one HMAC per
+        // responder, not two (issue 10 §2 heap). auth_key stays in _authKey until Clear, as its ipad/opad states did before.
+        private int _authKeyLength;
         private readonly byte[] _encrKey = new byte[32];
         private readonly byte[] _saltKey = new byte[SaltKeyLength];
         private readonly byte[] _authKey = new byte[32];
@@ -144,10 +144,9 @@ namespace NanoMikey.Mikey.Keys
             {
                 _kd.Derive(prf, secret, secretOffset, secretLength, MikeyKeyDerivation.MessageAuthenticationKeyConstant, MikeyKeyDerivation.MessageKeyCsId,
                     csbId, rand, randOffset, randLength, _authKey, 0, akl);
-                if (mac == MacAlgorithm.HmacSha1160) (_sha1 ?? (_sha1 = new HmacSha1())).SetKey(_authKey, 0, akl);
-                else (_sha256 ?? (_sha256 = new HmacSha256())).SetKey(_authKey, 0, akl);
-                SecureMemory.Wipe(_authKey);
             }
+
+            _authKeyLength = akl;
 
             _encryption = encryption;
             _mac = mac;
@@ -179,7 +178,9 @@ namespace NanoMikey.Mikey.Keys
             for (int i = 0; i < 8; i++) iv[6 + i] ^= (byte)(timestamp >> (56 - 8 * i));
             iv[14] = 0;
             iv[15] = 0;
-            IAesEngine engine = _encryption == EncryptionAlgorithm.AesCm128 ? _aes128! : _aes256!;
+            IAesEngine? engine = _encryption == EncryptionAlgorithm.AesCm128 ? _aes128 : _aes256;
+            if (engine == null) throw new InvalidOperationException(); // ReleaseCipher ran: derive the keys again
+            if (_ctr == null) _ctr = new AesCtr(64);
             _ctr.XorKeystream(engine, iv, 0, data, offset, length);
             SecureMemory.Wipe(iv);
         }
@@ -205,7 +206,8 @@ namespace NanoMikey.Mikey.Keys
 
             int chain = length - WrapOverhead;
             if (chain < 16 || (chain & 7) != 0 || chain > MaxWrappedData) return false;
-            _kw!.SetInitialValue(_saltKey, 0);
+            if (_kw == null) throw new InvalidOperationException();
+            _kw.SetInitialValue(_saltKey, 0);
             _kw.Wrap(data, offset, chain, data, offset);
             return true;
         }
@@ -235,7 +237,8 @@ namespace NanoMikey.Mikey.Keys
 
             int chain = length - WrapOverhead;
             if (chain < 16 || (chain & 7) != 0 || chain > MaxWrappedData || chain > plain.Length - plainOffset) return WrapLengthInvalid;
-            _kw!.SetInitialValue(_saltKey, 0);
+            if (_kw == null) throw new InvalidOperationException();
+            _kw.SetInitialValue(_saltKey, 0);
             return _kw.Unwrap(encr, offset, length, plain, plainOffset) ? chain : WrapIntegrityFailed;
         }
 
@@ -262,6 +265,7 @@ namespace NanoMikey.Mikey.Keys
             hmac.Update(data, offset, length);
             if (extra != null && extraLength > 0) hmac.Update(extra, extraOffset, extraLength);
             hmac.Final(output, outputOffset, hmac.MacLength);
+            hmac.Clear();
         }
 
         /// <summary>Checks a received MAC in constant time; a NULL MAC algorithm verifies only when the mode allows NULL (the caller decides).</summary>
@@ -277,13 +281,16 @@ namespace NanoMikey.Mikey.Keys
         /// <returns>True when the MAC matches (always false for the NULL algorithm).</returns>
         public bool VerifyMac(byte[] data, int offset, int length, byte[]? extra, int extraOffset, int extraLength, byte[] mac, int macOffset, int macLength)
         {
+            if (!_keyed) throw new InvalidOperationException();
+            if (macLength != MacLength) return false;
             Hmac? hmac = Loaded();
-            if (hmac == null || macLength != hmac.MacLength) return false;
+            if (hmac == null) return false;
             hmac.Reset();
             hmac.Update(data, offset, length);
             if (extra != null && extraLength > 0) hmac.Update(extra, extraOffset, extraLength);
-            byte[] computed = _authKey;
+            byte[] computed = _encrKey; // wiped since DeriveKeys keyed the engine with it: free scratch of 32 bytes
             hmac.Final(computed, 0, macLength);
+            hmac.Clear();
             bool ok = ConstantTime.AreEqual(computed, 0, mac, macOffset, macLength);
             SecureMemory.Wipe(computed);
             return ok;
@@ -299,18 +306,46 @@ namespace NanoMikey.Mikey.Keys
             if (_aes128 != null) _aes128.ClearKey();
             if (_aes256 != null) _aes256.ClearKey();
             if (_kw != null) _kw.SetInitialValue(null, 0);
-            if (_sha1 != null) _sha1.Clear();
-            if (_sha256 != null) _sha256.Clear();
+            _authKeyLength = 0;
             _keyed = false;
+        }
+
+        /// <summary>
+        /// Wipes every key (<see cref="Clear"/>) and drops the engines, the key wrap and the CTR scratch, so that they are
+        /// created again on the next use: for a responder that releases its exchange scratch (PskResponder).
+        /// </summary>
+        internal void Release()
+        {
+            Clear();
+            ReleaseCipher();
+        }
+
+        /// <summary>
+        /// Once the Encr data is decrypted: wipes encr_key's schedule and salt_key and drops the engines, the key wrap and the
+        /// CTR scratch, keeping auth_key for the verification MAC (PskResponder releasing its scratch: the cipher's heap is
+        /// free again before the key derivation). Encrypt/Decrypt need <see cref="DeriveKeys"/> again after it.
+        /// </summary>
+        internal void ReleaseCipher()
+        {
+            if (_aes128 != null) _aes128.ClearKey();
+            if (_aes256 != null) _aes256.ClearKey();
+            if (_kw != null) _kw.SetInitialValue(null, 0);
+            SecureMemory.Wipe(_saltKey);
+            SecureMemory.Wipe(_iv);
+            _aes128 = null;
+            _aes256 = null;
+            _kw = null;
+            _ctr = null;
         }
 
         private Hmac? Loaded()
         {
             if (!_keyed) throw new InvalidOperationException();
-            // Keyed with a MAC means the HMAC was created and keyed above; never answer "no MAC" for a missing one.
-            if (_mac == MacAlgorithm.HmacSha1160) return _sha1 ?? throw new InvalidOperationException();
-            if (_mac == MacAlgorithm.HmacSha256256) return _sha256 ?? throw new InvalidOperationException();
-            return null;
+            if (_mac == MacAlgorithm.Null) return null;
+            // The PRF's HMAC, keyed with auth_key for this one MAC (RFC 3830 §4.1.4); the caller wipes it after.
+            Hmac hmac = _kd.Prf.Shared(_mac == MacAlgorithm.HmacSha256256);
+            hmac.SetKey(_authKey, 0, _authKeyLength);
+            return hmac;
         }
 
         private IAesEngine? EngineFor(int keyLength)

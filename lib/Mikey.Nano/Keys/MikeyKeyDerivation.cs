@@ -39,6 +39,12 @@ namespace NanoMikey.Mikey.Keys
         private const int LabelHeaderLength = 9;
 
         private readonly MikeyPrf _prf;
+
+        /// <summary>The PRF (and its HMAC, which the KEMAC MAC of the same exchange shares).</summary>
+        internal MikeyPrf Prf
+        {
+            get { return _prf; }
+        }
         // Grows to the longest RAND seen (one allocation for the usual 16-byte RAND, not 264 bytes up front).
         private byte[] _label = new byte[LabelHeaderLength + 16];
 

@@ -21,6 +21,16 @@ namespace NanoMikey.Mikey.Keys
         private readonly byte[] _block = new byte[HmacSha256.HashSize];
 
         /// <summary>
+        /// The HMAC this PRF runs on, created on first use; shared with the KEMAC / V MAC of the same exchange (KemacProtection
+        /// keys it for each MAC and wipes it after), so a responder holds one HMAC-SHA-1, not two (issue 10 §2 heap).
+        /// </summary>
+        internal Hmac Shared(bool sha256)
+        {
+            if (sha256) return _sha256 ?? (_sha256 = new HmacSha256());
+            return _sha1 ?? (_sha1 = new HmacSha1());
+        }
+
+        /// <summary>
         /// outkey = the first <paramref name="outputLength"/> bytes of P(s_1, label, m) XOR ... XOR P(s_n, label, m), where s_j are the
         /// 32-byte blocks of inkey (the last may be shorter) and m = ceil(outkey / hash length).
         /// </summary>
@@ -39,8 +49,8 @@ namespace NanoMikey.Mikey.Keys
             byte[] label, int labelOffset, int labelLength, byte[] output, int outputOffset, int outputLength)
         {
             Hmac hmac;
-            if (function == PrfFunction.Mikey1) hmac = _sha1 ?? (_sha1 = new HmacSha1());
-            else if (function == PrfFunction.PrfHmacSha256) hmac = _sha256 ?? (_sha256 = new HmacSha256());
+            if (function == PrfFunction.Mikey1) hmac = Shared(false);
+            else if (function == PrfFunction.PrfHmacSha256) hmac = Shared(true);
             else throw new ArgumentException("unknown PRF");
             CheckRange(inkey, inkeyOffset, inkeyLength, 1);
             CheckRange(label, labelOffset, labelLength, 0);
@@ -77,6 +87,14 @@ namespace NanoMikey.Mikey.Keys
             if (_sha256 != null) _sha256.Clear();
             Array.Clear(_a, 0, _a.Length);
             Array.Clear(_block, 0, _block.Length);
+        }
+
+        /// <summary>Wipes (<see cref="Clear"/>) and drops the HMACs; they are created again on the next use.</summary>
+        internal void Release()
+        {
+            Clear();
+            _sha1 = null;
+            _sha256 = null;
         }
 
         private static void CheckRange(byte[] buffer, int offset, int length, int minLength)

@@ -16,10 +16,11 @@ namespace NanoMikey.Mikey.Modes
     /// </summary>
     internal sealed class BundleLoader
     {
-        private readonly SecurityPolicyPayload _sp = new SecurityPolicyPayload();
-        private readonly SrtpPolicyMapping _mapping = new SrtpPolicyMapping();
-        private readonly MikeyReader _chain;
-        private readonly SrtpPolicy _defaults = new SrtpPolicy();
+        // Created on first use, dropped by Release (a responder that releases its exchange scratch, issue 10 §2 heap).
+        private SecurityPolicyPayload? _sp;
+        private SrtpPolicyMapping? _mapping;
+        private SrtpPolicy? _defaults;
+        private MikeyReader _chain;
 
         /// <summary>Creates a loader that reads KEMAC key data chains with <paramref name="chain"/>.</summary>
         /// <param name="chain">
@@ -48,6 +49,8 @@ namespace NanoMikey.Mikey.Modes
                 return MikeyExchangeStatus.Unsupported;
             }
 
+            SecurityPolicyPayload sp = _sp ?? (_sp = new SecurityPolicyPayload());
+            SrtpPolicy defaults = _defaults ?? (_defaults = new SrtpPolicy());
             target.Clear();
             target.CsbId = header.CsbId;
             target.Prf = header.PrfFunction;
@@ -59,20 +62,21 @@ namespace NanoMikey.Mikey.Modes
                 cs.PolicyNo = header.GetPolicyNo(i);
                 cs.Ssrc = header.GetSsrc(i);
                 cs.Roc = header.GetRoc(i);
-                cs.Policy.CopyFrom(_defaults);
+                cs.Policy.CopyFrom(defaults);
                 int found = -1;
                 for (int k = 0; k < layout.PolicyCount; k++)
                 {
-                    _sp.Bind(message, layout.PolicyOffset[k], layout.PolicyLength[k]);
-                    if (_sp.PolicyNo == cs.PolicyNo) found = k;
+                    sp.Bind(message, layout.PolicyOffset[k], layout.PolicyLength[k]);
+                    if (sp.PolicyNo == cs.PolicyNo) found = k;
                 }
 
                 if (found >= 0)
                 {
-                    _sp.Bind(message, layout.PolicyOffset[found], layout.PolicyLength[found]);
-                    if (_mapping.Load(_sp, quirks, minimum, cs.Policy) != MikeyStatus.Ok)
+                    sp.Bind(message, layout.PolicyOffset[found], layout.PolicyLength[found]);
+                    SrtpPolicyMapping mapping = _mapping ?? (_mapping = new SrtpPolicyMapping());
+                    if (mapping.Load(sp, quirks, minimum, cs.Policy) != MikeyStatus.Ok)
                     {
-                        ErrorCode = _mapping.ErrorCode;
+                        ErrorCode = mapping.ErrorCode;
                         return MikeyExchangeStatus.PolicyRefused;
                     }
                 }
@@ -243,6 +247,27 @@ namespace NanoMikey.Mikey.Modes
             }
 
             return slot;
+        }
+
+        /// <summary>Drops the policy views and defaults (LoadSessions creates them again); LoadKeys does not need them.</summary>
+        internal void ReleasePolicyViews()
+        {
+            _sp = null;
+            _mapping = null;
+            _defaults = null;
+        }
+
+        /// <summary>Drops the policy views and defaults, and the reader; the next exchange creates them again (see <see cref="Rebind"/>).</summary>
+        internal void Release()
+        {
+            ReleasePolicyViews();
+            _chain = null!;
+        }
+
+        /// <summary>Reads key data chains with <paramref name="chain"/> from now on (the responder's new reader).</summary>
+        internal void Rebind(MikeyReader chain)
+        {
+            _chain = chain;
         }
 
         private MikeyExchangeStatus Refuse(ErrorCode code)

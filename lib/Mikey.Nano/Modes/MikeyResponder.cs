@@ -16,14 +16,16 @@ namespace NanoMikey.Mikey.Modes
     /// </summary>
     public abstract class MikeyResponder
     {
-        internal readonly MikeyReader Reader = new MikeyReader();
-        internal readonly MikeyWriter Writer = new MikeyWriter();
-        internal readonly MessageLayout Layout = new MessageLayout();
+        // Exchange state, created with the responder; a responder that releases its scratch after each exchange (issue 10 §2
+        // heap) drops them in ReleaseExchangeState and creates them again in EnsureExchangeState: null only between the two.
+        internal MikeyReader Reader = new MikeyReader();
+        internal MikeyWriter Writer = new MikeyWriter();
+        internal MessageLayout Layout = new MessageLayout();
         internal readonly MikeyKeyDerivation Kd = new MikeyKeyDerivation();
         internal readonly BundleLoader Loader;
         internal readonly IMikeyClock Clock;
         internal readonly ReplayCache ReplayCache;
-        private readonly VerificationInput _vInput = new VerificationInput();
+        private VerificationInput _vInput = new VerificationInput();
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
 
         internal CryptoSessionBundle Staging = new CryptoSessionBundle();
@@ -173,6 +175,33 @@ namespace NanoMikey.Mikey.Modes
             }
 
             return status;
+        }
+
+        /// <summary>
+        /// Drops what only an exchange needs: reader, writer, layout, the loader's policy views, the V MAC input and the staging
+        /// bundle (wiped; an empty one that holds no crypto session takes its place). <see cref="EnsureExchangeState"/> creates
+        /// them again before the next exchange.
+        /// </summary>
+        internal void ReleaseExchangeState()
+        {
+            Staging.Clear();
+            Staging = new CryptoSessionBundle();
+            Loader.Release();
+            Reader = null!;
+            Writer = null!;
+            Layout = null!;
+            _vInput = null!;
+        }
+
+        /// <summary>Creates the exchange state again after <see cref="ReleaseExchangeState"/> (nothing to do otherwise).</summary>
+        internal void EnsureExchangeState()
+        {
+            if (Reader != null) return;
+            Reader = new MikeyReader();
+            Writer = new MikeyWriter();
+            Layout = new MessageLayout();
+            _vInput = new VerificationInput();
+            Loader.Rebind(Reader);
         }
 
         internal MikeyExchangeStatus Fail(ErrorCode code, MikeyExchangeStatus status)

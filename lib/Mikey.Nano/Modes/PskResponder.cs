@@ -15,7 +15,8 @@ namespace NanoMikey.Mikey.Modes
     /// (§4.2.3, RFC 5197 §3.4: KEMAC without encryption or MAC, only over a protected carrier). <see cref="Respond"/> takes an
     /// I_MESSAGE and writes the answer: the verification message when the initiator asked for one, or an error message.
     /// Checks run in the order of RFC 3830 §5.3: structure, freshness, MAC, then keys and policies; the bundle changes only
-    /// when every check passed. Allocation-free after construction.
+    /// when every check passed. The first exchange sizes the buffers (key data, TGK, RAND) to what it carries; after it, an
+    /// exchange of the same shape allocates nothing.
     /// </summary>
     public sealed class PskResponder : MikeyResponder
     {
@@ -23,7 +24,9 @@ namespace NanoMikey.Mikey.Modes
 
         private readonly KemacPayload _kemac = new KemacPayload();
         private readonly KemacProtection _protection;
-        private readonly byte[] _plain = new byte[MaxKemacData];
+        // Decrypted key data: grows to the longest Encr data met, up to MaxKemacData (a PSK offer's TEK or TGK chain is ~40
+        // bytes, not 512; issue 10 §2 heap). Wiped after each use.
+        private byte[] _plain = new byte[0];
         private readonly byte[] _psk = new byte[64];
         private readonly byte[] _idr = new byte[64];
         private readonly uint[] _ownSsrc = new uint[CryptoSessionBundle.MaxCryptoSessions];
@@ -49,6 +52,15 @@ namespace NanoMikey.Mikey.Modes
         /// integrity of its own and is safe only inside a protected carrier (RTSP over TLS, S/MIME SDP).
         /// </summary>
         public bool AcceptNullMode { get; set; }
+
+        /// <summary>
+        /// Release the exchange scratch after each <see cref="Respond"/>: the KEMAC engines and CTR scratch, the PRF/MAC HMAC,
+        /// the decrypted key data buffer, the message reader, writer and layout and the staging bundle are dropped (keys wiped
+        /// first) and created again by the next exchange. For a device that keys once and then streams (a sensor: ~9 KB less
+        /// held on the interpreter while it streams, issue 10 §2); each exchange then allocates that much again. Off by
+        /// default: a repeat exchange allocates nothing. Keys, PSK, identity and replay cache stay.
+        /// </summary>
+        public bool ReleaseExchangeScratch { get; set; }
 
         /// <summary>Sets the pre-shared key (copied; at least 16 bytes, at most 64).</summary>
         /// <param name="key">Buffer holding the key.</param>
@@ -95,6 +107,7 @@ namespace NanoMikey.Mikey.Modes
         /// <inheritdoc/>
         public override MikeyExchangeStatus Respond(byte[] message, int offset, int length, byte[] answer, int answerOffset, int answerCapacity)
         {
+            EnsureExchangeState();
             MikeyExchangeStatus status = Process(message, offset, length);
             if (status == MikeyExchangeStatus.Ok && Reader.Header.V)
             {
@@ -109,6 +122,15 @@ namespace NanoMikey.Mikey.Modes
                 // COUNTER timestamps (RFC 3830 §6.6): fresh means above the last counter accepted; no replay cache entry.
                 _lastCounter = Layout.TimestampValue;
                 _counterSeen = true;
+            }
+
+            if (ReleaseExchangeScratch)
+            {
+                _protection.Release();
+                Kd.Prf.Release();
+                SecureMemory.Wipe(_plain);
+                _plain = new byte[0];
+                ReleaseExchangeState();
             }
 
             return status;
@@ -206,9 +228,12 @@ namespace NanoMikey.Mikey.Modes
             }
 
             // Decryption (RFC 3830 §4.2.3); an AES-KW-128 unwrap checks its integrity register first (KemacProtection remarks).
+            int encrLength = _kemac.EncrDataLength;
+            if (_plain.Length < encrLength && encrLength <= MaxKemacData) _plain = new byte[encrLength]; // longer: Decrypt refuses
             int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, _kemac.EncrDataLength, _plain, 0);
             if (plainLength == KemacProtection.WrapIntegrityFailed) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
             if (plainLength < 0) return Fail(enc == EncryptionAlgorithm.AesKw128 ? ErrorCode.InvalidEa : ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
+            if (ReleaseExchangeScratch) _protection.ReleaseCipher(); // decrypted: the key derivation runs without the cipher's heap
             s = Loader.LoadKeys(_plain, 0, plainLength, DataType.PreShared, Kd, rand, randOffset, randLength, Staging, firstSlot);
             SecureMemory.Wipe(_plain, 0, plainLength);
             if (s != MikeyExchangeStatus.Ok) return Fail(Loader.ErrorCode, s);

@@ -19,18 +19,18 @@ namespace NanoMikey.Mikey.Session
         /// <summary>Longest TGK kept, in bytes (a 2048-bit MODP shared secret).</summary>
         public const int MaxTgkLength = 256;
 
-        // Session 0 up front, the others on first use: a device with one stream holds one session, not eight (each is
-        // kilobytes on the interpreter), and the common one-stream exchange allocates nothing once the bundle exists.
+        // Sessions on first use: a device with one stream holds one session, not eight (each is ~1.8 KB on the interpreter),
+        // and an empty bundle none (a responder's current bundle before its first exchange, issue 10 §2). A responder reserves
+        // its staging bundle after each commit (Reserve), so the next exchange of the same shape allocates nothing.
         private readonly CryptoSession?[] _sessions = new CryptoSession?[MaxCryptoSessions];
         // TGK and RAND grow to the longest held (at most MaxTgkLength and MaxRandLength): a PSK exchange's 16-byte TGK and RAND
         // do not hold 256-byte buffers, twice per responder (staging + current). See Reserve for the second bundle.
         private byte[] _tgk = new byte[0];
         private byte[] _rand = new byte[0];
 
-        /// <summary>Creates an empty bundle.</summary>
+        /// <summary>Creates an empty bundle (no crypto session allocated yet).</summary>
         public CryptoSessionBundle()
         {
-            _sessions[0] = new CryptoSession();
         }
 
         /// <summary>CSB ID (RFC 3830 §6.1).</summary>

@@ -198,8 +198,9 @@ namespace NanoMikey.OnDevice
 
 #if PROBE_SENSOR
         // A sensor: answers the PSK offer of samples.md §8.2 (keys by PSK), then sends one SRTP stream. The responder stays
-        // alive (a sensor keeps it for re-keying); inbound packets are unprotected by a context the "peer" owns, created
-        // after the sensor's state so that it does not count in the sensor's heap.
+        // alive while the stream runs (a sensor keeps it for re-keying; it is used after the stream, so the interpreter, which
+        // keeps every local of a live frame, cannot have collected it). The check that the stream is right (a "peer" context
+        // unprotects the last packet) runs after the sensor's state is dropped, so it does not count in the sensor's heap.
         private static void Sensor()
         {
             // The inputs first, and the 16 KB samples file dropped before the sensor's state exists: a device holds no vector
@@ -210,6 +211,7 @@ namespace NanoMikey.OnDevice
             Stage("inputs");
             var clock = new FixedClock();
             var responder = new PskResponder(new SoftwareAesFactory(), clock, new ReplayCache(4, clock, new FreshnessPolicy()));
+            responder.ReleaseExchangeScratch = true; // keys once, then streams: the exchange's scratch is not held while streaming
             Stage("responder");
             responder.SetPreSharedKey(psk, 0, psk.Length);
             byte[] bob = Ascii("sip:bob@example.com");
@@ -218,22 +220,29 @@ namespace NanoMikey.OnDevice
             if (responder.Respond(offer, 0, offer.Length, answer, 0, answer.Length) != MikeyExchangeStatus.Ok) Fail("PSK respond");
             Stage("respond");
             CryptoSession cs = responder.Bundle.Get(0);
-            SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
             var buf = new byte[256];
+            // The sensor's packets fit its 256-byte buffer: the context's scratch is sized to that, not to a 1500-byte MTU
+            // (SrtpPolicy.MaxPacketLength is a local sizing hint, not negotiated).
+            cs.Policy.MaxPacketLength = buf.Length;
+            SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
             Stage("context");
             Console.WriteLine("PROBE BEGIN sensor");
-            SrtpCryptoContext check = null;
-            for (int i = 1; i <= Packets; i++)
+            int l = 0;
+            for (int i = 1; i <= Packets + 1; i++)
             {
                 NanoMikey.OnDevice.Packets.Fill(buf, cs.Ssrc, i, 172);
-                int l = 172;
+                l = 172;
                 if (tx.Protect(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) Fail("protect");
             }
             Console.WriteLine("PROBE END sensor");
-            check = cs.CreateSrtpContext(SrtpDirection.Inbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
-            int len = 172;
-            NanoMikey.OnDevice.Packets.Fill(buf, cs.Ssrc, Packets + 1, 172);
-            if (tx.Protect(buf, 0, ref len, buf.Length) != SrtpStatus.Ok || check.Unprotect(buf, 0, ref len) != SrtpStatus.Ok) Fail("peer unprotect");
+            // Still the sensor's: the responder (ready to re-key) and the stream's context.
+            if (responder.Bundle.Count != 1 || responder.Bundle.Get(0) != cs || tx.Ssrc != cs.Ssrc) Fail("sensor state");
+            responder = null;
+            tx = null;
+            Stage("sensor dropped");
+            // The peer: same keys (the crypto session), unprotects the last packet (buf holds it, l bytes).
+            SrtpCryptoContext check = cs.CreateSrtpContext(SrtpDirection.Inbound, new SoftwareAesFactory(), SrtpMinimumPolicy.Strict);
+            if (check.Unprotect(buf, 0, ref l) != SrtpStatus.Ok || l != 172) Fail("peer unprotect");
             Stage("check");
         }
 
