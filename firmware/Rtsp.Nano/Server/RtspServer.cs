@@ -158,13 +158,26 @@ namespace NanoMikey.Rtsp.Server
         public void Run(long nowMicros)
         {
             _now = nowMicros;
-            Accept();
+            // Existing connections first: a client that has gone frees its slot before new ones are accepted.
             for (int i = 0; i < _slots.Length; i++)
             {
                 RtspConnection c = _slots[i];
                 if (!c.InUse) continue;
                 ServeConnection(c);
                 if (c.InUse) Flush(c);
+            }
+
+            if (Accept())
+            {
+                for (int i = 0; i < _slots.Length; i++)
+                {
+                    RtspConnection c = _slots[i];
+                    if (c.InUse && c.LastActivity == nowMicros && c.InLength == 0)
+                    {
+                        ServeConnection(c);
+                        if (c.InUse) Flush(c);
+                    }
+                }
             }
 
             ReadDatagrams(_rtp, false);
@@ -265,12 +278,13 @@ namespace NanoMikey.Rtsp.Server
             _listener.Close();
         }
 
-        private void Accept()
+        private bool Accept()
         {
+            bool accepted = false;
             for (int k = 0; k < 4; k++)
             {
                 IStreamSocket? s;
-                if (_listener.Accept(out s) != StreamStatus.Ok || s == null) return;
+                if (_listener.Accept(out s) != StreamStatus.Ok || s == null) return accepted;
                 RtspConnection? free = null;
                 for (int i = 0; i < _slots.Length; i++)
                 {
@@ -300,7 +314,10 @@ namespace NanoMikey.Rtsp.Server
                 free.InLength = 0;
                 free.OutOffset = 0;
                 free.OutLength = 0;
+                accepted = true;
             }
+
+            return accepted;
         }
 
         private void ServeConnection(RtspConnection c)
