@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Crypto.Random;
 using NanoMikey.Media.Rtcp;
 using NanoMikey.Media.Rtp;
@@ -219,6 +220,7 @@ namespace NanoMikey.Rtsp.Server
         /// <param name="offset">Offset of the frame.</param>
         /// <param name="length">Its length (at most 320 bytes; 160 for 20 ms).</param>
         /// <returns>The number of sessions the frame was sent to.</returns>
+        [HotPath]
         public int PushFrame(byte[] payload, int offset, int length)
         {
             if (payload == null) throw new ArgumentNullException();

@@ -23,7 +23,7 @@ namespace NanoMikey.Rtsp.Tests.Server
 
         public HostileClientTests(ITestOutputHelper output) => _out = output;
 
-        private static string Status(string? answer) => answer == null ? "none" : answer.Substring(9, 3);
+        internal static string Status(string? answer) => answer == null ? "none" : answer.Substring(9, 3);
 
         [Fact]
         public void HostileRequestsGetTheirStatusWhileRtspsrcKeepsPlaying()
@@ -154,7 +154,7 @@ namespace NanoMikey.Rtsp.Tests.Server
             (session != null ? "Session: " + session + "\r\n" : "") + "KeyMgmt: " + keyMgmt + "\r\n\r\n";
 
         // The client's own MIKEY (its RTCP key), PSK-authenticated or NULL, as one of ours would send it.
-        private static string ClientKey(byte[] psk, bool nullMode)
+        internal static string ClientKey(byte[] psk, bool nullMode)
         {
             var clock = new HostMikeyClock();
             var initiator = new PskInitiator(new HostAesEngineFactory(), new HmacDrbg(new HostEntropySource(), null), clock) { UseNullMode = nullMode };
