@@ -713,8 +713,7 @@ namespace NanoMikey.Rtsp.Server
             uint v = 0;
             for (int i = 0; i < 8; i++)
             {
-                int ch = r.Buffer[r.SessionOffset + i];
-                int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+                int d = RtspTransport.HexValue(r.Buffer[r.SessionOffset + i]);
                 if (d < 0) return false;
                 v = (v << 4) | (uint)d;
             }
@@ -729,7 +728,7 @@ namespace NanoMikey.Rtsp.Server
             byte[] b = r.Buffer;
             int p = r.UriOffset;
             int end = p + r.UriLength;
-            if (r.UriLength < RtspScheme.Length || !MatchesAt(b, p, RtspScheme)) return -1;
+            if (r.UriLength < RtspScheme.Length || !RtspRequestReader.SameCase(b, p, RtspScheme)) return -1;
             p += RtspScheme.Length;
             while (p < end && b[p] != (byte)'/') p++;
             return p < end ? p : -1;
@@ -740,18 +739,8 @@ namespace NanoMikey.Rtsp.Server
             RtspRequestReader r = _reader;
             int length = r.UriOffset + r.UriLength - p;
             if (length != path.Length + (trailingSlash ? 1 : 0)) return false;
-            if (!MatchesAt(r.Buffer, p, path)) return false;
+            if (!RtspRequestReader.SameCase(r.Buffer, p, path)) return false;
             return !trailingSlash || r.Buffer[p + path.Length] == (byte)'/';
-        }
-
-        private static bool MatchesAt(byte[] b, int p, string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (b[p + i] != text[i]) return false;
-            }
-
-            return true;
         }
 
         private void Simple(RtspConnection c, RtspStatusCode code, int cseq)

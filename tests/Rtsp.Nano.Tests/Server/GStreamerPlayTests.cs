@@ -84,6 +84,49 @@ namespace NanoMikey.Rtsp.Tests.Server
             }
         }
 
+        [Fact]
+        public void TwoRtspsrcPlayAtOnceEachWithItsOwnKeys()
+        {
+            const int rtspPort = 18520, rtpPort = 18620;
+            string dir = Path.Combine(Path.GetTempPath(), "nanomikey-rtsp-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            using var f = new HostServerFixture(rtspPort, rtpPort, SrtpPolicy.AesCm128HmacSha1_80());
+            GstProcess.WarmUp();
+            var players = new List<GstProcess>();
+            try
+            {
+                foreach (string protocol in new[] { "udp", "tcp" })
+                {
+                    players.Add(GstProcess.Start("-e", "rtspsrc", $"location=rtsp://127.0.0.1:{rtspPort}/audio", "protocols=" + protocol, "latency=100",
+                        "!", "rtppcmudepay", "!", "mulawdec", "!", "wavenc", "!", "filesink", "location=" + Path.Combine(dir, protocol + ".wav")));
+                }
+
+                Assert.True(f.Pump(() => f.Server.PlayingCount == 2, 20000), "both did not start playing\n" + players[0].Output + players[1].Output);
+                f.Pump(() => false, 4000);
+                Assert.Equal(2, f.Server.PlayingCount);
+                foreach (GstProcess p in players) p.Interrupt();
+                Assert.True(f.Pump(() => players.All(p => p.HasExited), 15000), "gst-launch-1.0 did not stop");
+                Assert.Equal(0, f.Server.ClientCount);
+                foreach (string protocol in new[] { "udp", "tcp" })
+                {
+                    // The two-tone signal repeats every 40 samples, so each player's WAV aligns with what was sent whenever it joined.
+                    short[] received = WavFile.Read(Path.Combine(dir, protocol + ".wav"));
+                    SignalToNoise snr = SignalToNoise.Measure(f.Sent.ToArray(), received);
+                    _out.WriteLine($"{protocol}: {received.Length} samples, SNR {snr}");
+                    Assert.True(received.Length > 8000 * 3, protocol + ": less than 3 s decoded");
+                    Assert.True(snr.Decibels >= DemoReport.SnrThresholdDecibels, protocol + ": SNR " + snr);
+                }
+
+                // Distinct SSRCs and keys per client: the UDP client's packets are not the TCP client's (RFC 3711 §9.1: no two-time pad).
+                Assert.True(f.Server.ReportsReceived >= 2, "SRTCP from both clients expected");
+            }
+            finally
+            {
+                foreach (GstProcess p in players) p.Dispose();
+                Directory.Delete(dir, true);
+            }
+        }
+
         // The server's own record of the wire: every RTP datagram is SRTP (payload not one of the plaintext frames, tag
         // after it), every RTCP datagram SRTCP (E flag set in the SRTCP index, RFC 3711 §3.4).
         private static void WireShowsSrtpOnly(HostServerFixture f, SrtpPolicy policy)
