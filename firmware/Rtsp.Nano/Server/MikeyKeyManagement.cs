@@ -22,25 +22,22 @@ namespace NanoMikey.Rtsp.Server
     /// accepted.
     /// </summary>
     /// <remarks>
-    /// The SP is written as GStreamer's <c>gst_mikey_message_new_from_caps</c> writes it, since rtspsrc reads it the same
-    /// way: types 0, 1, 2, 3, 7, 8, 10 with type 3 holding the tag length (10 or 4; 0 with AES-GCM, authentication 0), no
-    /// salt length (its TEK length gives it), no type 11. RFC 3830 §6.10.1 defines type 3 as the authentication key length:
-    /// a strict reader must apply <see cref="MikeyQuirks.GStreamerTagLengthInAuthKeyLength"/>.
+    /// NULL-mode offers are written with <see cref="MikeyQuirks.GStreamerTagLengthInAuthKeyLength"/>: a 32-bit tag goes into
+    /// SP type 3 (RFC 3830 §6.10.1 defines type 3 as the authentication key length; GStreamer reads it as the tag length and
+    /// ignores type 11), every other policy in RFC form, which GStreamer 1.22 reads right (tests/Mikey.Nano.Tests Interop).
     /// </remarks>
     public sealed class MikeyKeyManagement : IRtspKeyManagement
     {
-        private const int RandLength = 16;
         private const int MaxTek = 32 + 14;
 
         private readonly IAesEngineFactory? _aes;
         private readonly HmacDrbg _drbg;
         private readonly IMikeyClock _clock;
         private readonly SrtpPolicy _policy;
+        private readonly SrtpPolicy _nullPolicy;
         private readonly PskResponder _responder;
         private readonly PskInitiator _initiator;
         private bool _psk;
-        private readonly MikeyWriter _writer = new MikeyWriter();
-        private readonly byte[] _fresh = new byte[RandLength + MaxTek + 4];
         private readonly byte[] _answer = new byte[256];
 
         /// <summary>Creates the key management of a server.</summary>
@@ -64,10 +61,23 @@ namespace NanoMikey.Rtsp.Server
             _responder.Quirks = MikeyQuirks.GStreamerTagLengthInAuthKeyLength | MikeyQuirks.GStreamerAesGcmDefaults | MikeyQuirks.MissingRand;
             _initiator = new PskInitiator(aesFactory, drbg, clock);
             _initiator.KeyTransport = KeyDataType.Tek;
+            _initiator.UseNullMode = true;
+            _initiator.Quirks = MikeyQuirks.GStreamerTagLengthInAuthKeyLength;
+            // GStreamer keys SRTCP with the SRTP tag length (one SP type 3 for both), so in NULL mode a 32-bit tag is 32 bits
+            // on SRTCP too; RFC 4568's AES_CM_128_HMAC_SHA1_32 keeps 80 on SRTCP, which GStreamer could not be told.
+            _nullPolicy = new SrtpPolicy();
+            _nullPolicy.CopyFrom(policy);
+            if (_nullPolicy.EffectiveSrtpTagLength == 4) _nullPolicy.SrtcpAuthenticationTagLength = 4;
         }
 
         /// <summary>The policy of the server's streams (a copy).</summary>
         public SrtpPolicy Policy { get { return _policy; } }
+
+        /// <summary>
+        /// The policy offers are keyed with: <see cref="Policy"/> in PSK mode; in NULL mode the same except that a 32-bit SRTP
+        /// tag is 32 bits on SRTCP too (GStreamer has one tag length for both).
+        /// </summary>
+        public SrtpPolicy OfferPolicy { get { return _psk ? _policy : _nullPolicy; } }
 
         /// <summary>Why the last client message was refused (the MIKEY error code, RFC 3830 §6.12).</summary>
         public ErrorCode LastErrorCode { get { return _responder.ErrorCode; } }
@@ -84,6 +94,8 @@ namespace NanoMikey.Rtsp.Server
             _responder.SetPreSharedKey(key, offset, length);
             _responder.AcceptNullMode = false;
             _initiator.SetPreSharedKey(key, offset, length);
+            _initiator.UseNullMode = false;
+            _initiator.Quirks = MikeyQuirks.None;
             _psk = true;
         }
 
@@ -93,58 +105,13 @@ namespace NanoMikey.Rtsp.Server
             length = 0;
             if (buffer == null) throw new ArgumentNullException();
             if (ssrc == 0 || !_drbg.CanGenerate(1)) return null;
-            if (_psk) return WritePskOffer(ssrc, buffer, offset, capacity, out length);
-            int keyLength = _policy.SessionEncryptionKeyLength;
-            int saltLength = _policy.SessionSaltKeyLength;
-            int tek = keyLength + saltLength;
-            // One DRBG request for RAND, TEK and CSB ID (RFC 3830 §4.1.1: fresh values per message).
-            _drbg.Generate(_fresh, 0, RandLength + tek + 4);
-            int c = RandLength + tek;
-            uint csbId = ((uint)_fresh[c] << 24) | ((uint)_fresh[c + 1] << 16) | ((uint)_fresh[c + 2] << 8) | _fresh[c + 3];
-            bool gcm = _policy.EncryptionAlgorithm == SrtpEncryptionAlgorithm.AesGcm;
-
-            MikeyWriter w = _writer;
-            w.Reset(buffer, offset, capacity);
-            w.WriteHeader(DataType.PreShared, false, PrfFunction.Mikey1, csbId, CsIdMapType.SrtpId);
-            w.AddSrtpIdEntry(0, ssrc, 0);
-            w.WriteTimestamp(TimestampType.NtpUtc, _clock.NtpNow);
-            w.WriteRand(_fresh, 0, RandLength);
-            w.BeginSecurityPolicy(0, ProtocolType.Srtp);
-            w.WritePolicyParameter((int)SrtpPolicyParameterType.EncryptionAlgorithm, (int)_policy.EncryptionAlgorithm);
-            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionEncryptionKeyLength, keyLength);
-            w.WritePolicyParameter((int)SrtpPolicyParameterType.AuthenticationAlgorithm, gcm ? 0 : (int)_policy.AuthenticationAlgorithm);
-            // GStreamer compatibility: type 3 carries the tag length (see remarks).
-            w.WritePolicyParameter((int)SrtpPolicyParameterType.SessionAuthenticationKeyLength, gcm ? 0 : _policy.EffectiveSrtpTagLength);
-            w.WritePolicyParameter((int)SrtpPolicyParameterType.SrtpEncryption, _policy.SrtpEncryption ? 1 : 0);
-            w.WritePolicyParameter((int)SrtpPolicyParameterType.SrtcpEncryption, _policy.SrtcpEncryption ? 1 : 0);
-            w.WritePolicyParameter((int)SrtpPolicyParameterType.SrtpAuthentication, gcm ? 0 : _policy.SrtpAuthentication ? 1 : 0);
-            w.EndSecurityPolicy();
-            w.BeginKemac(EncryptionAlgorithm.Null);
-            w.WriteKeyData(KeyDataType.Tek, _fresh, RandLength, tek, null, 0, 0, KvType.Null, null, 0, 0, null, 0, 0);
-            w.EndKemac(MacAlgorithm.Null);
-            if (w.Finish() != MikeyStatus.Ok)
-            {
-                SecureMemory.Wipe(_fresh);
-                SecureMemory.Wipe(buffer, offset, capacity);
-                return null;
-            }
-
-            var context = new SrtpCryptoContext(_policy, ssrc, SrtpDirection.Outbound, _aes, SrtpMinimumPolicy.Strict);
-            context.AddMasterKey(_fresh, RandLength, _fresh, RandLength + keyLength, null, 0);
-            SecureMemory.Wipe(_fresh);
-            length = w.Length;
-            return context;
-        }
-
-        // PSK mode: the TEK offer of PskInitiator (HDR, T, RAND, SP as RFC 3830 §6.10.1 has it, KEMAC encrypted and MACed).
-        private SrtpCryptoContext? WritePskOffer(uint ssrc, byte[] buffer, int offset, int capacity, out int length)
-        {
-            length = 0;
+            // A fresh TEK per offer (RFC 3830 §4.1.1); PskInitiator writes exactly HDR, T, RAND, SP, KEMAC in both modes.
             _initiator.Reset();
-            _initiator.AddCryptoSession(ssrc, 0, _policy);
+            _initiator.AddCryptoSession(ssrc, 0, OfferPolicy);
             if (_initiator.WriteOffer(buffer, offset, capacity) != MikeyExchangeStatus.Ok)
             {
                 _initiator.Reset();
+                SecureMemory.Wipe(buffer, offset, capacity);
                 return null;
             }
 

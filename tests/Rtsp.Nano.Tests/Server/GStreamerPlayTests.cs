@@ -143,9 +143,14 @@ namespace NanoMikey.Rtsp.Tests.Server
             foreach (byte[] d in f.Rtcp.SentDatagrams)
             {
                 Assert.Equal(200, d[1]); // SR first in the compound
-                // E ‖ SRTCP index just before the authentication tag (RFC 3711 §3.4); last with AEAD (RFC 7714 §17).
-                int tag = policy.IsAead ? 0 : policy.EffectiveSrtcpTagLength;
-                Assert.True((d[d.Length - tag - 4] & 0x80) != 0, "SRTCP E flag not set");
+                // E ‖ SRTCP index just before the authentication tag (RFC 3711 §3.4); last with AEAD (RFC 7714 §17). The
+                // tag is the offered one: in NULL mode a 32-bit SRTP tag is 32 bits on SRTCP too (GStreamer's reading).
+                SrtpPolicy offered = f.Keys.OfferPolicy;
+                int tag = offered.IsAead ? 0 : offered.EffectiveSrtcpTagLength;
+                int at = d.Length - tag - 4;
+                Assert.True((d[at] & 0x80) != 0, "SRTCP E flag not set");
+                uint index = ((uint)(d[at] & 0x7F) << 24) | ((uint)d[at + 1] << 16) | ((uint)d[at + 2] << 8) | d[at + 3];
+                Assert.True(index < 100, "SRTCP index " + index + ": the tag is not where the policy puts it");
             }
         }
     }
