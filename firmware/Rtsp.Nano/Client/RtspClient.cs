@@ -5,6 +5,7 @@ using NanoMikey.Mikey.Session;
 using NanoMikey.Mikey.Time;
 using NanoMikey.Mikey.Transport;
 using NanoMikey.Net.Sockets;
+using NanoMikey.Rtsp.Message;
 using NanoMikey.Srtp.Context;
 using NanoMikey.Srtp.Policy;
 
@@ -30,6 +31,9 @@ namespace NanoMikey.Rtsp.Client
         /// <summary>Longest MIKEY message read from the server or written by us.</summary>
         public const int MaxMikeyLength = 1024;
 
+        private static readonly string ApplicationSdp = "application/sdp";
+        private static readonly string NptFromStart = "npt=0.000-";
+
         // RFC 2326 §12.37: 60 s when the server names no timeout; keep-alive at half of it.
         private const int DefaultSessionTimeoutSeconds = 60;
 
@@ -44,7 +48,8 @@ namespace NanoMikey.Rtsp.Client
         private readonly RtspKeyMgmtHeader _keyMgmt = new RtspKeyMgmtHeader();
         private readonly SdpKeyMgmt _sdpKey = new SdpKeyMgmt();
         private readonly SdpAudioMedia _sdpAudio = new SdpAudioMedia();
-        private readonly RtspTransportReply _transport = new RtspTransportReply();
+        private readonly RtspTransport _transport = new RtspTransport();
+        private readonly byte[] _body = new byte[RequestCapacity];
         private readonly byte[] _offer = new byte[MaxMikeyLength];
         private readonly byte[] _mikey = new byte[MaxMikeyLength];
         private readonly byte[] _answer = new byte[MaxMikeyLength];
@@ -208,23 +213,25 @@ namespace NanoMikey.Rtsp.Client
             _tx = _offerer.Bundle.Get(0).CreateSrtpContext(SrtpDirection.Outbound, _aes, _responder.Minimum);
 
             if (_connection.Connect(serverAddress, serverPort, ConnectTimeoutMicros) != RtspClientStatus.None) return Fail(_connection.Failure);
-            RtspRequestWriter w = _connection.Writer;
+            RtspMessageWriter w = _connection.Writer;
+            int bodyLength = 0;
             if (_mode == RtspClientMode.Record)
             {
                 // RFC 2326 §10.3: ANNOUNCE posts the description of what we will record; RFC 4567 §3.1 puts our key in it.
-                w.Begin("ANNOUNCE", uri, _connection.NextCSeq());
-                w.End("application/sdp", RecordSdp());
+                bodyLength = Ascii.Write(RecordSdp(), _body, 0, _body.Length);
+                if (bodyLength < 0) return Fail(RtspClientStatus.RequestTooLarge);
+                _connection.Begin(RtspMethod.Announce, uri);
+                w.Header(RtspHeaderName.ContentType, ApplicationSdp);
                 State = RtspClientState.Announcing;
             }
             else
             {
-                w.Begin("DESCRIBE", uri, _connection.NextCSeq());
-                w.Header("Accept", "application/sdp");
-                w.End();
+                _connection.Begin(RtspMethod.Describe, uri);
+                w.Header(RtspHeaderName.Accept, ApplicationSdp);
                 State = RtspClientState.Describing;
             }
 
-            return _connection.Send(nowMicros) ? RtspClientStatus.None : Fail(_connection.Failure);
+            return _connection.Send(bodyLength > 0 ? _body : null, bodyLength, nowMicros) ? RtspClientStatus.None : Fail(_connection.Failure);
         }
 
         /// <summary>Does what is due: moves RTSP bytes, acts on a complete answer, sends and receives media, keeps the session alive.</summary>
@@ -280,12 +287,10 @@ namespace NanoMikey.Rtsp.Client
                 if (nowMicros >= _nextKeepAlive && !_connection.IsWaiting)
                 {
                     // RFC 2326 §10.8: GET_PARAMETER without a body keeps the session alive.
-                    RtspRequestWriter w = _connection.Writer;
-                    w.Begin("GET_PARAMETER", _aggregate, _connection.NextCSeq());
-                    w.Header("Session", _session!);
-                    w.End();
+                    _connection.Begin(RtspMethod.GetParameter, _aggregate);
+                    _connection.Writer.Header(RtspHeaderName.Session, _session!);
                     _nextKeepAlive = nowMicros + _keepAliveMicros;
-                    if (!_connection.Send(nowMicros)) Fail(_connection.Failure);
+                    if (!_connection.Send(null, 0, nowMicros)) Fail(_connection.Failure);
                 }
             }
         }
@@ -307,17 +312,14 @@ namespace NanoMikey.Rtsp.Client
             _media.Stop(nowMicros);
             WipeKeys();
             _connection.Abandon();
-            RtspRequestWriter w = _connection.Writer;
-            w.Begin("TEARDOWN", _aggregate, _connection.NextCSeq());
-            w.Header("Session", _session);
-            w.End();
+            _connection.Begin(RtspMethod.Teardown, _aggregate);
+            _connection.Writer.Header(RtspHeaderName.Session, _session);
             State = RtspClientState.TearingDown;
-            if (!_connection.Send(nowMicros)) End(RtspClientState.Closed, nowMicros);
+            if (!_connection.Send(null, 0, nowMicros)) End(RtspClientState.Closed, nowMicros);
         }
 
         private RtspClientStatus Advance(RtspResponseReader r, long nowMicros)
         {
-            RtspRequestWriter w = _connection.Writer;
             switch (State)
             {
                 case RtspClientState.Announcing:
@@ -340,22 +342,25 @@ namespace NanoMikey.Rtsp.Client
                 case RtspClientState.SettingUp:
                 {
                     if (r.SessionLength == 0 || r.TransportLength == 0) return RtspClientStatus.TransportUnusable;
-                    if (!_transport.Read(_connection.ResponseBuffer, r.TransportOffset, r.TransportLength) || _transport.ServerRtpPort == 0)
+                    // RTP/SAVP or nothing: a server answering RTP/AVP would take our media in the clear (RFC 3711 §1).
+                    if (!_transport.Parse(_connection.ResponseBuffer, r.TransportOffset, r.TransportLength)
+                        || _transport.Profile != RtspTransportProfile.Savp || _transport.ServerRtpPort <= 0)
                     {
                         return RtspClientStatus.TransportUnusable;
                     }
+
+                    if (_transport.ServerRtcpPort <= 0) _transport.ServerRtcpPort = _transport.ServerRtpPort + 1;
 
                     // The SSRC the server names must be the one its MIKEY keyed (play); record has no ssrc there.
                     if (_mode == RtspClientMode.Play && _transport.HasSsrc && _transport.Ssrc != ServerSsrc) return RtspClientStatus.TransportUnusable;
                     _session = r.Text(r.SessionOffset, r.SessionLength);
                     int timeout = r.SessionTimeoutSeconds > 0 ? r.SessionTimeoutSeconds : DefaultSessionTimeoutSeconds;
                     _keepAliveMicros = (long)timeout * 500000;
-                    w.Begin(_mode == RtspClientMode.Record ? "RECORD" : "PLAY", _aggregate, _connection.NextCSeq());
-                    w.Header("Session", _session);
-                    w.Header("Range", "npt=0.000-");
-                    w.End();
+                    _connection.Begin(_mode == RtspClientMode.Record ? RtspMethod.Record : RtspMethod.Play, _aggregate);
+                    _connection.Writer.Header(RtspHeaderName.Session, _session);
+                    _connection.Writer.Header(RtspHeaderName.Range, NptFromStart);
                     State = RtspClientState.Starting;
-                    return _connection.Send(nowMicros) ? RtspClientStatus.None : _connection.Failure;
+                    return _connection.Send(null, 0, nowMicros) ? RtspClientStatus.None : _connection.Failure;
                 }
 
                 case RtspClientState.Starting:
@@ -371,17 +376,23 @@ namespace NanoMikey.Rtsp.Client
 
         private RtspClientStatus SendSetup(long nowMicros)
         {
-            RtspRequestWriter w = _connection.Writer;
-            w.Begin("SETUP", _setupUri, _connection.NextCSeq());
-            // RFC 2326 §12.39; RTP/SAVP as RFC 4567 §3.2 and GStreamer write it. Record: mode=record (§10.11).
-            string ports = "client_port=" + _rtp.LocalPort.ToString() + "-" + _rtcp.LocalPort.ToString();
-            w.Header("Transport", _mode == RtspClientMode.Record ? "RTP/SAVP/UDP;unicast;" + ports + ";mode=record" : "RTP/SAVP;unicast;" + ports);
-            // RFC 4567 §3.2: our key (record: the same message as in the SDP, GStreamer keys srtpdec per SSRC from SETUP;
-            // play: the key of our SRTCP).
-            w.Header("KeyMgmt", RtspKeyMgmtHeader.Format(_setupUri, _offer, 0, _offerLength, true));
-            w.End();
+            _connection.Begin(RtspMethod.Setup, _setupUri);
+            RtspMessageWriter w = _connection.Writer;
+            // RFC 2326 §12.39 with RTP/SAVP (RFC 4567 §3.2, as GStreamer writes it); record adds mode=record (§10.11).
+            RtspTransport t = _transport;
+            t.Clear();
+            t.Profile = RtspTransportProfile.Savp;
+            t.ClientRtpPort = _rtp.LocalPort;
+            t.ClientRtcpPort = _rtcp.LocalPort;
+            t.IsRecord = _mode == RtspClientMode.Record;
+            w.BeginHeader(RtspHeaderName.Transport);
+            t.AppendTo(w);
+            w.EndHeader();
+            // RFC 4567 §3.2: our key (record: the message of the SDP again, GStreamer keys its srtpdec per SSRC from the
+            // SETUP; play: the key of our SRTCP).
+            w.Header(RtspHeaderName.KeyMgmt, RtspKeyMgmtHeader.Format(_setupUri, _offer, 0, _offerLength, true));
             State = RtspClientState.SettingUp;
-            return _connection.Send(nowMicros) ? RtspClientStatus.None : _connection.Failure;
+            return _connection.Send(null, 0, nowMicros) ? RtspClientStatus.None : _connection.Failure;
         }
 
         private RtspClientStatus ReadKeyMgmtHeader(RtspResponseReader r)

@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Net.Sockets;
+using NanoMikey.Rtsp.Message;
 
 namespace NanoMikey.Rtsp.Client
 {
@@ -12,7 +13,9 @@ namespace NanoMikey.Rtsp.Client
     {
         private readonly IStreamSocket _socket;
         private readonly byte[] _rx;
+        private readonly byte[] _tx;
         private int _rxCount;
+        private int _txLength;
         private int _sent;
         private bool _sending;
         private bool _pending;
@@ -25,12 +28,12 @@ namespace NanoMikey.Rtsp.Client
             if (responseCapacity < 256) throw new ArgumentOutOfRangeException();
             _socket = socket;
             _rx = new byte[responseCapacity];
-            Writer = new RtspRequestWriter(requestCapacity);
+            _tx = new byte[requestCapacity];
         }
 
         internal readonly RtspResponseReader Reader = new RtspResponseReader();
 
-        internal readonly RtspRequestWriter Writer;
+        internal readonly RtspMessageWriter Writer = new RtspMessageWriter();
 
         internal byte[] ResponseBuffer
         {
@@ -52,11 +55,11 @@ namespace NanoMikey.Rtsp.Client
             get { return _pending ? _deadline : long.MaxValue; }
         }
 
-        /// <summary>The CSeq the next request gets (RFC 2326 §12.17: increases by one per request).</summary>
-        internal int NextCSeq()
+        /// <summary>Starts the next request in <see cref="Writer"/> with the next CSeq (RFC 2326 §12.17: one more per request).</summary>
+        internal void Begin(RtspMethod method, string uri)
         {
             _cseq++;
-            return _cseq;
+            Writer.StartRequest(_tx, 0, _tx.Length, method, uri, _cseq);
         }
 
         internal RtspClientStatus Connect(uint address, int port, int timeoutMicroseconds)
@@ -66,14 +69,11 @@ namespace NanoMikey.Rtsp.Client
             return Failure;
         }
 
-        /// <summary>Starts sending the request in <see cref="Writer"/>; its answer is awaited until now + the timeout.</summary>
-        internal bool Send(long nowMicros)
+        /// <summary>Ends the request in <see cref="Writer"/> with the body and starts sending it; its answer is awaited until now + the timeout.</summary>
+        internal bool Send(byte[]? body, int bodyLength, long nowMicros)
         {
-            if (Writer.Overflowed)
-            {
-                Failure = RtspClientStatus.RequestTooLarge;
-                return false;
-            }
+            _txLength = Writer.Finish(body, 0, bodyLength);
+            if (_txLength < 0) return Fail(RtspClientStatus.RequestTooLarge);
 
             _sent = 0;
             _sending = true;
@@ -155,10 +155,10 @@ namespace NanoMikey.Rtsp.Client
 
         private bool Flush()
         {
-            while (_sent < Writer.Length)
+            while (_sent < _txLength)
             {
                 int n;
-                StreamStatus s = _socket.Send(Writer.Buffer, _sent, Writer.Length - _sent, out n);
+                StreamStatus s = _socket.Send(_tx, _sent, _txLength - _sent, out n);
                 if (s == StreamStatus.WouldBlock) return true;
                 if (s != StreamStatus.Ok) return Fail(RtspClientStatus.ConnectionLost);
                 _sent += n;

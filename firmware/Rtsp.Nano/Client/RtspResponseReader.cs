@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Rtsp.Message;
 
 namespace NanoMikey.Rtsp.Client
 {
@@ -142,28 +143,28 @@ namespace NanoMikey.Rtsp.Client
                 while (ve > vs && IsSpace(buffer[ve - 1])) ve--;
                 int nameLength = nameEnd - p;
 
-                if (Is(buffer, p, nameLength, "CSeq"))
+                if (Is(buffer, p, nameLength, RtspHeaderName.CSeq))
                 {
                     int v = Number(buffer, vs, ve);
                     if (v < 0 || CSeq >= 0) return RtspResponseStatus.Malformed;
                     CSeq = v;
                 }
-                else if (Is(buffer, p, nameLength, "Content-Length"))
+                else if (Is(buffer, p, nameLength, RtspHeaderName.ContentLength))
                 {
                     int v = Number(buffer, vs, ve);
                     if (v < 0) return v == -2 ? RtspResponseStatus.TooLarge : RtspResponseStatus.Malformed;
                     contentLength = v;
                 }
-                else if (Is(buffer, p, nameLength, "Session"))
+                else if (Is(buffer, p, nameLength, RtspHeaderName.Session))
                 {
                     if (!ReadSession(buffer, vs, ve)) return RtspResponseStatus.Malformed;
                 }
-                else if (Is(buffer, p, nameLength, "Transport"))
+                else if (Is(buffer, p, nameLength, RtspHeaderName.Transport))
                 {
                     TransportOffset = vs;
                     TransportLength = ve - vs;
                 }
-                else if (Is(buffer, p, nameLength, "KeyMgmt"))
+                else if (Is(buffer, p, nameLength, RtspHeaderName.KeyMgmt))
                 {
                     if (KeyMgmtLength == 0)
                     {
@@ -171,12 +172,12 @@ namespace NanoMikey.Rtsp.Client
                         KeyMgmtLength = ve - vs;
                     }
                 }
-                else if (Is(buffer, p, nameLength, "Content-Base"))
+                else if (Is(buffer, p, nameLength, RtspHeaderName.ContentBase))
                 {
                     ContentBaseOffset = vs;
                     ContentBaseLength = ve - vs;
                 }
-                else if (Is(buffer, p, nameLength, "Content-Type"))
+                else if (Is(buffer, p, nameLength, RtspHeaderName.ContentType))
                 {
                     ContentTypeOffset = vs;
                     ContentTypeLength = ve - vs;
@@ -200,9 +201,7 @@ namespace NanoMikey.Rtsp.Client
         public string Text(int offset, int length)
         {
             if (offset < 0 || length < 0 || offset > _buffer.Length - length) throw new ArgumentOutOfRangeException();
-            char[] c = new char[length];
-            for (int i = 0; i < length; i++) c[i] = (char)_buffer[offset + i];
-            return new string(c);
+            return Ascii.ToText(_buffer, offset, length);
         }
 
         /// <summary>True when the bytes at <paramref name="offset"/> equal <paramref name="value"/> (ASCII, exact case).</summary>
@@ -311,20 +310,9 @@ namespace NanoMikey.Rtsp.Client
             return v;
         }
 
-        // ASCII comparison ignoring case (header names, RFC 2616 §4.2; transport parameters).
-        internal static bool Is(byte[] b, int p, int length, string name)
+        private static bool Is(byte[] b, int p, int length, string name)
         {
-            if (length != name.Length) return false;
-            for (int i = 0; i < length; i++)
-            {
-                int x = b[p + i];
-                int y = name[i];
-                if (x >= 'A' && x <= 'Z') x += 32;
-                if (y >= 'A' && y <= 'Z') y += 32;
-                if (x != y) return false;
-            }
-
-            return true;
+            return length == name.Length && RtspRequestReader.Matches(b, p, name, 0, length);
         }
 
         private static bool IsSpace(byte c)
