@@ -67,7 +67,7 @@ namespace NanoMikey.Rtsp.Tests
         public readonly RtspClient Client;
         private readonly Stopwatch _ticks = Stopwatch.StartNew();
 
-        public ClientHarness(RtspClientMode mode, int seed = 1)
+        public ClientHarness(RtspClientMode mode, int seed = 1, byte[]? responderPsk = null)
         {
             Assert.Equal(DatagramStatus.Ok, Rtp.Bind(IPv4.Loopback, 0));
             Assert.Equal(DatagramStatus.Ok, Rtcp.Bind(IPv4.Loopback, 0));
@@ -77,9 +77,10 @@ namespace NanoMikey.Rtsp.Tests
             Offerer = new PskInitiator(new HostAesEngineFactory(), drbg, Clock) { UseNullMode = true, KeyTransport = KeyDataType.Tek };
             Responder = new PskResponder(new HostAesEngineFactory(), Clock, new ReplayCache(16, Clock, new FreshnessPolicy()))
             {
-                AcceptNullMode = true,
+                AcceptNullMode = responderPsk == null,
                 Quirks = MikeyQuirks.GStreamerTagLengthInAuthKeyLength | MikeyQuirks.GStreamerAesGcmDefaults,
             };
+            if (responderPsk != null) Responder.SetPreSharedKey(responderPsk, 0, responderPsk.Length);
             Client = new RtspClient(mode, Control, Rtp, Rtcp, Offerer, Responder, new HostAesEngineFactory(), Clock, "nanomikey@test"u8.ToArray());
         }
 
