@@ -86,7 +86,7 @@ namespace NanoMikey.Rtsp.Tests
         [InlineData("RTSP/1.0 200 OK\r\nCSeq: 1\r\nSession: ;timeout=5\r\n\r\n")] // empty session id
         [InlineData("RTSP/1.0 200 OK\r\nCSeq: 1\r\nSession: a;timeout=x\r\n\r\n")] // bad timeout
         [InlineData("RTSP/1.0 200 OK\r\nCSeq: 1\r\n: no name\r\n\r\n")]
-        [InlineData("RTSP/1.0 99 OK\r\nCSeq: 1\r\n\r\n")]
+        [InlineData("RTSP/1.0 099 OK\r\nCSeq: 1\r\n\r\n")]
         [InlineData("RTSP/1.0 200OK\r\nCSeq: 1\r\n\r\n")]
         [InlineData("RTSP/1.0 200 OK\r\nCSeq: 1\r\nX: a\u007fb\r\n\r\n")]
         public void MalformedAnswersAreMalformed(string text)
