@@ -47,6 +47,16 @@ namespace NanoMikey.Rtsp.Tests
             Assert.True(RtspClientState.Streaming == h.Client.State, h.Client.Failure + " " + h.Client.LastStatusCode + " " + h.Client.KeyStatus + "\n" + server.Stderr);
             Assert.NotEqual(0u, h.Client.ServerSsrc);
 
+            // Steady state: once each SRTCP direction has carried a report (SRTCP session keys are derived on first use),
+            // Run allocates nothing while it receives, decrypts and decodes.
+            Assert.True(h.RunUntil(() => h.Client.ReportsSent >= 1 && h.Client.ReportsReceived >= 1, 15000),
+                "reports sent " + h.Client.ReportsSent + ", received " + h.Client.ReportsReceived + ", dropped " + h.Client.Dropped);
+            int from = sink.Received.Count;
+            h.Measuring = true;
+            Assert.True(h.RunUntil(() => sink.Received.Count >= from + 8000, 5000));
+            h.Measuring = false;
+            Assert.True(0 == h.AllocatedInRun, h.AllocatedInRun + " bytes allocated in " + h.MeasuredRuns + " Runs");
+
             Assert.True(h.RunUntil(() => sink.Received.Count >= 24000, 15000),
                 "received " + h.Client.PacketsReceived + " packets, auth failures " + h.Client.AuthenticationFailures + ", dropped " + h.Client.Dropped);
             h.Client.Stop(h.Now);

@@ -54,9 +54,16 @@ namespace NanoMikey.Rtsp.Tests
                     "no session: " + h.Client.State);
                 Assert.True(RtspClientState.Streaming == h.Client.State, h.Client.Failure + " " + h.Client.LastStatusCode + " " + h.Client.KeyStatus + "\n" + server.Stderr);
 
-                // 4 s of tone, and the server's first SRTCP report (keyed by the KeyMgmt of its ANNOUNCE answer).
-                Assert.True(h.RunUntil(() => h.Client.PacketsSent >= 200 && h.Client.ReportsReceived >= 1, 15000),
-                    "sent " + h.Client.PacketsSent + ", reports " + h.Client.ReportsReceived + ", dropped " + h.Client.Dropped);
+                // Steady state: once each SRTCP direction has carried a report (the SRTP context derives its SRTCP session
+                // keys on first use), Run allocates nothing while it streams.
+                Assert.True(h.RunUntil(() => h.Client.ReportsSent >= 1 && h.Client.ReportsReceived >= 1, 15000),
+                    "reports sent " + h.Client.ReportsSent + ", received " + h.Client.ReportsReceived + ", dropped " + h.Client.Dropped);
+                uint from = h.Client.PacketsSent;
+                h.Measuring = true;
+                Assert.True(h.RunUntil(() => h.Client.PacketsSent >= from + 50, 5000));
+                h.Measuring = false;
+                Assert.True(0 == h.AllocatedInRun, h.AllocatedInRun + " bytes allocated in " + h.MeasuredRuns + " Runs");
+
                 h.Client.Stop(h.Now);
                 Assert.True(h.RunUntil(() => h.Client.State == RtspClientState.Closed, 5000), "teardown: " + h.Client.State + " " + h.Client.Failure);
                 Assert.Equal(200, h.Client.LastStatusCode);

@@ -33,7 +33,7 @@ namespace NanoMikey.Rtsp.Tests
     internal sealed class ClientToneSource : IRtspAudioSource
     {
         private readonly ToneSource _tone;
-        public readonly List<short> Sent = new List<short>();
+        public readonly List<short> Sent = new List<short>(200000);
 
         public ClientToneSource(double hz, double amplitude) => _tone = new ToneSource(ToneShape.Sine, hz, amplitude);
 
@@ -47,7 +47,7 @@ namespace NanoMikey.Rtsp.Tests
     /// <summary>Collects what a playing client decoded.</summary>
     internal sealed class ClientPcmSink : IRtspAudioSink
     {
-        public readonly List<short> Received = new List<short>();
+        public readonly List<short> Received = new List<short>(200000);
 
         public void Write(short[] samples, int offset, int count)
         {
@@ -84,6 +84,11 @@ namespace NanoMikey.Rtsp.Tests
             Client = new RtspClient(mode, Control, Rtp, Rtcp, Offerer, Responder, new HostAesEngineFactory(), Clock, "nanomikey@test"u8.ToArray());
         }
 
+        /// <summary>While set, bytes allocated inside Client.Run are added to <see cref="AllocatedInRun"/>.</summary>
+        public bool Measuring;
+        public long AllocatedInRun;
+        public int MeasuredRuns;
+
         public long Now => _ticks.ElapsedTicks * 1000000 / Stopwatch.Frequency;
 
         /// <summary>Runs the client as a device loop would (sleeping until it is due, at most 5 ms) until the condition holds.</summary>
@@ -92,7 +97,15 @@ namespace NanoMikey.Rtsp.Tests
             long end = Now + timeoutMs * 1000L;
             while (Now < end)
             {
+                long before = GC.GetAllocatedBytesForCurrentThread();
                 Client.Run(Now);
+                if (Measuring)
+                {
+                    long d = GC.GetAllocatedBytesForCurrentThread() - before;
+                    AllocatedInRun += d;
+                    MeasuredRuns++;
+                }
+
                 if (done()) return true;
                 long wait = Client.NextDueMicros - Now;
                 Thread.Sleep(wait <= 0 ? 0 : (int)Math.Min(5, wait / 1000 + 1));

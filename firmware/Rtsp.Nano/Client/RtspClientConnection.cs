@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Net.Sockets;
 using NanoMikey.Rtsp.Message;
 
@@ -86,6 +87,7 @@ namespace NanoMikey.Rtsp.Client
         /// Moves bytes both ways. True when the answer to the pending request is complete (read it through <see cref="Reader"/>,
         /// then <see cref="Consume"/>); false while waiting or after a failure (<see cref="Failure"/> set).
         /// </summary>
+        [HotPath]
         internal bool Poll(long nowMicros)
         {
             if (Failure != RtspClientStatus.None) return false;

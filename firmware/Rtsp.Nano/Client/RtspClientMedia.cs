@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Media.G711;
 using NanoMikey.Media.Rtcp;
 using NanoMikey.Media.Rtp;
@@ -15,6 +16,7 @@ namespace NanoMikey.Rtsp.Client
     /// ways an SRTCP report every 5 s with our key and the peer's reports unprotected with its key (each direction keyed by
     /// its sender, RFC 4567 §3.2). Sized at construction; <see cref="Run"/> allocates nothing.
     /// </summary>
+    [HotPath]
     internal sealed class RtspClientMedia
     {
         internal const int FrameSamples = 160;

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Rtsp.Message;
 
 namespace NanoMikey.Rtsp.Client
@@ -12,6 +13,9 @@ namespace NanoMikey.Rtsp.Client
     /// </summary>
     public sealed class RtspResponseReader
     {
+        private static readonly string Version = "RTSP/1.0";
+        private static readonly string Timeout = "timeout=";
+
         private byte[] _buffer = new byte[0];
 
         /// <summary>The status code (RFC 2326 §7.1.1); 0 before a response was read.</summary>
@@ -72,6 +76,7 @@ namespace NanoMikey.Rtsp.Client
         /// <param name="length">Bytes received from <paramref name="offset"/>.</param>
         /// <param name="maxMessageLength">Longest response accepted (the room the caller has).</param>
         /// <returns>The outcome.</returns>
+        [HotPath]
         public RtspResponseStatus Read(byte[] buffer, int offset, int length, int maxMessageLength)
         {
             if (buffer == null) throw new ArgumentNullException();
@@ -245,7 +250,7 @@ namespace NanoMikey.Rtsp.Client
         // Status-Line = RTSP-Version SP Status-Code SP Reason-Phrase CRLF (RFC 2326 §7.1).
         private bool ReadStatusLine(byte[] b, int p, int e)
         {
-            if (e - p < 12 || !Is(b, p, 8, "RTSP/1.0") || b[p + 8] != (byte)' ') return false;
+            if (e - p < 12 || !Is(b, p, 8, Version) || b[p + 8] != (byte)' ') return false;
             int code = 0;
             for (int i = p + 9; i < p + 12; i++)
             {
@@ -276,7 +281,7 @@ namespace NanoMikey.Rtsp.Client
             while (p < ve)
             {
                 while (p < ve && (b[p] == (byte)';' || IsSpace(b[p]))) p++;
-                if (p + 8 <= ve && Is(b, p, 8, "timeout="))
+                if (p + 8 <= ve && Is(b, p, 8, Timeout))
                 {
                     int q = p + 8;
                     while (q < ve && b[q] != (byte)';' && !IsSpace(b[q])) q++;
