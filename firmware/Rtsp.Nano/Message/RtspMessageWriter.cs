@@ -89,6 +89,15 @@ namespace NanoMikey.Rtsp.Message
             HeaderDecimal(RtspHeaderName.CSeq, cseq);
         }
 
+        /// <summary>Starts plain text (a body such as SDP) built with the Append calls; <see cref="Length"/> gives its length.</summary>
+        /// <param name="buffer">Destination.</param>
+        /// <param name="offset">Where the text starts.</param>
+        /// <param name="capacity">Room from <paramref name="offset"/>.</param>
+        public void StartText(byte[] buffer, int offset, int capacity)
+        {
+            Reset(buffer, offset, capacity);
+        }
+
         /// <summary>Writes <c>name: value</c>.</summary>
         /// <param name="name">Header name.</param>
         /// <param name="value">Header value.</param>
@@ -165,6 +174,31 @@ namespace NanoMikey.Rtsp.Message
             int p = Ascii.WriteBytes(value, offset, count, _b, _p, _limit);
             if (p < 0) Overflow = true;
             else _p = p;
+        }
+
+        /// <summary>Appends characters (US-ASCII, e.g. base64) as bytes.</summary>
+        /// <param name="value">Source.</param>
+        /// <param name="offset">Offset in <paramref name="value"/>.</param>
+        /// <param name="count">Characters.</param>
+        public void AppendChars(char[] value, int offset, int count)
+        {
+            if (value == null) throw new ArgumentNullException();
+            if (offset < 0 || count < 0 || offset > value.Length - count) throw new ArgumentOutOfRangeException();
+            if (Overflow) return;
+            if (_limit - _p < count)
+            {
+                Overflow = true;
+                return;
+            }
+
+            for (int i = 0; i < count; i++) _b[_p + i] = (byte)value[offset + i];
+            _p += count;
+        }
+
+        /// <summary>Appends a line end (CRLF).</summary>
+        public void AppendLineEnd()
+        {
+            Put(Crlf);
         }
 
         /// <summary>Ends the header begun with <see cref="BeginHeader"/>.</summary>
