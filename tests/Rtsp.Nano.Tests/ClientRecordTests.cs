@@ -13,11 +13,6 @@ namespace NanoMikey.Rtsp.Tests
     /// </summary>
     public class ClientRecordTests
     {
-        // One µ-law quantisation of a half-scale tone gives about 35-38 dB (SignalToNoise's remarks); 30 dB leaves room
-        // for that spread and is far above anything a wrong key, a lost stretch or a misaligned stream gives (0 dB or less
-        // for noise or silence; one lost 20 ms packet in 4 s already costs about 20 dB).
-        private const double MinSnrDb = 30;
-
         private readonly ITestOutputHelper _out;
 
         public ClientRecordTests(ITestOutputHelper output) => _out = output;
@@ -75,7 +70,7 @@ namespace NanoMikey.Rtsp.Tests
                 _out.WriteLine(policy + ": sent " + sent.Length + " samples, GStreamer decoded " + received.Length + ", SNR " + snr
                     + ", server reports " + h.Client.ReportsReceived);
                 Assert.True(received.Length >= sent.Length * 3 / 4, "decoded only " + received.Length + " of " + sent.Length + " samples");
-                Assert.True(snr.Decibels >= MinSnrDb, "SNR " + snr);
+                Assert.True(snr.Decibels >= ClientHarness.MinSnrDb, "SNR " + snr);
             }
             finally
             {
