@@ -163,6 +163,38 @@ namespace NanoMikey.Rtsp.Tests
         }
 
         [Fact]
+        public void RecordSetupRepeatsTheSdpKeyInAFreshMikeyMessage()
+        {
+            using var server = new ClientScriptedServer(18661, false, AnnounceOk(),
+                ClientScriptedServer.Text("RTSP/1.0 461 Unsupported transport\r\nCSeq: {cseq}\r\n\r\n"));
+            using ClientHarness h = RunAgainst(server, 18661, RtspClientMode.Record);
+            Assert.Equal(461, h.Client.LastStatusCode);
+            string announce = server.Requests[0], setup = server.Requests[1];
+            int a = announce.IndexOf("a=key-mgmt:mikey ", StringComparison.Ordinal) + 17;
+            string sdpKey = announce.Substring(a, announce.IndexOf('\r', a) - a);
+            int d = setup.IndexOf("data=\"", StringComparison.Ordinal) + 6;
+            string setupKey = setup.Substring(d, setup.IndexOf('"', d) - d);
+            // Not the same message (a responder's replay cache would refuse it), but the same TEK for the same SSRC.
+            Assert.NotEqual(sdpKey, setupKey);
+            Assert.Equal(KeyOf(sdpKey), KeyOf(setupKey));
+        }
+
+        private static string KeyOf(string base64)
+        {
+            var clock = new ClientSystemClock();
+            var r = new PskResponder(new HostAesEngineFactory(), clock, new NanoMikey.Mikey.Time.ReplayCache(4, clock, new NanoMikey.Mikey.Time.FreshnessPolicy()))
+            {
+                AcceptNullMode = true,
+                Quirks = NanoMikey.Mikey.Codec.MikeyQuirks.GStreamerTagLengthInAuthKeyLength,
+            };
+            byte[] msg = Convert.FromBase64String(base64);
+            Assert.Equal(MikeyExchangeStatus.Ok, r.Respond(msg, 0, msg.Length, new byte[256], 0, 256));
+            var cs = r.Bundle.Get(0);
+            var k = cs.GetMasterKey(0);
+            return cs.Ssrc.ToString("x8") + ":" + Convert.ToHexString(k.Key, 0, k.KeyLength) + Convert.ToHexString(k.Salt, 0, k.SaltLength);
+        }
+
+        [Fact]
         public void DescribeSdpWithBadBase64KeyIsRefused()
         {
             string sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=x\r\nt=0 0\r\nm=audio 0 RTP/SAVP 0\r\na=control:stream=0\r\n"
