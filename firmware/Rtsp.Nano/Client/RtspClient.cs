@@ -1,6 +1,8 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Crypto.Hal;
 using NanoMikey.Mikey.Modes;
+using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
 using NanoMikey.Mikey.Time;
 using NanoMikey.Mikey.Transport;
@@ -53,6 +55,7 @@ namespace NanoMikey.Rtsp.Client
         private readonly byte[] _offer = new byte[MaxMikeyLength];
         private readonly byte[] _mikey = new byte[MaxMikeyLength];
         private readonly byte[] _answer = new byte[MaxMikeyLength];
+        private readonly byte[] _tek = new byte[SrtpMasterKeyEntry.MaxKeyLength + SrtpMasterKeyEntry.MaxSaltLength];
         private int _offerLength;
         private SrtpCryptoContext? _tx;
         private SrtpCryptoContext? _rx;
@@ -376,6 +379,21 @@ namespace NanoMikey.Rtsp.Client
 
         private RtspClientStatus SendSetup(long nowMicros)
         {
+            if (_mode == RtspClientMode.Record && _offerer.KeyTransport == KeyDataType.Tek)
+            {
+                // A new MIKEY message (fresh T and RAND, RFC 3830 §5.4) carrying the TEK the SDP announced, as rtspclientsink
+                // does: a responder with a replay cache would refuse the SDP's message sent twice.
+                SrtpMasterKeyEntry k = _offerer.Bundle.Get(0).GetMasterKey(0);
+                Array.Copy(k.Key, 0, _tek, 0, k.KeyLength);
+                Array.Copy(k.Salt, 0, _tek, k.KeyLength, k.SaltLength);
+                _offerer.SetTek(_tek, 0, k.KeyLength + k.SaltLength);
+                SecureMemory.Wipe(_tek);
+                KeyStatus = _offerer.WriteOffer(_offer, 0, _offer.Length);
+                _offerer.ClearTek();
+                if (KeyStatus != MikeyExchangeStatus.Ok) return RtspClientStatus.OfferFailed;
+                _offerLength = _offerer.OfferLength;
+            }
+
             _connection.Begin(RtspMethod.Setup, _setupUri);
             RtspMessageWriter w = _connection.Writer;
             // RFC 2326 §12.39 with RTP/SAVP (RFC 4567 §3.2, as GStreamer writes it); record adds mode=record (§10.11).
@@ -388,8 +406,8 @@ namespace NanoMikey.Rtsp.Client
             w.BeginHeader(RtspHeaderName.Transport);
             t.AppendTo(w);
             w.EndHeader();
-            // RFC 4567 §3.2: our key (record: the message of the SDP again, GStreamer keys its srtpdec per SSRC from the
-            // SETUP; play: the key of our SRTCP).
+            // RFC 4567 §3.2: our key (record: the SDP's key again, GStreamer keys its srtpdec per SSRC from the SETUP;
+            // play: the key of our SRTCP).
             w.Header(RtspHeaderName.KeyMgmt, RtspKeyMgmtHeader.Format(_setupUri, _offer, 0, _offerLength, true));
             State = RtspClientState.SettingUp;
             return _connection.Send(null, 0, nowMicros) ? RtspClientStatus.None : _connection.Failure;
