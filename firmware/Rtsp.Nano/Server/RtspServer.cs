@@ -463,7 +463,8 @@ namespace NanoMikey.Rtsp.Server
                 return;
             }
 
-            if (c.Offered != null) c.Offered.Clear();
+            // An earlier offer nobody set up is wiped; one a session streams with stays until that session takes the new one.
+            if (c.Offered != null && c.Offered != c.Outbound) c.Offered.Clear();
             c.Offered = offered;
             c.OfferedSsrc = ssrc;
             RtspRequestReader r = _reader;

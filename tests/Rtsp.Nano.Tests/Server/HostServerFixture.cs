@@ -26,7 +26,7 @@ namespace NanoMikey.Rtsp.Tests.Server
     internal sealed class HostServerFixture : IDisposable
     {
         public readonly RtspServer Server;
-        public readonly MikeyNullKeyManagement Keys;
+        public readonly MikeyKeyManagement Keys;
         public readonly RecordingDatagramSocket Rtp;
         public readonly RecordingDatagramSocket Rtcp;
         public readonly HostStreamListener Listener = new HostStreamListener();
@@ -49,7 +49,7 @@ namespace NanoMikey.Rtsp.Tests.Server
             Rtcp = new RecordingDatagramSocket(rtcp);
             var drbg = new HmacDrbg(new HostEntropySource(), null);
             var clock = new HostMikeyClock();
-            Keys = new MikeyNullKeyManagement(new HostAesEngineFactory(), drbg, clock, new ReplayCache(16, clock, new FreshnessPolicy()), policy);
+            Keys = new MikeyKeyManagement(new HostAesEngineFactory(), drbg, clock, new ReplayCache(16, clock, new FreshnessPolicy()), policy);
             Server = new RtspServer(Listener, Rtp, Rtcp, Keys, drbg, clock, options ?? new RtspServerOptions());
         }
 

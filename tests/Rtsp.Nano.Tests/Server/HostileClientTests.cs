@@ -4,6 +4,7 @@ using NanoMikey.Emulator.Audio;
 using NanoMikey.Emulator.Scenarios;
 using NanoMikey.Hardware.Host;
 using NanoMikey.Mikey.Modes;
+using NanoMikey.Mikey.Time;
 using NanoMikey.Mikey.Transport;
 using NanoMikey.Rtsp.Server;
 using NanoMikey.Srtp.Policy;
@@ -147,6 +148,46 @@ namespace NanoMikey.Rtsp.Tests.Server
             Assert.Equal(1, f.Server.PlayingCount);
             Assert.Equal("200", Status(c.Request("TEARDOWN " + uri + " RTSP/1.0\r\nCSeq: 6\r\nSession: " + session + "\r\n\r\n")));
             Assert.Equal(0, f.Server.PlayingCount);
+        }
+
+        [Fact]
+        public void InPskModeTheOfferIsAuthenticatedAndCarriesTheStreamKey()
+        {
+            const int port = 18722;
+            using var f = new HostServerFixture(port, 18732, SrtpPolicy.AesCm128HmacSha1_80());
+            using var media = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 18734));
+            byte[] psk = Enumerable.Range(7, 32).Select(i => (byte)i).ToArray();
+            f.Keys.SetPreSharedKey(psk, 0, psk.Length);
+            string uri = $"rtsp://127.0.0.1:{port}/audio";
+            using var c = new RawRtspClient(f, port);
+            string? describe = c.Request("DESCRIBE " + uri + " RTSP/1.0\r\nCSeq: 1\r\n\r\n");
+            Assert.Equal("200", Status(describe));
+            byte[] offer = Convert.FromBase64String(Regex.Match(describe!, "a=key-mgmt:mikey ([A-Za-z0-9+/=]+)").Groups[1].Value);
+
+            // Another PSK: the offer does not authenticate. The right one: the stream's key, as one of ours reads it.
+            var clock = new HostMikeyClock();
+            var wrong = new PskResponder(new HostAesEngineFactory(), clock, new ReplayCache(4, clock, new FreshnessPolicy()));
+            wrong.SetPreSharedKey(psk.Select(b => (byte)~b).ToArray(), 0, psk.Length);
+            Assert.Equal(MikeyExchangeStatus.AuthenticationFailed, wrong.Respond(offer, 0, offer.Length, new byte[256], 0, 256));
+            var client = new PskResponder(new HostAesEngineFactory(), clock, new ReplayCache(4, clock, new FreshnessPolicy()));
+            client.SetPreSharedKey(psk, 0, psk.Length);
+            Assert.Equal(MikeyExchangeStatus.Ok, client.Respond(offer, 0, offer.Length, new byte[256], 0, 256));
+            var stream = client.Bundle.Get(0).CreateSrtpContext(NanoMikey.Srtp.Context.SrtpDirection.Inbound, null, SrtpMinimumPolicy.Strict);
+
+            string? setup = c.Request("SETUP " + uri + "/stream=0 RTSP/1.0\r\nCSeq: 2\r\nTransport: RTP/SAVP;unicast;client_port=18734-18735\r\nKeyMgmt: " +
+                ClientKey(psk, nullMode: false) + "\r\n\r\n");
+            Assert.Equal("200", Status(setup));
+            Assert.Contains("ssrc=" + client.Bundle.Get(0).Ssrc.ToString("X8"), setup);
+            string session = Regex.Match(setup!, "Session: ([0-9A-F]{8})").Groups[1].Value;
+            Assert.Equal("200", Status(c.Request("PLAY " + uri + " RTSP/1.0\r\nCSeq: 3\r\nSession: " + session + "\r\n\r\n")));
+            byte[] frame = Enumerable.Range(0, 160).Select(i => (byte)i).ToArray();
+            Assert.Equal(1, f.Server.PushFrame(frame, 0, 160));
+            var from = new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0);
+            media.Client.ReceiveTimeout = 2000;
+            byte[] packet = media.Receive(ref from);
+            int length = packet.Length;
+            Assert.Equal(NanoMikey.Srtp.SrtpStatus.Ok, stream.Unprotect(packet, 0, ref length));
+            Assert.Equal(frame, packet.AsSpan(12, length - 12).ToArray());
         }
 
         private static string Setup(string uri, int cseq, string? session, string keyMgmt) =>
