@@ -21,7 +21,7 @@ namespace NanoMikey.Cli.Commands
             var cmd = new Command("demo", "Emulated devices: a door station calls an indoor unit (or `demo sensor`: a sensor streams to its collector) over MIKEY + SRTP on a virtual network");
             var scenario = new Argument<string>("scenario") { Description = "intercom (default) or sensor", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "intercom" };
             var mode = new Option<string>("--mode") { Description = "MIKEY mode: auto (what the key material selects: ECDH-SIGN for the stations, PSK for the sensor), psk, ecdh-sign, ecies, ecmqv", DefaultValueFactory = _ => "auto" };
-            var profile = new Option<string>("--profile") { Description = "SRTP profile: AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, AEAD_AES_128_GCM", DefaultValueFactory = _ => "AES_CM_128_HMAC_SHA1_80" };
+            var profile = new Option<string>("--profile") { Description = "SRTP profile: AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, AES_256_CM_HMAC_SHA1_80, AEAD_AES_128_GCM, AEAD_AES_256_GCM", DefaultValueFactory = _ => "AES_CM_128_HMAC_SHA1_80" };
             var seconds = new Option<int>("--seconds") { Description = "Seconds of audio each way", DefaultValueFactory = _ => 10 };
             var seed = new Option<int>("--seed") { Description = "Seed of the network and the devices' entropy (same seed, same pcap)", DefaultValueFactory = _ => 1 };
             var loss = new Option<double>("--loss") { Description = "Random loss, %" };
@@ -120,6 +120,8 @@ namespace NanoMikey.Cli.Commands
             "AES_CM_128_HMAC_SHA1_80" => SrtpProfile.AesCm128HmacSha1_80,
             "AES_CM_128_HMAC_SHA1_32" => SrtpProfile.AesCm128HmacSha1_32,
             "AEAD_AES_128_GCM" => SrtpProfile.AeadAes128Gcm,
+            "AES_256_CM_HMAC_SHA1_80" => SrtpProfile.AesCm256HmacSha1_80,
+            "AEAD_AES_256_GCM" => SrtpProfile.AeadAes256Gcm,
             _ => null,
         };
     }
