@@ -24,6 +24,7 @@ namespace NanoMikey.Conformance.Tests
             { "lib/Mikey.Ecc.Nano", "NanoMikey.Mikey.Ecc" },
             { "lib/Net.Nano", "NanoMikey.Net" },
             { "firmware/Media.Nano", "NanoMikey.Media" },
+            { "firmware/Rtsp.Nano", "NanoMikey.Rtsp" },
             { "firmware/Firmware.Nano", "NanoMikey.Firmware" },
         };
 

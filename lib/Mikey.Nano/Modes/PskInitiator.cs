@@ -19,10 +19,16 @@ namespace NanoMikey.Mikey.Modes
     /// <see cref="RequestVerification"/> the exchange completes when <see cref="ReadAnswer"/> accepts the responder's
     /// verification message. Allocation-free after construction.
     /// </summary>
+    /// <remarks>
+    /// GStreamer / ONVIF shape (RTSP, RFC 4567): <see cref="UseNullMode"/> and <see cref="KeyTransport"/> =
+    /// <see cref="KeyDataType.Tek"/> write HDR, T, RAND, SP, KEMAC(NULL, NULL) holding one TEK = master key ‖ master salt,
+    /// which GStreamer takes as the SRTP key as it is (gstmikey.c <c>to_caps</c>). With a PSK the same TEK is encrypted and
+    /// MACed (our device to our device).
+    /// </remarks>
     public sealed class PskInitiator
     {
         private const int RandLength = 16;
-        private const int MaxTgkLength = 40; // 32 + up to 7 bytes that align an AES-KW-128 chain
+        private const int MaxTgkLength = 48; // TGK: 32 + up to 7 bytes that align an AES-KW-128 chain; TEK: 32-byte key ‖ 14-byte salt
 
         private readonly HmacDrbg _drbg;
         private readonly IMikeyClock _clock;
@@ -43,6 +49,9 @@ namespace NanoMikey.Mikey.Modes
         private readonly byte[] _idr = new byte[64];
         private readonly byte[] _rand = new byte[RandLength];
         private readonly byte[] _tgk = new byte[MaxTgkLength];
+        private readonly byte[] _fixedTek = new byte[MaxTgkLength];
+        private int _fixedTekLength;
+        private KeyDataType _keyTransport = KeyDataType.Tgk;
         private readonly byte[] _fresh = new byte[RandLength + MaxTgkLength + 4];
         private readonly VerificationInput _vInput = new VerificationInput();
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
@@ -81,6 +90,53 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>Write MIKEY-NULL (no encryption, no MAC, no PSK): only over a carrier that protects the message itself.</summary>
         public bool UseNullMode { get; set; }
+
+        /// <summary>
+        /// What the KEMAC carries: <see cref="KeyDataType.Tgk"/> (default; both sides derive each session's TEK and salt with
+        /// the PRF, RFC 3830 §4.1.3) or <see cref="KeyDataType.Tek"/>: one Key data of type TEK, no Salt field, holding the SRTP
+        /// master key ‖ master salt that every crypto session of the offer uses as it is (no PRF step). The TEK layout is the
+        /// de-facto one of GStreamer, ONVIF, live555 (RFC 3830 App. A leaves a bare TEK's salt open). A TEK offer writes no
+        /// ID payloads (GStreamer's parser never returns from one, peers.md), and all its sessions need the same key and salt
+        /// lengths. <see cref="MkiLength"/> above 0 adds the MKI as SPI (ONVIF, live555); GStreamer ignores it, so leave it 0
+        /// for GStreamer.
+        /// </summary>
+        public KeyDataType KeyTransport
+        {
+            get { return _keyTransport; }
+            set
+            {
+                if (value != KeyDataType.Tgk && value != KeyDataType.Tek) throw new ArgumentOutOfRangeException();
+                _keyTransport = value;
+            }
+        }
+
+        /// <summary>
+        /// Fixes the TEK (master key ‖ master salt, copied) that the following TEK offers send instead of a fresh one from the
+        /// DRBG: to repeat a key already announced (an RTSP client's SETUP repeating its ANNOUNCE key). Its length must be the
+        /// sessions' key plus salt length when an offer is written (else InvalidState).
+        /// </summary>
+        /// <param name="tek">Buffer holding key ‖ salt.</param>
+        /// <param name="offset">Offset of the TEK.</param>
+        /// <param name="length">TEK length (1 to 46).</param>
+        public void SetTek(byte[] tek, int offset, int length)
+        {
+            if (tek == null) throw new ArgumentNullException();
+            if (length < 1 || length > SrtpMasterKeyEntry.MaxKeyLength + SrtpMasterKeyEntry.MaxSaltLength || offset < 0 || offset > tek.Length - length)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+
+            SecureMemory.Wipe(_fixedTek);
+            Array.Copy(tek, offset, _fixedTek, 0, length);
+            _fixedTekLength = length;
+        }
+
+        /// <summary>Wipes a TEK set with <see cref="SetTek"/>: TEK offers draw fresh keys from the DRBG again (the default).</summary>
+        public void ClearTek()
+        {
+            SecureMemory.Wipe(_fixedTek);
+            _fixedTekLength = 0;
+        }
 
         /// <summary>Set the V flag: the responder answers with a verification message (RFC 3830 §3.1).</summary>
         public bool RequestVerification { get; set; }
@@ -225,6 +281,7 @@ namespace NanoMikey.Mikey.Modes
             _count = 0;
             _bundle.Clear();
             SecureMemory.Wipe(_tgk);
+            ClearTek();
             _protection.Clear();
             _awaitingAnswer = false;
             IsComplete = false;
@@ -264,13 +321,35 @@ namespace NanoMikey.Mikey.Modes
             MacAlgorithm mac = UseNullMode ? MacAlgorithm.Null : Mac;
             if (!UseNullMode && (mac == MacAlgorithm.Null || KemacProtection.EncryptionKeyLength(enc) < 0)) return MikeyExchangeStatus.Unsupported;
 
+            bool tek = _keyTransport == KeyDataType.Tek;
             int tgkLength = 16;
-            for (int i = 0; i < _count; i++)
+            if (tek)
             {
-                if (_policies[i].SessionEncryptionKeyLength > 16) tgkLength = 32;
+                // One TEK for every session: key and salt lengths must agree, and a TEK carries no identities (remarks).
+                int keyLength = _policies[0].SessionEncryptionKeyLength;
+                int saltLength = _policies[0].SessionSaltKeyLength;
+                for (int i = 1; i < _count; i++)
+                {
+                    if (_policies[i].SessionEncryptionKeyLength != keyLength || _policies[i].SessionSaltKeyLength != saltLength) return MikeyExchangeStatus.InvalidState;
+                }
+
+                tgkLength = keyLength + saltLength;
+                if (_idiLength > 0 || _idrLength > 0 || (_fixedTekLength > 0 && _fixedTekLength != tgkLength)) return MikeyExchangeStatus.InvalidState;
+                if (enc == EncryptionAlgorithm.AesKw128 && ((4 + tgkLength + (_hasInterval ? 14 : _mkiLength > 0 ? 1 + _mkiLength : 0)) & 7) != 0)
+                {
+                    // A TEK cannot grow to align an AES-KW-128 chain (KemacProtection remarks).
+                    return MikeyExchangeStatus.Unsupported;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < _count; i++)
+                {
+                    if (_policies[i].SessionEncryptionKeyLength > 16) tgkLength = 32;
+                }
             }
 
-            if (enc == EncryptionAlgorithm.AesKw128)
+            if (!tek && enc == EncryptionAlgorithm.AesKw128)
             {
                 // AES-KW-128 wraps 8-byte multiples and MIKEY defines no padding (KemacProtection remarks): the TGK grows until
                 // the Key data sub-payload (4-byte header, TGK, KV data) is a multiple of 8.
@@ -292,13 +371,17 @@ namespace NanoMikey.Mikey.Modes
                 _generation++;
             }
 
-            Array.Copy(_fresh, RandLength, _tgk, 0, tgkLength);
+            Array.Copy(tek && _fixedTekLength > 0 ? _fixedTek : _fresh, tek && _fixedTekLength > 0 ? 0 : RandLength, _tgk, 0, tgkLength);
             SecureMemory.Wipe(_fresh);
             // RFC 3830 §5.2: every initiator message has its own T.
             ulong t;
             if (_tType == TimestampType.Counter)
             {
-                if (Counter == 0xFFFFFFFF) return MikeyExchangeStatus.InvalidState;
+                if (Counter == 0xFFFFFFFF)
+                {
+                    SecureMemory.Wipe(_tgk);
+                    return MikeyExchangeStatus.InvalidState;
+                }
                 t = ++Counter;
             }
             else
@@ -337,11 +420,11 @@ namespace NanoMikey.Mikey.Modes
                     _interval[6 + i] = (byte)(_validTo >> (40 - 8 * i));
                 }
 
-                w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, KvType.Interval, _interval, 0, 6, _interval, 6, 6);
+                w.WriteKeyData(_keyTransport, _tgk, 0, tgkLength, null, 0, 0, KvType.Interval, _interval, 0, 6, _interval, 6, 6);
             }
             else
             {
-                w.WriteKeyData(KeyDataType.Tgk, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
+                w.WriteKeyData(_keyTransport, _tgk, 0, tgkLength, null, 0, 0, _mkiLength > 0 ? KvType.Spi : KvType.Null,
                     _mkiLength > 0 ? _mki : null, 0, _mkiLength, null, 0, 0);
             }
             w.EndKemac(mac);
@@ -371,7 +454,9 @@ namespace NanoMikey.Mikey.Modes
 
             // This side's keys (RFC 3830 §4.1.3), from the same TGK and RAND; an update adds a key slot.
             CryptoSessionBundle b = _bundle;
-            int slot = b.FillOffered(update, _csbId, Prf, _rand, RandLength, _tgk, tgkLength, _count, _policyNo, _ssrc, _roc, _policies, _mki, _mkiLength, _kd);
+            int slot = tek
+                ? b.FillOfferedTek(update, _csbId, Prf, _rand, RandLength, _tgk, _count, _policyNo, _ssrc, _roc, _policies, _mki, _mkiLength)
+                : b.FillOffered(update, _csbId, Prf, _rand, RandLength, _tgk, tgkLength, _count, _policyNo, _ssrc, _roc, _policies, _mki, _mkiLength, _kd);
             for (int i = 0; i < _count; i++)
             {
                 // RFC 3830 §6.14 interval KV of the key just sent.

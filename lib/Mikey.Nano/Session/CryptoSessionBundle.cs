@@ -147,6 +147,23 @@ namespace NanoMikey.Mikey.Session
         internal int FillOffered(bool update, uint csbId, PrfFunction prf, byte[] rand, int randLength, byte[] tgk, int tgkLength,
             int count, int[] policyNo, uint[] ssrc, uint[] roc, SrtpPolicy[] policies, byte[]? mki, int mkiLength, MikeyKeyDerivation kd)
         {
+            return Fill(update, csbId, prf, rand, randLength, tgk, tgkLength, false, count, policyNo, ssrc, roc, policies, mki, mkiLength, kd);
+        }
+
+        /// <summary>
+        /// As <see cref="FillOffered"/> for a transported TEK: <paramref name="tek"/> holds master key ‖ master salt, the same
+        /// for every crypto session (the de-facto layout of a TEK without Salt field, peers.md), and no TGK is kept.
+        /// </summary>
+        /// <returns>The key slot filled.</returns>
+        internal int FillOfferedTek(bool update, uint csbId, PrfFunction prf, byte[] rand, int randLength, byte[] tek,
+            int count, int[] policyNo, uint[] ssrc, uint[] roc, SrtpPolicy[] policies, byte[]? mki, int mkiLength)
+        {
+            return Fill(update, csbId, prf, rand, randLength, tek, 0, true, count, policyNo, ssrc, roc, policies, mki, mkiLength, null);
+        }
+
+        private int Fill(bool update, uint csbId, PrfFunction prf, byte[] rand, int randLength, byte[] tgk, int tgkLength, bool tek,
+            int count, int[] policyNo, uint[] ssrc, uint[] roc, SrtpPolicy[] policies, byte[]? mki, int mkiLength, MikeyKeyDerivation? kd)
+        {
             int slot = update ? Slot(0).MasterKeyCount : 0;
             int carried = update ? Count : 0;
             if (!update)
@@ -176,9 +193,19 @@ namespace NanoMikey.Mikey.Session
                 SrtpMasterKeyEntry k = cs.KeySlot(slot);
                 k.MkiLength = mkiLength;
                 if (mkiLength > 0) Array.Copy(mki!, 0, k.Mki, 0, mkiLength);
+                if (tek)
+                {
+                    // RFC 3830 §4.1.3 has no PRF step for a TEK: it is the SRTP master key (here ‖ master salt).
+                    int keyLength = cs.Policy.SessionEncryptionKeyLength;
+                    int saltLength = cs.Policy.SessionSaltKeyLength;
+                    Array.Copy(tgk, 0, k.Key, 0, keyLength);
+                    Array.Copy(tgk, keyLength, k.Salt, 0, saltLength);
+                    k.KeyLength = keyLength;
+                    k.SaltLength = saltLength;
+                }
             }
 
-            DeriveFromTgk(kd, slot, false);
+            if (!tek) DeriveFromTgk(kd!, slot, false);
             return slot;
         }
 

@@ -2,15 +2,17 @@ using System;
 using NanoMikey.Emulator.Capture;
 using NanoMikey.Emulator.Scheduling;
 using NanoMikey.Firmware.Hal;
+using NanoMikey.Hardware.Host;
 using NanoMikey.Net.Sockets;
 
 namespace NanoMikey.Emulator.Network
 {
     /// <summary>
     /// A device's interface on the host's real loopback network (127.0.0.0/8, RFC 1122 §3.2.1.3, all of which Linux
-    /// answers locally): real UDP sockets (<see cref="LoopbackSocket"/> over <c>HostDatagramSocket</c>) bound to this
-    /// interface's own 127.x.y.z address, for talking to real peers (GStreamer, chrony). Several devices share the host
-    /// by taking different addresses (127.0.0.2, 127.0.0.3, ...) so each can bind port 2269.
+    /// answers locally): real UDP sockets (<see cref="LoopbackSocket"/> over <c>HostDatagramSocket</c>) and TCP sockets
+    /// and listeners (over <see cref="HostStreamSocket"/>, <see cref="LoopbackStreamListener"/>) bound to this interface's
+    /// own 127.x.y.z address, for talking to real peers (GStreamer, chrony). Several devices share the host by taking
+    /// different addresses (127.0.0.2, 127.0.0.3, ...) so each can bind port 2269 and listen on the same RTSP port.
     /// </summary>
     public sealed class LoopbackNetworkInterface : INetworkInterface
     {
@@ -39,12 +41,14 @@ namespace NanoMikey.Emulator.Network
         /// <inheritdoc />
         public IDatagramSocket CreateUdpSocket() => new LoopbackSocket(this);
 
-        /// <summary>Not yet available on this interface.</summary>
-        /// <returns>Never returns.</returns>
-        public IStreamSocket CreateTcpSocket() => throw new System.NotSupportedException();
+        /// <inheritdoc />
+        /// <remarks>A real TCP socket (<see cref="HostStreamSocket"/>) whose connect binds its local end to this interface's
+        /// address first, so peers see the device's 127.x.y.z. TCP is not recorded in <see cref="Capture"/> (the capture
+        /// synthesises UDP only; capture the host's <c>lo</c> with tshark to see TCP).</remarks>
+        public IStreamSocket CreateTcpSocket() => new HostStreamSocket(LocalAddress);
 
-        /// <summary>Not yet available on this interface.</summary>
-        /// <returns>Never returns.</returns>
-        public IStreamListener CreateTcpListener() => throw new System.NotSupportedException();
+        /// <inheritdoc />
+        /// <remarks>See <see cref="LoopbackStreamListener"/>: a listen on <see cref="IPv4.Any"/> takes this interface's address.</remarks>
+        public IStreamListener CreateTcpListener() => new LoopbackStreamListener(this);
     }
 }

@@ -7,7 +7,8 @@ using NanoMikey.Net.Sockets;
 namespace NanoMikey.Emulator.Network
 {
     /// <summary>
-    /// An in-process IPv4/UDP network in virtual time, seeded and deterministic: interfaces (<see cref="CreateInterface"/>)
+    /// An in-process IPv4/UDP network in virtual time (with in-memory TCP connections beside it, see
+    /// <see cref="VirtualStreamSocket"/> and <see cref="VirtualStreamListener"/>), seeded and deterministic: interfaces (<see cref="CreateInterface"/>)
     /// open <see cref="VirtualSocket"/>s; a send applies the <see cref="ManInTheMiddle"/>'s rules and the
     /// <see cref="Impairments"/> for its destination port (or <see cref="Global"/>), then waits in a delivery queue ordered by
     /// (delivery time, enqueue order) — enqueue order is send order, so equal times keep the order of the sends — until the
@@ -29,11 +30,14 @@ namespace NanoMikey.Emulator.Network
         private readonly PriorityQueue<WireDatagram, (long, long)> _inFlight = new PriorityQueue<WireDatagram, (long, long)>();
         private readonly Stack<WireDatagram> _pool = new Stack<WireDatagram>();
         private readonly Dictionary<ulong, VirtualSocket> _bound = new Dictionary<ulong, VirtualSocket>();
+        // TCP ports in use: a listener's (the listener) or a connecting socket's (null).
+        private readonly Dictionary<ulong, VirtualStreamListener?> _streamPorts = new Dictionary<ulong, VirtualStreamListener?>();
         private readonly Dictionary<int, Impairments> _portImpairments = new Dictionary<int, Impairments>();
         private readonly Dictionary<uint, VirtualNetworkInterface> _interfaces = new Dictionary<uint, VirtualNetworkInterface>();
         private long _sendIndex;
         private long _enqueueOrder;
         private Impairments? _global;
+        private int _streamBufferBytes = 8192;
 
         /// <summary>Creates the network and attaches it to <paramref name="scheduler"/> (its deliveries become events).</summary>
         /// <param name="scheduler">The source of virtual time.</param>
@@ -80,6 +84,20 @@ namespace NanoMikey.Emulator.Network
 
         /// <summary>Most datagrams a socket queues before further ones are dropped (default 256).</summary>
         public int SocketQueueLimit { get; set; } = 256;
+
+        /// <summary>
+        /// Receive buffer of each end of a TCP connection in bytes (default 8192, of the order of lwIP's window on the
+        /// ESP32); a Send that finds the peer's buffer full returns WouldBlock. Applies to connections made afterwards.
+        /// </summary>
+        public int StreamBufferBytes
+        {
+            get => _streamBufferBytes;
+            set
+            {
+                if (value < 1) throw new ArgumentOutOfRangeException(nameof(value));
+                _streamBufferBytes = value;
+            }
+        }
 
         /// <summary>The virtual time of the next delivery, <see cref="long.MaxValue"/> when nothing is in flight.</summary>
         public long NextDeliveryMicros => _inFlight.TryPeek(out _, out (long Time, long Order) key) ? key.Time : long.MaxValue;
@@ -223,20 +241,50 @@ namespace NanoMikey.Emulator.Network
             boundPort = 0;
             if (port == 0)
             {
-                VirtualNetworkInterface i = socket.Interface;
-                for (int tries = 0; tries <= 65535 - FirstEphemeralPort; tries++)
-                {
-                    int candidate = i.NextEphemeralPort;
-                    i.NextEphemeralPort = candidate == 65535 ? FirstEphemeralPort : candidate + 1;
-                    if (_bound.ContainsKey(Key(address, candidate))) continue;
-                    port = candidate;
-                    break;
-                }
+                port = EphemeralPort(socket.Interface, stream: false);
                 if (port == 0) return DatagramStatus.AddressInUse;
             }
             if (!_bound.TryAdd(Key(address, port), socket)) return DatagramStatus.AddressInUse;
             boundPort = port;
             return DatagramStatus.Ok;
+        }
+
+        internal StreamStatus Listen(VirtualStreamListener listener, int port, out int boundPort)
+        {
+            boundPort = 0;
+            if (port == 0)
+            {
+                port = EphemeralPort(listener.Interface, stream: true);
+                if (port == 0) return StreamStatus.AddressInUse;
+            }
+            if (!_streamPorts.TryAdd(Key(listener.Interface.LocalAddress, port), listener)) return StreamStatus.AddressInUse;
+            boundPort = port;
+            return StreamStatus.Ok;
+        }
+
+        internal StreamStatus Connect(VirtualStreamSocket client, uint remoteAddress, int remotePort)
+        {
+            // RST for a port nobody listens on (RFC 9293 §3.10.7.1); a full backlog drops the SYN, which ends as a timeout.
+            if (!_streamPorts.TryGetValue(Key(remoteAddress, remotePort), out VirtualStreamListener? listener) || listener == null)
+            {
+                return StreamStatus.ConnectionRefused;
+            }
+            VirtualNetworkInterface local = client.Interface;
+            int port = EphemeralPort(local, stream: true);
+            if (port == 0) return StreamStatus.NetworkError; // EADDRNOTAVAIL: no ephemeral port left
+            var server = new VirtualStreamSocket(listener.Interface);
+            if (!listener.Offer(server)) return StreamStatus.ConnectionRefused;
+            _streamPorts.Add(Key(local.LocalAddress, port), null);
+            client.Join(server, port, ownsPort: true, StreamBufferBytes);
+            server.Join(client, remotePort, ownsPort: false, StreamBufferBytes);
+            client.SetRemotePort(remotePort);
+            server.SetRemotePort(port);
+            return StreamStatus.Ok;
+        }
+
+        internal void ReleaseStreamPort(uint address, int port)
+        {
+            _streamPorts.Remove(Key(address, port));
         }
 
         internal void Unbind(VirtualSocket socket)
@@ -292,6 +340,22 @@ namespace NanoMikey.Emulator.Network
             WireDatagram d = _pool.Pop();
             if (d.Data.Length < count) d.Data = new byte[count];
             return d;
+        }
+
+        /// <summary>The interface's next free ephemeral port (RFC 6335 §6) for UDP or TCP, each its own port space; 0 when none is left.</summary>
+        private int EphemeralPort(VirtualNetworkInterface i, bool stream)
+        {
+            for (int tries = 0; tries <= 65535 - FirstEphemeralPort; tries++)
+            {
+                int candidate = stream ? i.NextStreamEphemeralPort : i.NextEphemeralPort;
+                int next = candidate == 65535 ? FirstEphemeralPort : candidate + 1;
+                if (stream) i.NextStreamEphemeralPort = next;
+                else i.NextEphemeralPort = next;
+                ulong key = Key(i.LocalAddress, candidate);
+                if (stream ? _streamPorts.ContainsKey(key) : _bound.ContainsKey(key)) continue;
+                return candidate;
+            }
+            return 0;
         }
 
         private static ulong Key(uint address, int port) => ((ulong)address << 16) | (uint)port;

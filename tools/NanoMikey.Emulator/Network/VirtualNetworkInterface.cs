@@ -3,7 +3,7 @@ using NanoMikey.Net.Sockets;
 
 namespace NanoMikey.Emulator.Network
 {
-    /// <summary>A device's interface on a <see cref="VirtualNetwork"/>: one IPv4 address and its sockets.</summary>
+    /// <summary>A device's interface on a <see cref="VirtualNetwork"/>: one IPv4 address and its UDP and TCP sockets.</summary>
     public sealed class VirtualNetworkInterface : INetworkInterface
     {
         internal VirtualNetworkInterface(VirtualNetwork network, uint address)
@@ -20,15 +20,17 @@ namespace NanoMikey.Emulator.Network
 
         internal int NextEphemeralPort { get; set; } = VirtualNetwork.FirstEphemeralPort;
 
+        internal int NextStreamEphemeralPort { get; set; } = VirtualNetwork.FirstEphemeralPort;
+
         /// <inheritdoc />
         public IDatagramSocket CreateUdpSocket() => new VirtualSocket(this);
 
-        /// <summary>Not yet available on this interface.</summary>
-        /// <returns>Never returns.</returns>
-        public IStreamSocket CreateTcpSocket() => throw new System.NotSupportedException();
+        /// <inheritdoc />
+        /// <remarks>An in-memory connection end, see <see cref="VirtualStreamSocket"/>.</remarks>
+        public IStreamSocket CreateTcpSocket() => new VirtualStreamSocket(this);
 
-        /// <summary>Not yet available on this interface.</summary>
-        /// <returns>Never returns.</returns>
-        public IStreamListener CreateTcpListener() => throw new System.NotSupportedException();
+        /// <inheritdoc />
+        /// <remarks>See <see cref="VirtualStreamListener"/>.</remarks>
+        public IStreamListener CreateTcpListener() => new VirtualStreamListener(this);
     }
 }
