@@ -449,7 +449,8 @@ namespace NanoMikey.Rtsp.Message
             return true;
         }
 
-        private static bool SameCase(byte[] b, int p, string text)
+        // Byte for char, case-sensitive (method tokens, URI paths).
+        internal static bool SameCase(byte[] b, int p, string text)
         {
             for (int i = 0; i < text.Length; i++)
             {

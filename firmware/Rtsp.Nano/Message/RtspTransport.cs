@@ -289,7 +289,7 @@ namespace NanoMikey.Rtsp.Message
             return end - p == word.Length && RtspRequestReader.Matches(b, p, word, 0, word.Length);
         }
 
-        private static int HexValue(byte c)
+        internal static int HexValue(byte c)
         {
             if (c >= '0' && c <= '9') return c - '0';
             if (c >= 'a' && c <= 'f') return c - 'a' + 10;

@@ -50,6 +50,8 @@ namespace NanoMikey.Rtsp.Server
         /// <summary>Ends the session: keys wiped (the offered ones stay for a new SETUP).</summary>
         internal void EndSession()
         {
+            // The offered keys went into the session: wiped with it, a new SETUP needs a new DESCRIBE.
+            if (Offered == Outbound) Offered = null;
             if (Outbound != null) Outbound.Clear();
             if (Inbound != null) Inbound.Clear();
             Outbound = null;

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Crypto;
 using NanoMikey.Crypto.Random;
 using NanoMikey.Media.Rtcp;
 using NanoMikey.Media.Rtp;
@@ -158,13 +159,26 @@ namespace NanoMikey.Rtsp.Server
         public void Run(long nowMicros)
         {
             _now = nowMicros;
-            Accept();
+            // Existing connections first: a client that has gone frees its slot before new ones are accepted.
             for (int i = 0; i < _slots.Length; i++)
             {
                 RtspConnection c = _slots[i];
                 if (!c.InUse) continue;
                 ServeConnection(c);
                 if (c.InUse) Flush(c);
+            }
+
+            if (Accept())
+            {
+                for (int i = 0; i < _slots.Length; i++)
+                {
+                    RtspConnection c = _slots[i];
+                    if (c.InUse && c.LastActivity == nowMicros && c.InLength == 0)
+                    {
+                        ServeConnection(c);
+                        if (c.InUse) Flush(c);
+                    }
+                }
             }
 
             ReadDatagrams(_rtp, false);
@@ -206,6 +220,7 @@ namespace NanoMikey.Rtsp.Server
         /// <param name="offset">Offset of the frame.</param>
         /// <param name="length">Its length (at most 320 bytes; 160 for 20 ms).</param>
         /// <returns>The number of sessions the frame was sent to.</returns>
+        [HotPath]
         public int PushFrame(byte[] payload, int offset, int length)
         {
             if (payload == null) throw new ArgumentNullException();
@@ -265,12 +280,13 @@ namespace NanoMikey.Rtsp.Server
             _listener.Close();
         }
 
-        private void Accept()
+        private bool Accept()
         {
+            bool accepted = false;
             for (int k = 0; k < 4; k++)
             {
                 IStreamSocket? s;
-                if (_listener.Accept(out s) != StreamStatus.Ok || s == null) return;
+                if (_listener.Accept(out s) != StreamStatus.Ok || s == null) return accepted;
                 RtspConnection? free = null;
                 for (int i = 0; i < _slots.Length; i++)
                 {
@@ -300,7 +316,10 @@ namespace NanoMikey.Rtsp.Server
                 free.InLength = 0;
                 free.OutOffset = 0;
                 free.OutLength = 0;
+                accepted = true;
             }
+
+            return accepted;
         }
 
         private void ServeConnection(RtspConnection c)
@@ -444,7 +463,8 @@ namespace NanoMikey.Rtsp.Server
                 return;
             }
 
-            if (c.Offered != null) c.Offered.Clear();
+            // An earlier offer nobody set up is wiped; one a session streams with stays until that session takes the new one.
+            if (c.Offered != null && c.Offered != c.Outbound) c.Offered.Clear();
             c.Offered = offered;
             c.OfferedSsrc = ssrc;
             RtspRequestReader r = _reader;
@@ -694,8 +714,7 @@ namespace NanoMikey.Rtsp.Server
             uint v = 0;
             for (int i = 0; i < 8; i++)
             {
-                int ch = r.Buffer[r.SessionOffset + i];
-                int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+                int d = RtspTransport.HexValue(r.Buffer[r.SessionOffset + i]);
                 if (d < 0) return false;
                 v = (v << 4) | (uint)d;
             }
@@ -710,7 +729,7 @@ namespace NanoMikey.Rtsp.Server
             byte[] b = r.Buffer;
             int p = r.UriOffset;
             int end = p + r.UriLength;
-            if (r.UriLength < RtspScheme.Length || !MatchesAt(b, p, RtspScheme)) return -1;
+            if (r.UriLength < RtspScheme.Length || !RtspRequestReader.SameCase(b, p, RtspScheme)) return -1;
             p += RtspScheme.Length;
             while (p < end && b[p] != (byte)'/') p++;
             return p < end ? p : -1;
@@ -721,18 +740,8 @@ namespace NanoMikey.Rtsp.Server
             RtspRequestReader r = _reader;
             int length = r.UriOffset + r.UriLength - p;
             if (length != path.Length + (trailingSlash ? 1 : 0)) return false;
-            if (!MatchesAt(r.Buffer, p, path)) return false;
+            if (!RtspRequestReader.SameCase(r.Buffer, p, path)) return false;
             return !trailingSlash || r.Buffer[p + path.Length] == (byte)'/';
-        }
-
-        private static bool MatchesAt(byte[] b, int p, string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (b[p + i] != text[i]) return false;
-            }
-
-            return true;
         }
 
         private void Simple(RtspConnection c, RtspStatusCode code, int cseq)

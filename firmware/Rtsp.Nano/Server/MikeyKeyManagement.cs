@@ -13,11 +13,13 @@ using NanoMikey.Srtp.Policy;
 namespace NanoMikey.Rtsp.Server
 {
     /// <summary>
-    /// RTSP key management the way GStreamer and ONVIF do it (RFC 4567 over a carrier that must protect it): the DESCRIBE
-    /// answer carries a MIKEY-NULL I_MESSAGE (RFC 3830 §3.1 PSK data type, KEMAC with NULL encryption and NULL MAC, §4.2.3)
-    /// with HDR (one SRTP-ID crypto session: the stream's SSRC, ROC 0), T, RAND, SP and one TEK = master key ‖ salt; the
-    /// client's SETUP <c>KeyMgmt</c> is read by a <see cref="PskResponder"/> with NULL mode and the GStreamer quirks. With a
-    /// pre-shared key set (<see cref="SetPreSharedKey"/>) only authenticated client messages are accepted (our-to-our).
+    /// RTSP key management with MIKEY (RFC 4567). By default the way GStreamer and ONVIF do it (over a carrier that must
+    /// protect it): the DESCRIBE answer carries a MIKEY-NULL I_MESSAGE (RFC 3830 §3.1 PSK data type, KEMAC with NULL
+    /// encryption and NULL MAC, §4.2.3) with HDR (one SRTP-ID crypto session: the stream's SSRC, ROC 0), T, RAND, SP and one
+    /// TEK = master key ‖ salt; the client's SETUP <c>KeyMgmt</c> is read by a <see cref="PskResponder"/> with NULL mode and
+    /// the GStreamer quirks. With a pre-shared key set (<see cref="SetPreSharedKey"/>, our device to our device) the offer's
+    /// TEK is encrypted and MACed with it (<see cref="PskInitiator"/>, RFC SP) and only authenticated client messages are
+    /// accepted.
     /// </summary>
     /// <remarks>
     /// The SP is written as GStreamer's <c>gst_mikey_message_new_from_caps</c> writes it, since rtspsrc reads it the same
@@ -25,7 +27,7 @@ namespace NanoMikey.Rtsp.Server
     /// salt length (its TEK length gives it), no type 11. RFC 3830 §6.10.1 defines type 3 as the authentication key length:
     /// a strict reader must apply <see cref="MikeyQuirks.GStreamerTagLengthInAuthKeyLength"/>.
     /// </remarks>
-    public sealed class MikeyNullKeyManagement : IRtspKeyManagement
+    public sealed class MikeyKeyManagement : IRtspKeyManagement
     {
         private const int RandLength = 16;
         private const int MaxTek = 32 + 14;
@@ -35,6 +37,8 @@ namespace NanoMikey.Rtsp.Server
         private readonly IMikeyClock _clock;
         private readonly SrtpPolicy _policy;
         private readonly PskResponder _responder;
+        private readonly PskInitiator _initiator;
+        private bool _psk;
         private readonly MikeyWriter _writer = new MikeyWriter();
         private readonly byte[] _fresh = new byte[RandLength + MaxTek + 4];
         private readonly byte[] _answer = new byte[256];
@@ -45,7 +49,7 @@ namespace NanoMikey.Rtsp.Server
         /// <param name="clock">The wall clock for MIKEY timestamps.</param>
         /// <param name="replayCache">Freshness of the clients' messages (RFC 3830 §5.4).</param>
         /// <param name="policy">The policy of the server's streams (AES-CM-128/80 or /32, AES-256-CM/80, AES-GCM-128 ...).</param>
-        public MikeyNullKeyManagement(IAesEngineFactory aesFactory, HmacDrbg drbg, IMikeyClock clock, ReplayCache replayCache, SrtpPolicy policy)
+        public MikeyKeyManagement(IAesEngineFactory aesFactory, HmacDrbg drbg, IMikeyClock clock, ReplayCache replayCache, SrtpPolicy policy)
         {
             if (aesFactory == null || drbg == null || clock == null || replayCache == null || policy == null) throw new ArgumentNullException();
             if (policy.SessionEncryptionKeyLength + policy.SessionSaltKeyLength > MaxTek) throw new ArgumentOutOfRangeException();
@@ -58,6 +62,8 @@ namespace NanoMikey.Rtsp.Server
             _responder.AcceptNullMode = true;
             // rtspsrc's own MIKEY (its RTCP key) has GStreamer's SP shape; MissingRand for ONVIF-style clients (NULL mode only).
             _responder.Quirks = MikeyQuirks.GStreamerTagLengthInAuthKeyLength | MikeyQuirks.GStreamerAesGcmDefaults | MikeyQuirks.MissingRand;
+            _initiator = new PskInitiator(aesFactory, drbg, clock);
+            _initiator.KeyTransport = KeyDataType.Tek;
         }
 
         /// <summary>The policy of the server's streams (a copy).</summary>
@@ -67,8 +73,8 @@ namespace NanoMikey.Rtsp.Server
         public ErrorCode LastErrorCode { get { return _responder.ErrorCode; } }
 
         /// <summary>
-        /// Requires clients to authenticate their MIKEY with this pre-shared key (RFC 3830 §3.1); MIKEY-NULL is refused from
-        /// then on. For peers that are ours: GStreamer has no PSK mode.
+        /// Switches to PSK mode (RFC 3830 §3.1): offers carry the TEK encrypted and MACed with this key, clients must
+        /// authenticate their MIKEY with it, MIKEY-NULL is refused. For peers that are ours: GStreamer has no PSK mode.
         /// </summary>
         /// <param name="key">Buffer holding the key.</param>
         /// <param name="offset">Offset of the key.</param>
@@ -77,6 +83,8 @@ namespace NanoMikey.Rtsp.Server
         {
             _responder.SetPreSharedKey(key, offset, length);
             _responder.AcceptNullMode = false;
+            _initiator.SetPreSharedKey(key, offset, length);
+            _psk = true;
         }
 
         /// <inheritdoc/>
@@ -85,6 +93,7 @@ namespace NanoMikey.Rtsp.Server
             length = 0;
             if (buffer == null) throw new ArgumentNullException();
             if (ssrc == 0 || !_drbg.CanGenerate(1)) return null;
+            if (_psk) return WritePskOffer(ssrc, buffer, offset, capacity, out length);
             int keyLength = _policy.SessionEncryptionKeyLength;
             int saltLength = _policy.SessionSaltKeyLength;
             int tek = keyLength + saltLength;
@@ -124,6 +133,24 @@ namespace NanoMikey.Rtsp.Server
             context.AddMasterKey(_fresh, RandLength, _fresh, RandLength + keyLength, null, 0);
             SecureMemory.Wipe(_fresh);
             length = w.Length;
+            return context;
+        }
+
+        // PSK mode: the TEK offer of PskInitiator (HDR, T, RAND, SP as RFC 3830 §6.10.1 has it, KEMAC encrypted and MACed).
+        private SrtpCryptoContext? WritePskOffer(uint ssrc, byte[] buffer, int offset, int capacity, out int length)
+        {
+            length = 0;
+            _initiator.Reset();
+            _initiator.AddCryptoSession(ssrc, 0, _policy);
+            if (_initiator.WriteOffer(buffer, offset, capacity) != MikeyExchangeStatus.Ok)
+            {
+                _initiator.Reset();
+                return null;
+            }
+
+            SrtpCryptoContext context = _initiator.Bundle.Get(0).CreateSrtpContext(SrtpDirection.Outbound, _aes, SrtpMinimumPolicy.Strict);
+            length = _initiator.OfferLength;
+            _initiator.Reset();
             return context;
         }
 
