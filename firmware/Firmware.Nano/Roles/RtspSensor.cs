@@ -45,7 +45,7 @@ namespace NanoMikey.Firmware.Roles
             _stack = new DeviceStack(config, platform);
             _platform = platform;
             _pcma = config.Codec == MediaCodec.Pcma;
-            var keys = new MikeyNullKeyManagement(platform.Aes, _stack.Random, _stack.Clock, _stack.ReplayCache, config.CreatePolicy());
+            var keys = new MikeyKeyManagement(platform.Aes, _stack.Random, _stack.Clock, _stack.ReplayCache, config.CreatePolicy());
             if (config.RtspPskKeying)
             {
                 byte[] psk = config.PreSharedKey!;
