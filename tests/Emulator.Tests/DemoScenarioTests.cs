@@ -51,6 +51,16 @@ namespace NanoMikey.Emulator.Tests
             Assert.Equal(0.0, r.BytesPerPacket);
         }
 
+        [Fact]
+        public void ACallTooShortForTheSteadyStateReportsNoCostFigures()
+        {
+            // Two seconds end before both sides have an SRTCP report: nothing was measured, so no "0 B over every packet".
+            DemoReport r = Run(new DemoOptions { Seconds = 2 });
+            Assert.True(r.Passed, string.Join("; ", r.Failures));
+            Assert.Equal(0, r.MeasuredPackets);
+            Assert.Equal(0.0, r.MicrosecondsPerPacket);
+        }
+
         public static TheoryData<MikeyMode> Modes => new() { MikeyMode.Psk, MikeyMode.EcdhSign, MikeyMode.Ecies, MikeyMode.Ecmqv };
 
         [Theory]

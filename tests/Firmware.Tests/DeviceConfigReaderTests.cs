@@ -60,6 +60,44 @@ namespace NanoMikey.Firmware.Tests
             Assert.Equal(MediaCodec.Pcmu, c.Codec);
         }
 
+        [Fact]
+        public void ReadsRtspKeysAndAnRtspSensorNeedsNoPeer()
+        {
+            var (s, _, c) = Read("role = sensor\naddress = 10.0.0.30\nrtsp-port = 8554\nrtsp-path = mic.0\nrtsp-clients = 3\n" +
+                "profile = AES_256_CM_HMAC_SHA1_80\n");
+            Assert.Equal(ConfigStatus.Ok, s);
+            Assert.Equal(8554, c.RtspPort);
+            Assert.Equal("mic.0", c.RtspPath);
+            Assert.Equal(3, c.RtspClients);
+            Assert.False(c.RtspPskKeying);
+            Assert.Equal(SrtpProfile.AesCm256HmacSha1_80, c.Profile);
+            Assert.Equal(32, c.CreatePolicy().MasterKeyLength);
+            Assert.Equal("audio", new DeviceConfig().RtspPath);
+            Assert.Equal(2, new DeviceConfig().RtspClients);
+
+            (s, _, c) = Read("role = sensor\naddress = 10.0.0.30\nrtsp-port = 8554\nrtsp-keying = psk\nprofile = AEAD_AES_256_GCM\n");
+            Assert.Equal(ConfigStatus.Incomplete, s); // PSK keying without a PSK
+            Assert.Equal(SrtpProfile.AeadAes256Gcm, c.Profile);
+            (s, _, c) = Read("role = sensor\naddress = 10.0.0.30\nrtsp-port = 8554\nrtsp-keying = psk\npsk = 000102030405060708090a0b0c0d0e0f\n");
+            Assert.Equal(ConfigStatus.Ok, s);
+            Assert.True(c.RtspPskKeying);
+        }
+
+        [Theory]
+        [InlineData("rtsp-port = 0\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-port = 65536\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-path = a/b\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-path = abcdefghijklmnopqrstuvwxyz0123456\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-clients = 0\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-clients = 9\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-keying = sdes\n", ConfigStatus.BadValue, 1)]
+        public void RejectsBadRtspValues(string text, ConfigStatus expected, int expectedLine)
+        {
+            var (s, line, _) = Read(text);
+            Assert.Equal(expected, s);
+            Assert.Equal(expectedLine, line);
+        }
+
         [Theory]
         [InlineData("role = sensor\nthis line has no equals\n", ConfigStatus.Syntax, 2)]
         [InlineData("role = sensor\naddres = 10.0.0.1\n", ConfigStatus.UnknownKey, 2)]

@@ -41,6 +41,40 @@ namespace NanoMikey.Cli.Tests
             }
         }
 
+        [Theory]
+        [InlineData(false, "18654")]
+        [InlineData(true, "18656")]
+        public void RtspSensorDemoPrintsThePlayLineAndRtspsrcPlaysIt(bool tcp, string port)
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "nanomikey-cli-demo-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var args = new List<string> { "demo", "sensor", "--rtsp", "--rtsp-port", port, "--play", "--seconds", "4", "--out", dir, "--no-progress" };
+                if (tcp) args.Add("--tcp");
+                var run = CliRun.Start(args.ToArray());
+                Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+                Assert.Contains("gst-launch-1.0 -e rtspsrc location=rtsp://127.0.0.1:" + port + "/audio protocols=" + (tcp ? "tcp" : "udp"), run.Stdout);
+                Assert.Contains("PASSED (SNR threshold", run.Stdout);
+                Assert.True(File.Exists(Path.Combine(dir, "rtspsrc-received.wav")));
+                Assert.True(File.Exists(Path.Combine(dir, "rtsp-demo.pcap")));
+            }
+            finally
+            {
+                if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            }
+        }
+
+        [Theory]
+        [InlineData("demo", "--rtsp")]
+        [InlineData("demo", "sensor", "--play")]
+        [InlineData("demo", "sensor", "--rtsp", "--rtsp-port", "0")]
+        public void RtspOptionsOutsideTheRtspSensorDemoAreUsageErrors(params string[] args)
+        {
+            var run = CliRun.Start(args);
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("nanomikey demo:", run.Stderr);
+        }
+
         [Fact]
         public void ARunWhereNoAudioArrivesExitsOne()
         {

@@ -23,6 +23,9 @@ namespace NanoMikey.Firmware.Config
         /// <summary>The RTP port media is sent to and received on (RTCP on the next port, RFC 3550 §11).</summary>
         public const int DefaultRtpPort = 5004;
 
+        /// <summary>Most RTSP clients a sensor serves at once (each costs a connection buffer and two SRTP contexts).</summary>
+        public const int MaxRtspClients = 8;
+
         private readonly byte[][] _certificates = new byte[MaxCertificates][];
         private readonly byte[][] _anchors = new byte[MaxCertificates][];
         private readonly uint[] _sntpAddress = new uint[MaxTimeServers];
@@ -40,7 +43,25 @@ namespace NanoMikey.Firmware.Config
             StreamSeconds = 10;
             JitterFrames = 3;
             Cycles = 1;
+            RtspPath = "audio";
+            RtspClients = 2;
         }
+
+        /// <summary>The TCP port a sensor serves RTSP on (RFC 2326; 554 is the IANA port); 0: no RTSP, the sensor streams to its collector.</summary>
+        public int RtspPort { get; set; }
+
+        /// <summary>The path of the sensor's RTSP stream (<c>rtsp://address:port/path</c>).</summary>
+        public string RtspPath { get; set; }
+
+        /// <summary>RTSP clients served at once (1..<see cref="MaxRtspClients"/>); one more gets 503.</summary>
+        public int RtspClients { get; set; }
+
+        /// <summary>
+        /// MIKEY on RTSP: false (default) for NULL mode, what GStreamer and ONVIF speak (the key travels in clear inside the
+        /// SDP and headers: protect the RTSP connection itself); true for PSK mode with <see cref="PreSharedKey"/>, when both
+        /// ends are ours.
+        /// </summary>
+        public bool RtspPskKeying { get; set; }
 
         /// <summary>The role.</summary>
         public DeviceRole Role { get; set; }
@@ -198,6 +219,8 @@ namespace NanoMikey.Firmware.Config
         {
             if (Profile == SrtpProfile.AesCm128HmacSha1_32) return SrtpPolicy.AesCm128HmacSha1_32();
             if (Profile == SrtpProfile.AeadAes128Gcm) return SrtpPolicy.AeadAes128Gcm();
+            if (Profile == SrtpProfile.AesCm256HmacSha1_80) return SrtpPolicy.AesCm256HmacSha1_80();
+            if (Profile == SrtpProfile.AeadAes256Gcm) return SrtpPolicy.AeadAes256Gcm();
             return SrtpPolicy.AesCm128HmacSha1_80();
         }
     }

@@ -69,7 +69,11 @@ namespace NanoMikey.Firmware.Config
         {
             if (config == null) throw new ArgumentNullException();
             if (config.Role == DeviceRole.None || config.Address == 0) return ConfigStatus.Incomplete;
-            if (config.Role == DeviceRole.Sensor && config.Peer == 0) return ConfigStatus.Incomplete;
+            // An RTSP sensor waits for its clients instead of calling a collector; in NULL mode it needs no key of its own.
+            bool rtsp = config.Role == DeviceRole.Sensor && config.RtspPort != 0;
+            if (config.Role == DeviceRole.Sensor && config.Peer == 0 && !rtsp) return ConfigStatus.Incomplete;
+            if (rtsp && config.RtspPskKeying && config.PreSharedKey == null) return ConfigStatus.Incomplete;
+            if (rtsp && !config.RtspPskKeying) return ConfigStatus.Ok;
             bool psk = config.PreSharedKey != null;
             bool own = config.PrivateKey != null;
             bool trust = config.TrustAnchorCount > 0;
@@ -175,6 +179,8 @@ namespace NanoMikey.Firmware.Config
                     if (value == "AES_CM_128_HMAC_SHA1_80") c.Profile = SrtpProfile.AesCm128HmacSha1_80;
                     else if (value == "AES_CM_128_HMAC_SHA1_32") c.Profile = SrtpProfile.AesCm128HmacSha1_32;
                     else if (value == "AEAD_AES_128_GCM") c.Profile = SrtpProfile.AeadAes128Gcm;
+                    else if (value == "AES_256_CM_HMAC_SHA1_80") c.Profile = SrtpProfile.AesCm256HmacSha1_80;
+                    else if (value == "AEAD_AES_256_GCM") c.Profile = SrtpProfile.AeadAes256Gcm;
                     else return ConfigStatus.BadValue;
                     return ConfigStatus.Ok;
                 case "codec":
@@ -194,6 +200,23 @@ namespace NanoMikey.Firmware.Config
                     if (!TryParseNumber(value, 1000000, out number)) return ConfigStatus.BadValue;
                     c.Cycles = number;
                     return ConfigStatus.Ok;
+                case "rtsp-port":
+                    if (!TryParsePort(value, out number) || number == 0) return ConfigStatus.BadValue;
+                    c.RtspPort = number;
+                    return ConfigStatus.Ok;
+                case "rtsp-path":
+                    if (!IsRtspPath(value)) return ConfigStatus.BadValue;
+                    c.RtspPath = value;
+                    return ConfigStatus.Ok;
+                case "rtsp-clients":
+                    if (!TryParseNumber(value, DeviceConfig.MaxRtspClients, out number) || number < 1) return ConfigStatus.BadValue;
+                    c.RtspClients = number;
+                    return ConfigStatus.Ok;
+                case "rtsp-keying":
+                    if (value == "null") c.RtspPskKeying = false;
+                    else if (value == "psk") c.RtspPskKeying = true;
+                    else return ConfigStatus.BadValue;
+                    return ConfigStatus.Ok;
                 case "jitter-frames":
                     if (!TryParseNumber(value, 50, out number) || number < 1) return ConfigStatus.BadValue;
                     c.JitterFrames = number;
@@ -201,6 +224,20 @@ namespace NanoMikey.Firmware.Config
                 default:
                     return ConfigStatus.UnknownKey;
             }
+        }
+
+        // An RTSP path segment (RFC 2326 §3.2 abs_path): 1..32 of [A-Za-z0-9._-], so the URL needs no escaping.
+        private static bool IsRtspPath(string s)
+        {
+            if (s.Length < 1 || s.Length > 32) return false;
+            for (int i = 0; i < s.Length; i++)
+            {
+                char ch = s[i];
+                bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
+                if (!ok) return false;
+            }
+
+            return true;
         }
 
         /// <summary>Parses a dotted-quad IPv4 address.</summary>

@@ -13,5 +13,11 @@ namespace NanoMikey.Firmware.Config
 
         /// <summary>AEAD_AES_128_GCM (RFC 7714).</summary>
         AeadAes128Gcm = 2,
+
+        /// <summary>AES_256_CM_HMAC_SHA1_80 (RFC 6188 §6).</summary>
+        AesCm256HmacSha1_80 = 3,
+
+        /// <summary>AEAD_AES_256_GCM (RFC 7714).</summary>
+        AeadAes256Gcm = 4,
     }
 }

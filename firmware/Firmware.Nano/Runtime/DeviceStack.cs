@@ -158,6 +158,18 @@ namespace NanoMikey.Firmware.Runtime
             get { return _keys; }
         }
 
+        /// <summary>The device's DRBG (keys, SSRCs, session ids).</summary>
+        public HmacDrbg Random
+        {
+            get { return _drbg; }
+        }
+
+        /// <summary>The replay cache of every MIKEY message this device accepts (RFC 3830 §5.4), whatever carried it.</summary>
+        public ReplayCache ReplayCache
+        {
+            get { return _replay; }
+        }
+
         /// <summary>The SNTP-synchronised wall clock MIKEY's freshness checks use.</summary>
         public SntpClock Clock
         {

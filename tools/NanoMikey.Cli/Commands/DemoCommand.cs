@@ -11,7 +11,7 @@ namespace NanoMikey.Cli.Commands
     /// <summary>
     /// The `demo` verb: emulated devices running the firmware talk over a seeded virtual network — a door station calls an
     /// indoor unit (default) or, with `demo sensor`, a sensor streams to its collector. Progress while it runs, then a summary
-    /// table; the received audio as WAV and the traffic as pcap go to --out. Exit 0 when everything passed, 1 when anything failed.
+    /// table; the received audio as WAV and the traffic as pcap go to --out. `demo sensor --rtsp` serves the sensor's stream over RTSP for GStreamer instead. Exit 0 when everything passed, 1 when anything failed.
     /// </summary>
     public static class DemoCommand
     {
@@ -21,7 +21,7 @@ namespace NanoMikey.Cli.Commands
             var cmd = new Command("demo", "Emulated devices: a door station calls an indoor unit (or `demo sensor`: a sensor streams to its collector) over MIKEY + SRTP on a virtual network");
             var scenario = new Argument<string>("scenario") { Description = "intercom (default) or sensor", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "intercom" };
             var mode = new Option<string>("--mode") { Description = "MIKEY mode: auto (what the key material selects: ECDH-SIGN for the stations, PSK for the sensor), psk, ecdh-sign, ecies, ecmqv", DefaultValueFactory = _ => "auto" };
-            var profile = new Option<string>("--profile") { Description = "SRTP profile: AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, AEAD_AES_128_GCM", DefaultValueFactory = _ => "AES_CM_128_HMAC_SHA1_80" };
+            var profile = new Option<string>("--profile") { Description = "SRTP profile: AES_CM_128_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_32, AES_256_CM_HMAC_SHA1_80, AEAD_AES_128_GCM, AEAD_AES_256_GCM", DefaultValueFactory = _ => "AES_CM_128_HMAC_SHA1_80" };
             var seconds = new Option<int>("--seconds") { Description = "Seconds of audio each way", DefaultValueFactory = _ => 10 };
             var seed = new Option<int>("--seed") { Description = "Seed of the network and the devices' entropy (same seed, same pcap)", DefaultValueFactory = _ => 1 };
             var loss = new Option<double>("--loss") { Description = "Random loss, %" };
@@ -41,9 +41,13 @@ namespace NanoMikey.Cli.Commands
             var wav = new Option<string?>("--wav") { Description = "WAV file (16-bit mono 8 kHz) for the caller's microphone instead of the test tones (SNR on speech drops with loss: concealment repeats frames)" };
             var cycles = new Option<int>("--cycles") { Description = "Sensor: wake-key-stream-sleep cycles (each keys afresh)", DefaultValueFactory = _ => 1 };
             var sleep = new Option<int>("--sleep") { Description = "Sensor: seconds asleep between cycles", DefaultValueFactory = _ => 5 };
+            var rtsp = new Option<bool>("--rtsp") { Description = "Sensor: serve the microphone over RTSP (MIKEY-NULL in the SDP, SRTP media) on 127.0.0.1 and print the gst-launch-1.0 line that plays it" };
+            var rtspPort = new Option<int>("--rtsp-port") { Description = "RTSP: the TCP port", DefaultValueFactory = _ => 8554 };
+            var play = new Option<bool>("--play") { Description = "RTSP: play the stream with GStreamer's rtspsrc and check the audio it decodes" };
+            var tcp = new Option<bool>("--tcp") { Description = "RTSP with --play: interleaved TCP instead of UDP" };
             var quiet = new Option<bool>("--no-progress") { Description = "No progress display (the summary still prints)" };
             cmd.Arguments.Add(scenario);
-            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, wav, cycles, sleep, quiet })
+            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, wav, cycles, sleep, rtsp, rtspPort, play, tcp, quiet })
                 cmd.Options.Add(o);
             cmd.SetAction(parse =>
             {
@@ -85,6 +89,17 @@ namespace NanoMikey.Cli.Commands
                 if (options.Seconds < 1 || options.Seconds > 3600) return Usage("--seconds must be 1..3600");
                 if (options.SensorCycles < 1 || options.SensorCycles > 100 || options.SensorSleepSeconds < 0 || options.SensorSleepSeconds > 3600) return Usage("--cycles must be 1..100 and --sleep 0..3600");
                 if (options.CallerWav != null && !System.IO.File.Exists(options.CallerWav)) return Usage("no such WAV file: " + options.CallerWav);
+                if (parse.GetValue(rtsp))
+                {
+                    if (options.Scenario != DemoScenarioKind.Sensor) return Usage("--rtsp is for `demo sensor`");
+                    options.RtspPort = parse.GetValue(rtspPort);
+                    if (options.RtspPort < 1 || options.RtspPort > 65533) return Usage("--rtsp-port must be 1..65533");
+                    options.PlayWithGStreamer = parse.GetValue(play);
+                    options.RtspOverTcp = parse.GetValue(tcp);
+                    return RtspDemoConsole.Run(options, !parse.GetValue(quiet));
+                }
+
+                if (parse.GetValue(play) || parse.GetValue(tcp)) return Usage("--play and --tcp need --rtsp");
                 try
                 {
                     options.Network.Validate();
@@ -120,6 +135,8 @@ namespace NanoMikey.Cli.Commands
             "AES_CM_128_HMAC_SHA1_80" => SrtpProfile.AesCm128HmacSha1_80,
             "AES_CM_128_HMAC_SHA1_32" => SrtpProfile.AesCm128HmacSha1_32,
             "AEAD_AES_128_GCM" => SrtpProfile.AeadAes128Gcm,
+            "AES_256_CM_HMAC_SHA1_80" => SrtpProfile.AesCm256HmacSha1_80,
+            "AEAD_AES_256_GCM" => SrtpProfile.AeadAes256Gcm,
             _ => null,
         };
     }

@@ -60,5 +60,14 @@ namespace NanoMikey.Emulator.Scenarios
 
         /// <summary>Longest virtual time the run may take before it counts as failed, in seconds beyond <see cref="Seconds"/>.</summary>
         public int TimeoutSeconds { get; set; } = 60;
+
+        /// <summary>Sensor over RTSP: the sensor serves its microphone on this TCP port of 127.0.0.1 (0: the sensor streams to its collector).</summary>
+        public int RtspPort { get; set; }
+
+        /// <summary>RTSP: the demo itself plays the stream with GStreamer's rtspsrc and checks the audio it decodes.</summary>
+        public bool PlayWithGStreamer { get; set; }
+
+        /// <summary>RTSP with <see cref="PlayWithGStreamer"/>: rtspsrc asks for interleaved TCP instead of UDP.</summary>
+        public bool RtspOverTcp { get; set; }
     }
 }

@@ -123,6 +123,7 @@ namespace NanoMikey.Emulator.Scenarios
             caller.Measured.SteadyState = () => caller.Stack.Media.Active;
             answerer.Measured.SteadyState = () => answerer.Stack.Media.Active;
             bool measured = false;
+            _packetsAtMeasureStart = -1;
             _packetsAtMeasureEnd = -1;
             scheduler.Every(100000, now =>
             {
@@ -190,7 +191,8 @@ namespace NanoMikey.Emulator.Scenarios
             MediaStatistics callerStats = Totals(caller);
             MediaStatistics answererStats = Totals(answerer);
             int total = callerStats.PacketsSent + callerStats.PacketsReceived + answererStats.PacketsSent + answererStats.PacketsReceived;
-            int packets = (_packetsAtMeasureEnd >= 0 ? _packetsAtMeasureEnd : total) - _packetsAtMeasureStart;
+            // Never measured (the call ended before both sides' first SRTCP report): no figures rather than 0 over every packet.
+            int packets = _packetsAtMeasureStart < 0 ? 0 : (_packetsAtMeasureEnd >= 0 ? _packetsAtMeasureEnd : total) - _packetsAtMeasureStart;
             long bytes = caller.Measured.AllocatedBytes + answerer.Measured.AllocatedBytes;
             double micros = (caller.Measured.ElapsedTicks + answerer.Measured.ElapsedTicks) * 1e6 / Stopwatch.Frequency;
             NetworkCounters n = Network!.Counters;

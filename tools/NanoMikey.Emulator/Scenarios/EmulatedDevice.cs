@@ -43,6 +43,11 @@ namespace NanoMikey.Emulator.Scenarios
                     Role = Station;
                     Stack = Station.Stack;
                     break;
+                case DeviceRole.Sensor when config.RtspPort != 0:
+                    RtspSensor = new RtspSensor(config, Platform);
+                    Role = RtspSensor;
+                    Stack = RtspSensor.Stack;
+                    break;
                 case DeviceRole.Sensor:
                     Sensor = new SensorStreamer(config, Platform);
                     Role = Sensor;
@@ -94,6 +99,9 @@ namespace NanoMikey.Emulator.Scenarios
 
         /// <summary>The sensor role, when it is one.</summary>
         public SensorStreamer? Sensor { get; }
+
+        /// <summary>The RTSP-serving sensor role, when it is one (a sensor with an RTSP port).</summary>
+        public RtspSensor? RtspSensor { get; }
 
         /// <summary>The collector role, when it is one.</summary>
         public Collector? Collector { get; }

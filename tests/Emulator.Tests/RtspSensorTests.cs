@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using NanoMikey.Emulator.Audio;
+using NanoMikey.Emulator.Network;
+using NanoMikey.Emulator.Scenarios;
+using NanoMikey.Emulator.Scheduling;
+using NanoMikey.Emulator.Sntp;
+using NanoMikey.Firmware.Config;
+using NanoMikey.Firmware.Roles;
+using NanoMikey.Net.Sockets;
+using NanoMikey.Net.Time;
+using Xunit.Abstractions;
+
+namespace NanoMikey.Emulator.Tests
+{
+    /// <summary>
+    /// The whole device as an RTSP source: the firmware's sensor role (<see cref="RtspSensor"/>) on an emulated board with
+    /// real loopback sockets (127.0.0.32) syncs its clock by SNTP, then serves its microphone; GStreamer's rtspsrc plays it
+    /// (DESCRIBE with MIKEY-NULL in the SDP, SETUP with rtspsrc's own MIKEY for its RTCP, PLAY, SRTP over UDP or interleaved
+    /// TCP). The WAV GStreamer writes must match the microphone from the first frame a client got (SNR ≥
+    /// <see cref="DemoReport.SnrThresholdDecibels"/>; G.711 alone gives ~37 dB on the tone, a wrong key noise near 0 dB).
+    /// Fails when gst-launch-1.0 or its RTSP/SRTP plugins are missing (the README's test command installs them).
+    /// </summary>
+    public class RtspSensorTests
+    {
+        private readonly ITestOutputHelper _out;
+
+        public RtspSensorTests(ITestOutputHelper output)
+        {
+            _out = output;
+        }
+
+        [Theory]
+        [InlineData("udp", SrtpProfile.AesCm128HmacSha1_80, 18554)]
+        [InlineData("tcp", SrtpProfile.AeadAes128Gcm, 18556)]
+        public void RtspsrcPlaysTheSensorsMicrophone(string protocol, SrtpProfile profile, int rtspPort)
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "nanomikey-rtsp-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            Process? gst = null;
+            try
+            {
+                WarmGStreamer();
+                var scheduler = new VirtualScheduler { Paced = true };
+                byte host = (byte)(rtspPort - 18520); // 127.0.0.34, .36: one address per case, so cases may run side by side
+                uint sensorAddress = IPv4.FromOctets(127, 0, 0, host), timeAddress = IPv4.FromOctets(127, 0, 0, (byte)(host + 20));
+                var timeIf = new LoopbackNetworkInterface(timeAddress);
+                IDatagramSocket ts = timeIf.CreateUdpSocket();
+                Assert.Equal(DatagramStatus.Ok, ts.Bind(timeAddress, 12123));
+                scheduler.Add(new SntpServerTask(new SntpServer(ts, () => NtpTimestamp.FromUtcTicks(DateTime.UtcNow.Ticks))));
+
+                DeviceConfig config = DemoScenario.LoadConfig("sensor");
+                config.ClearTimeServers();
+                config.AddTimeServer(timeAddress, 12123);
+                config.Address = sensorAddress;
+                config.RtspPort = rtspPort;
+                config.RtpPort = rtspPort + 1000; // even: RTP, RTCP on the next
+                config.Profile = profile;
+                config.StreamSeconds = 7;
+                var tone = new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000);
+                var sensor = new EmulatedDevice(config, scheduler, new LoopbackNetworkInterface(sensorAddress), 3, 0, 0, tone);
+                RtspSensor role = sensor.RtspSensor ?? throw new InvalidOperationException("not an RTSP sensor");
+                Assert.True(scheduler.RunUntil(() => role.State == StationState.InCall, 20_000_000), "the sensor did not sync its clock: " + role.State);
+
+                string wav = Path.Combine(dir, "gst.wav");
+                string url = $"rtsp://127.0.0.{host}:{rtspPort}/{config.RtspPath}";
+                var psi = new ProcessStartInfo("gst-launch-1.0") { RedirectStandardOutput = true, RedirectStandardError = true };
+                foreach (string a in new[] { "-e", "rtspsrc", "location=" + url, "protocols=" + protocol, "latency=100", "!", "rtppcmudepay", "!",
+                    "mulawdec", "!", "wavenc", "!", "filesink", "location=" + wav })
+                    psi.ArgumentList.Add(a);
+                _out.WriteLine("gst-launch-1.0 " + string.Join(' ', psi.ArgumentList));
+                gst = Process.Start(psi) ?? throw new InvalidOperationException("gst-launch-1.0 did not start");
+                var gstOut = new System.Text.StringBuilder();
+                gst.OutputDataReceived += (_, e) => { lock (gstOut) gstOut.AppendLine(e.Data); };
+                gst.ErrorDataReceived += (_, e) => { lock (gstOut) gstOut.AppendLine(e.Data); };
+                gst.BeginOutputReadLine();
+                gst.BeginErrorReadLine();
+
+                Assert.True(scheduler.RunUntil(() => role.Finished, scheduler.NowMicros + 30_000_000), "the sensor did not finish");
+                // The server stopped (TEARDOWN-less close): rtspsrc sees EOS or an error; SIGINT makes wavenc write its header.
+                Thread.Sleep(300);
+                if (!gst.HasExited)
+                {
+                    using (Process kill = Process.Start("kill", new[] { "-INT", gst.Id.ToString() })!) kill.WaitForExit();
+                }
+
+                Assert.True(gst.WaitForExit(10000), "gst-launch-1.0 did not stop");
+                lock (gstOut) _out.WriteLine(gstOut.ToString());
+                _out.WriteLine($"server: {role.Server.PacketsSent} packets, {role.Server.ReportsSent} SR sent, {role.Server.ReportsReceived} RR received, " +
+                    $"{role.Server.Dropped} datagrams dropped; first frame served {role.FirstFrameServed}, {role.FramesSent} of {role.FramesRead} frames served");
+                Assert.True(File.Exists(wav), "GStreamer wrote no WAV");
+                Assert.True(role.FirstFrameServed >= 0, "no client played");
+
+                short[] received = WavFile.Read(wav);
+                short[] sent = sensor.Microphone!.ToArray();
+                int from = role.FirstFrameServed * RtspSensor.FrameSamples;
+                _out.WriteLine($"microphone {sent.Length} samples, served from sample {from}; GStreamer wrote {received.Length} samples");
+                Assert.True(received.Length > 8000 * 3, "GStreamer decoded less than 3 s of the stream");
+                SignalToNoise snr = SignalToNoise.Measure(sent.AsSpan(from), received);
+                _out.WriteLine("SNR " + snr);
+                Assert.True(snr.Decibels >= DemoReport.SnrThresholdDecibels, "SNR " + snr);
+                Assert.True(role.Server.ReportsReceived > 0, "no SRTCP receiver report from rtspsrc was authenticated");
+            }
+            finally
+            {
+                if (gst != null && !gst.HasExited) gst.Kill();
+                gst?.Dispose();
+                Directory.Delete(dir, true);
+            }
+        }
+
+        // A first gst-launch-1.0 on a machine builds GStreamer's plugin registry (seconds): do it before the stream starts.
+        private static void WarmGStreamer()
+        {
+            using Process warm = Process.Start(new ProcessStartInfo("gst-launch-1.0", "-q fakesrc num-buffers=1 ! fakesink") { RedirectStandardError = true, RedirectStandardOutput = true })
+                ?? throw new InvalidOperationException("gst-launch-1.0 did not start");
+            warm.StandardOutput.ReadToEnd();
+            warm.StandardError.ReadToEnd();
+            warm.WaitForExit();
+            using Process check = Process.Start(new ProcessStartInfo("gst-inspect-1.0", "rtspsrc") { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            check.StandardOutput.ReadToEnd();
+            check.StandardError.ReadToEnd();
+            check.WaitForExit();
+            Assert.True(check.ExitCode == 0, "GStreamer's rtspsrc is missing (gstreamer1.0-rtsp)");
+        }
+    }
+}
