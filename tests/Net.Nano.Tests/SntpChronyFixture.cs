@@ -20,7 +20,7 @@ namespace NanoMikey.Net.Tests
             if (chronyd == null) throw new InvalidOperationException("chronyd not found (apt-get install chrony): the SNTP real-peer tests need it");
             _dir = Directory.CreateTempSubdirectory("nanomikey-chrony-").FullName;
             // chronyd drops root privileges to its own user: it must be able to write its files here.
-            File.SetUnixFileMode(_dir, (UnixFileMode)0x1FF);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_dir, (UnixFileMode)0x1FF);
             Port = FreeUdpPort();
             string conf = Path.Combine(_dir, "chrony.conf");
             File.WriteAllText(conf, string.Join('\n',
