@@ -42,8 +42,8 @@ namespace NanoMikey.Cli.Tests
         }
 
         [Theory]
-        [InlineData(false, "18654")]
-        [InlineData(true, "18656")]
+        [InlineData(false, "19654")]
+        [InlineData(true, "19656")]
         public void RtspSensorDemoPrintsThePlayLineAndRtspsrcPlaysIt(bool tcp, string port)
         {
             string dir = Path.Combine(Path.GetTempPath(), "nanomikey-cli-demo-" + Guid.NewGuid().ToString("N"));

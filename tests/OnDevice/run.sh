@@ -37,9 +37,9 @@ fi
 export NF_CLR_DIR
 
 # Dependency order for the interpreter: each assembly after those it references (Net after Mikey, Media standalone,
-# Firmware last: it references all of them).
+# Rtsp after Media, Firmware last: it references all of them).
 deps=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll
-      -r NanoMikey.Net.dll -r NanoMikey.Media.dll -r NanoMikey.Firmware.dll)
+      -r NanoMikey.Net.dll -r NanoMikey.Media.dll -r NanoMikey.Rtsp.dll -r NanoMikey.Firmware.dll)
 passed=0; failed=0
 
 build() { # build PROJECT LOG [extra msbuild args...]

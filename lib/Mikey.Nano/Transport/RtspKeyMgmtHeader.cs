@@ -10,6 +10,13 @@ namespace NanoMikey.Mikey.Transport
     /// </summary>
     public sealed class RtspKeyMgmtHeader
     {
+        // Static fields, not literals: each executed ldstr allocates on nanoFramework, and a server parses this per SETUP.
+        private static readonly string HeaderName = "KeyMgmt";
+        private static readonly string Mikey = "mikey";
+        private static readonly string Prot = "prot";
+        private static readonly string Uri = "uri";
+        private static readonly string Data = "data";
+
         private string _text = string.Empty;
 
         /// <summary>Start of the prot value.</summary>
@@ -36,7 +43,7 @@ namespace NanoMikey.Mikey.Transport
         /// <summary>True when prot is <c>mikey</c>.</summary>
         public bool IsMikey
         {
-            get { return ProtocolLength == 5 && TextMatch.At(_text, ProtocolStart, "mikey", false); }
+            get { return ProtocolLength == 5 && TextMatch.At(_text, ProtocolStart, Mikey, false); }
         }
 
         /// <summary>
@@ -62,7 +69,7 @@ namespace NanoMikey.Mikey.Transport
             DataLength = 0;
             Status = KeyMgmtStatus.Malformed;
             int p = SkipSpace(text, 0);
-            if (TextMatch.At(text, p, "KeyMgmt", true))
+            if (TextMatch.At(text, p, HeaderName, true))
             {
                 int q = SkipSpace(text, p + 7);
                 if (q < text.Length && text[q] == ':')
@@ -113,18 +120,18 @@ namespace NanoMikey.Mikey.Transport
                 }
 
                 int nameLength = nameEnd - nameStart;
-                if (nameLength == 4 && TextMatch.At(text, nameStart, "prot", true))
+                if (nameLength == 4 && TextMatch.At(text, nameStart, Prot, true))
                 {
                     ProtocolStart = valueStart;
                     ProtocolLength = valueEnd - valueStart;
                     gotProt = true;
                 }
-                else if (nameLength == 3 && TextMatch.At(text, nameStart, "uri", true))
+                else if (nameLength == 3 && TextMatch.At(text, nameStart, Uri, true))
                 {
                     UriStart = valueStart;
                     UriLength = valueEnd - valueStart;
                 }
-                else if (nameLength == 4 && TextMatch.At(text, nameStart, "data", true))
+                else if (nameLength == 4 && TextMatch.At(text, nameStart, Data, true))
                 {
                     DataStart = valueStart;
                     DataLength = valueEnd - valueStart;
