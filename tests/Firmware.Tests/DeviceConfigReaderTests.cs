@@ -83,7 +83,31 @@ namespace NanoMikey.Firmware.Tests
             Assert.True(c.RtspPskKeying);
         }
 
+        [Fact]
+        public void ReadsTheRecorderAndARecordingSensorNeedsNoPeer()
+        {
+            var (s, _, c) = Read("role = sensor\naddress = 10.0.0.30\nrtsp-record = rtsp://10.0.0.50:8554/rec/mic-1\n");
+            Assert.Equal(ConfigStatus.Ok, s);
+            Assert.Equal("rtsp://10.0.0.50:8554/rec/mic-1", c.RtspRecordUri);
+            Assert.Equal(0x0A000032u, c.RtspRecordAddress);
+            Assert.Equal(8554, c.RtspRecordPort);
+            (s, _, c) = Read("role = sensor\naddress = 10.0.0.30\nrtsp-record = rtsp://10.0.0.50/rec\n");
+            Assert.Equal(ConfigStatus.Ok, s);
+            Assert.Equal(554, c.RtspRecordPort);
+            (s, _, _) = Read("role = sensor\naddress = 10.0.0.30\nrtsp-record = rtsp://10.0.0.50/rec\nrtsp-port = 8554\n");
+            Assert.Equal(ConfigStatus.Incomplete, s); // a sensor serves or records, not both
+            Assert.True(c.SetRtspRecordUri(null));
+            Assert.Null(c.RtspRecordUri);
+        }
+
         [Theory]
+        [InlineData("rtsp-record = http://10.0.0.50/rec\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-record = rtsp://10.0.0.50\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-record = rtsp://10.0.0.50/\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-record = rtsp://recorder.local/rec\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-record = rtsp://10.0.0.50:0/rec\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-record = rtsp://10.0.0.50:70000/rec\n", ConfigStatus.BadValue, 1)]
+        [InlineData("rtsp-record = rtsp://10.0.0.50/rec?x=1\n", ConfigStatus.BadValue, 1)]
         [InlineData("rtsp-port = 0\n", ConfigStatus.BadValue, 1)]
         [InlineData("rtsp-port = 65536\n", ConfigStatus.BadValue, 1)]
         [InlineData("rtsp-path = a/b\n", ConfigStatus.BadValue, 1)]

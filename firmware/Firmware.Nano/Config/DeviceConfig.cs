@@ -63,6 +63,59 @@ namespace NanoMikey.Firmware.Config
         /// </summary>
         public bool RtspPskKeying { get; set; }
 
+        /// <summary>
+        /// The recorder a sensor pushes its stream to with RTSP ANNOUNCE/RECORD (RFC 2326 §10.3, §10.11), as
+        /// <c>rtsp://a.b.c.d[:port]/path</c>; null: none. Set through <see cref="SetRtspRecordUri"/>.
+        /// </summary>
+        public string? RtspRecordUri { get; private set; }
+
+        /// <summary>The recorder's IPv4 address (from <see cref="RtspRecordUri"/>).</summary>
+        public uint RtspRecordAddress { get; private set; }
+
+        /// <summary>The recorder's RTSP port (from <see cref="RtspRecordUri"/>; 554 when the URI names none).</summary>
+        public int RtspRecordPort { get; private set; }
+
+        /// <summary>Sets the recorder from its URI: <c>rtsp://</c>, a dotted-quad address, an optional port, a path of [A-Za-z0-9._/-].</summary>
+        /// <param name="uri">The URI, or null for none.</param>
+        /// <returns>False (nothing changed) when the URI is not of that form.</returns>
+        public bool SetRtspRecordUri(string? uri)
+        {
+            if (uri == null)
+            {
+                RtspRecordUri = null;
+                RtspRecordAddress = 0;
+                RtspRecordPort = 0;
+                return true;
+            }
+
+            const string Scheme = "rtsp://";
+            if (uri.Length <= Scheme.Length || uri.Length > 128 || uri.Substring(0, Scheme.Length) != Scheme) return false;
+            int slash = uri.IndexOf('/', Scheme.Length);
+            if (slash < 0 || slash == uri.Length - 1) return false;
+            string host = uri.Substring(Scheme.Length, slash - Scheme.Length);
+            int colon = host.IndexOf(':');
+            int port = 554;
+            if (colon >= 0)
+            {
+                if (!DeviceConfigReader.TryParsePort(host.Substring(colon + 1), out port) || port == 0) return false;
+                host = host.Substring(0, colon);
+            }
+
+            uint address;
+            if (!DeviceConfigReader.TryParseAddress(host, out address) || address == 0) return false;
+            for (int i = slash; i < uri.Length; i++)
+            {
+                char ch = uri[i];
+                bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-' || ch == '/';
+                if (!ok) return false;
+            }
+
+            RtspRecordUri = uri;
+            RtspRecordAddress = address;
+            RtspRecordPort = port;
+            return true;
+        }
+
         /// <summary>The role.</summary>
         public DeviceRole Role { get; set; }
 

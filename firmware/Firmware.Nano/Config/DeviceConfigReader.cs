@@ -69,9 +69,11 @@ namespace NanoMikey.Firmware.Config
         {
             if (config == null) throw new ArgumentNullException();
             if (config.Role == DeviceRole.None || config.Address == 0) return ConfigStatus.Incomplete;
-            // An RTSP sensor waits for its clients instead of calling a collector; in NULL mode it needs no key of its own.
-            bool rtsp = config.Role == DeviceRole.Sensor && config.RtspPort != 0;
+            // An RTSP sensor serves its clients or records to an RTSP recorder instead of keying with a collector; in NULL mode
+            // it needs no key of its own.
+            bool rtsp = config.Role == DeviceRole.Sensor && (config.RtspPort != 0 || config.RtspRecordUri != null);
             if (config.Role == DeviceRole.Sensor && config.Peer == 0 && !rtsp) return ConfigStatus.Incomplete;
+            if (config.RtspPort != 0 && config.RtspRecordUri != null) return ConfigStatus.Incomplete; // serve or record, not both
             if (rtsp && config.RtspPskKeying && config.PreSharedKey == null) return ConfigStatus.Incomplete;
             if (rtsp && !config.RtspPskKeying) return ConfigStatus.Ok;
             bool psk = config.PreSharedKey != null;
@@ -212,6 +214,8 @@ namespace NanoMikey.Firmware.Config
                     if (!TryParseNumber(value, DeviceConfig.MaxRtspClients, out number) || number < 1) return ConfigStatus.BadValue;
                     c.RtspClients = number;
                     return ConfigStatus.Ok;
+                case "rtsp-record":
+                    return c.SetRtspRecordUri(value) ? ConfigStatus.Ok : ConfigStatus.BadValue;
                 case "rtsp-keying":
                     if (value == "null") c.RtspPskKeying = false;
                     else if (value == "psk") c.RtspPskKeying = true;
@@ -273,7 +277,7 @@ namespace NanoMikey.Firmware.Config
             return part == 4;
         }
 
-        private static bool TryParsePort(string s, out int port)
+        internal static bool TryParsePort(string s, out int port)
         {
             return TryParseNumber(s, 65535, out port) && port > 0;
         }

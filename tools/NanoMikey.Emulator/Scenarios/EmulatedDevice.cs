@@ -43,6 +43,11 @@ namespace NanoMikey.Emulator.Scenarios
                     Role = Station;
                     Stack = Station.Stack;
                     break;
+                case DeviceRole.Sensor when config.RtspRecordUri != null:
+                    RtspPublisher = new RtspPublisher(config, Platform);
+                    Role = RtspPublisher;
+                    Stack = RtspPublisher.Stack;
+                    break;
                 case DeviceRole.Sensor when config.RtspPort != 0:
                     RtspSensor = new RtspSensor(config, Platform);
                     Role = RtspSensor;
@@ -102,6 +107,9 @@ namespace NanoMikey.Emulator.Scenarios
 
         /// <summary>The RTSP-serving sensor role, when it is one (a sensor with an RTSP port).</summary>
         public RtspSensor? RtspSensor { get; }
+
+        /// <summary>The sensor that records to an RTSP recorder, when it is one (a sensor with <c>rtsp-record</c>).</summary>
+        public RtspPublisher? RtspPublisher { get; }
 
         /// <summary>The collector role, when it is one.</summary>
         public Collector? Collector { get; }
