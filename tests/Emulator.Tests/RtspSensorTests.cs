@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NanoMikey.Emulator.Audio;
+using NanoMikey.Emulator.GStreamer;
 using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scenarios;
 using NanoMikey.Emulator.Scheduling;
@@ -36,7 +37,7 @@ namespace NanoMikey.Emulator.Tests
         {
             string dir = Path.Combine(Path.GetTempPath(), "nanomikey-rtsp-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
-            Process? gst = null;
+            RtspPlayer? player = null;
             try
             {
                 WarmGStreamer();
@@ -63,28 +64,18 @@ namespace NanoMikey.Emulator.Tests
 
                 string wav = Path.Combine(dir, "gst.wav");
                 string url = $"rtsp://127.0.0.{host}:{rtspPort}/{config.RtspPath}";
-                var psi = new ProcessStartInfo("gst-launch-1.0") { RedirectStandardOutput = true, RedirectStandardError = true };
-                foreach (string a in new[] { "-e", "rtspsrc", "location=" + url, "protocols=" + protocol, "latency=100", "!", "rtppcmudepay", "!",
-                    "mulawdec", "!", "wavenc", "!", "filesink", "location=" + wav })
-                    psi.ArgumentList.Add(a);
-                _out.WriteLine("gst-launch-1.0 " + string.Join(' ', psi.ArgumentList));
-                gst = Process.Start(psi) ?? throw new InvalidOperationException("gst-launch-1.0 did not start");
-                var gstOut = new System.Text.StringBuilder();
-                gst.OutputDataReceived += (_, e) => { lock (gstOut) gstOut.AppendLine(e.Data); };
-                gst.ErrorDataReceived += (_, e) => { lock (gstOut) gstOut.AppendLine(e.Data); };
-                gst.BeginOutputReadLine();
-                gst.BeginErrorReadLine();
-
+                player = new RtspPlayer(url, protocol == "tcp", false, wav);
+                _out.WriteLine(player.CommandLine);
+                player.Start();
+                // rtspsrc ends first (EOS: wavenc finishes the file; TEARDOWN, which the sensor answers), a second before the
+                // sensor stops serving: a server that closes first makes rtspsrc stop on an error with the WAV unfinished.
+                scheduler.RunUntil(() => role.Finished || player.HasExited, scheduler.NowMicros + (config.StreamSeconds - 1) * 1_000_000L);
+                player.Interrupt();
+                scheduler.RunUntil(() => role.Finished || player.HasExited, scheduler.NowMicros + 5_000_000);
                 Assert.True(scheduler.RunUntil(() => role.Finished, scheduler.NowMicros + 30_000_000), "the sensor did not finish");
-                // The server stopped (TEARDOWN-less close): rtspsrc sees EOS or an error; SIGINT makes wavenc write its header.
-                Thread.Sleep(300);
-                if (!gst.HasExited)
-                {
-                    using (Process kill = Process.Start("kill", new[] { "-INT", gst.Id.ToString() })!) kill.WaitForExit();
-                }
-
-                Assert.True(gst.WaitForExit(10000), "gst-launch-1.0 did not stop");
-                lock (gstOut) _out.WriteLine(gstOut.ToString());
+                Assert.True(player.Stop(10000), "gst-launch-1.0 did not stop");
+                _out.WriteLine(player.Log);
+                Assert.Contains("Got EOS from element", player.Log); // ended by end-of-stream, not by an error
                 _out.WriteLine($"server: {role.Server.PacketsSent} packets, {role.Server.ReportsSent} SR sent, {role.Server.ReportsReceived} RR received, " +
                     $"{role.Server.Dropped} datagrams dropped; first frame served {role.FirstFrameServed}, {role.FramesSent} of {role.FramesRead} frames served");
                 Assert.True(File.Exists(wav), "GStreamer wrote no WAV");
@@ -102,8 +93,7 @@ namespace NanoMikey.Emulator.Tests
             }
             finally
             {
-                if (gst != null && !gst.HasExited) gst.Kill();
-                gst?.Dispose();
+                player?.Dispose();
                 Directory.Delete(dir, true);
             }
         }

@@ -49,7 +49,7 @@ namespace NanoMikey.Cli.Tests
             string dir = Path.Combine(Path.GetTempPath(), "nanomikey-cli-demo-" + Guid.NewGuid().ToString("N"));
             try
             {
-                var args = new List<string> { "demo", "sensor", "--rtsp", "--rtsp-port", port, "--play", "--seconds", "4", "--out", dir, "--no-progress" };
+                var args = new List<string> { "demo", "sensor", "--rtsp", "--rtsp-port", port, "--play", "--seconds", "5", "--out", dir, "--no-progress" };
                 if (tcp) args.Add("--tcp");
                 var run = CliRun.Start(args.ToArray());
                 Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);

@@ -75,6 +75,21 @@ namespace NanoMikey.Emulator.GStreamer
             _process.BeginErrorReadLine();
         }
 
+        /// <summary>True once gst-launch-1.0 has exited (false before <see cref="Start"/>).</summary>
+        public bool HasExited => _process != null && _process.HasExited;
+
+        /// <summary>
+        /// Asks the pipeline to end without waiting: SIGINT makes gst-launch-1.0 -e send end-of-stream, rtspsrc sends TEARDOWN
+        /// and wavenc finishes the file. Keep the server running meanwhile: rtspsrc waits for the TEARDOWN answer, and a
+        /// server that closes first makes it stop on an error, with the WAV unfinished.
+        /// </summary>
+        public void Interrupt()
+        {
+            if (_process == null || _process.HasExited) return;
+            using Process kill = Process.Start("kill", new[] { "-INT", _process.Id.ToString() })!;
+            kill.WaitForExit();
+        }
+
         /// <summary>Ends the pipeline: SIGINT (end of stream: wavenc finishes the file) unless it has ended already.</summary>
         /// <param name="timeoutMilliseconds">How long to wait for it to exit.</param>
         /// <returns>True when it exited in time.</returns>

@@ -89,6 +89,10 @@ namespace NanoMikey.Emulator.Scenarios
                 {
                     if (File.Exists(wav)) File.Delete(wav);
                     player.Start();
+                    // The player ends first (a second before the sensor stops serving) and the sensor answers its TEARDOWN.
+                    scheduler.RunUntil(() => role.Finished || player.HasExited, scheduler.NowMicros + Math.Max(1, _options.Seconds - 1) * Second);
+                    player.Interrupt();
+                    scheduler.RunUntil(() => role.Finished || player.HasExited, scheduler.NowMicros + 5 * Second);
                 }
 
                 if (!scheduler.RunUntil(() => role.Finished, scheduler.NowMicros + (_options.Seconds + _options.TimeoutSeconds) * Second))
@@ -98,7 +102,6 @@ namespace NanoMikey.Emulator.Scenarios
             double playedSeconds = 0, snr = double.NaN;
             if (served && _options.PlayWithGStreamer)
             {
-                System.Threading.Thread.Sleep(300);
                 if (!player.Stop(10000)) failures.Add("gst-launch-1.0 did not stop");
                 if (!File.Exists(wav))
                 {
@@ -106,11 +109,21 @@ namespace NanoMikey.Emulator.Scenarios
                 }
                 else
                 {
-                    short[] received = WavFile.Read(wav);
+                    short[] received;
+                    try
+                    {
+                        received = WavFile.Read(wav);
+                    }
+                    catch (InvalidDataException e)
+                    {
+                        failures.Add("GStreamer's WAV is unreadable (" + e.Message + "):\n" + player.Log);
+                        received = Array.Empty<short>();
+                    }
+
                     playedSeconds = received.Length / 8000.0;
                     short[] sent = sensor.Microphone!.ToArray();
                     int from = Math.Max(0, role.FirstFrameServed) * RtspSensor.FrameSamples;
-                    if (role.FirstFrameServed < 0 || received.Length < 8000) failures.Add($"rtspsrc played {playedSeconds:F1} s");
+                    if (role.FirstFrameServed < 0 || received.Length < 8000) failures.Add($"rtspsrc played {playedSeconds:F1} s:\n" + player.Log);
                     else snr = SignalToNoise.Measure(sent.AsSpan(Math.Min(from, sent.Length)), received).Decibels;
                     if (!(snr >= DemoReport.SnrThresholdDecibels)) failures.Add($"SNR {snr:F1} dB below {DemoReport.SnrThresholdDecibels} dB");
                     if (role.Server.ReportsReceived == 0) failures.Add("no SRTCP receiver report from rtspsrc authenticated");
