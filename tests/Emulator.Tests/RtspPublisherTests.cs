@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using NanoMikey.Emulator.Audio;
-using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scenarios;
 using NanoMikey.Emulator.Scheduling;
-using NanoMikey.Emulator.Sntp;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Roles;
 using NanoMikey.Net.Sockets;
-using NanoMikey.Net.Time;
 using NanoMikey.Rtsp.Client;
 using Xunit.Abstractions;
 
@@ -55,19 +52,11 @@ namespace NanoMikey.Emulator.Tests
 
                 var scheduler = new VirtualScheduler { Paced = true };
                 uint sensorAddress = IPv4.FromOctets(127, 0, 0, 38), timeAddress = IPv4.FromOctets(127, 0, 0, 58);
-                IDatagramSocket ts = new LoopbackNetworkInterface(timeAddress).CreateUdpSocket();
-                Assert.Equal(DatagramStatus.Ok, ts.Bind(timeAddress, 12123));
-                scheduler.Add(new SntpServerTask(new SntpServer(ts, () => NtpTimestamp.FromUtcTicks(DateTime.UtcNow.Ticks))));
-
-                DeviceConfig config = DemoScenario.LoadConfig("sensor");
-                config.ClearTimeServers();
-                config.AddTimeServer(timeAddress, 12123);
-                config.Address = sensorAddress;
+                DeviceConfig config = LoopbackSensor.Configure(scheduler, sensorAddress, timeAddress);
                 config.RtpPort = 18894;
                 Assert.True(config.SetRtspRecordUri("rtsp://127.0.0.1:" + RecorderPort + "/test"));
                 config.StreamSeconds = 5;
-                var tone = new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000);
-                var sensor = new EmulatedDevice(config, scheduler, new LoopbackNetworkInterface(sensorAddress), 3, 0, 0, tone);
+                var sensor = LoopbackSensor.Start(scheduler, config);
                 RtspPublisher role = sensor.RtspPublisher ?? throw new InvalidOperationException("not an RTSP publisher");
 
                 bool done = scheduler.RunUntil(() => role.Finished || role.Failures > 0, 30_000_000);

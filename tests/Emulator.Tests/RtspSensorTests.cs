@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using NanoMikey.Emulator.Audio;
 using NanoMikey.Emulator.GStreamer;
-using NanoMikey.Emulator.Network;
 using NanoMikey.Emulator.Scenarios;
 using NanoMikey.Emulator.Scheduling;
-using NanoMikey.Emulator.Sntp;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Roles;
 using NanoMikey.Net.Sockets;
-using NanoMikey.Net.Time;
 using Xunit.Abstractions;
 
 namespace NanoMikey.Emulator.Tests
@@ -44,21 +41,12 @@ namespace NanoMikey.Emulator.Tests
                 var scheduler = new VirtualScheduler { Paced = true };
                 byte host = (byte)(rtspPort - 18520); // 127.0.0.34, .36: one address per case, so cases may run side by side
                 uint sensorAddress = IPv4.FromOctets(127, 0, 0, host), timeAddress = IPv4.FromOctets(127, 0, 0, (byte)(host + 20));
-                var timeIf = new LoopbackNetworkInterface(timeAddress);
-                IDatagramSocket ts = timeIf.CreateUdpSocket();
-                Assert.Equal(DatagramStatus.Ok, ts.Bind(timeAddress, 12123));
-                scheduler.Add(new SntpServerTask(new SntpServer(ts, () => NtpTimestamp.FromUtcTicks(DateTime.UtcNow.Ticks))));
-
-                DeviceConfig config = DemoScenario.LoadConfig("sensor");
-                config.ClearTimeServers();
-                config.AddTimeServer(timeAddress, 12123);
-                config.Address = sensorAddress;
+                DeviceConfig config = LoopbackSensor.Configure(scheduler, sensorAddress, timeAddress);
                 config.RtspPort = rtspPort;
                 config.RtpPort = rtspPort + 1000; // even: RTP, RTCP on the next
                 config.Profile = profile;
                 config.StreamSeconds = 7;
-                var tone = new ToneSource(ToneShape.TwoTone, 400, 0.5, 1000);
-                var sensor = new EmulatedDevice(config, scheduler, new LoopbackNetworkInterface(sensorAddress), 3, 0, 0, tone);
+                var sensor = LoopbackSensor.Start(scheduler, config);
                 RtspSensor role = sensor.RtspSensor ?? throw new InvalidOperationException("not an RTSP sensor");
                 Assert.True(scheduler.RunUntil(() => role.State == StationState.InCall, 20_000_000), "the sensor did not sync its clock: " + role.State);
 
