@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto;
+using NanoMikey.Firmware.Call;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Hal;
 using NanoMikey.Firmware.Runtime;
@@ -19,11 +20,11 @@ namespace NanoMikey.Firmware.Roles
     [HotPath]
     public sealed class RtspSensor : IDeviceTask
     {
-        /// <summary>Samples per 20 ms frame at 8 kHz.</summary>
-        public const int FrameSamples = 160;
+        /// <summary>Samples per 20 ms frame at 8 kHz (the device's one frame size, <see cref="MediaChannel.FrameSamples"/>).</summary>
+        public const int FrameSamples = MediaChannel.FrameSamples;
 
         /// <summary>The frame interval.</summary>
-        public const long FrameMicros = 20000;
+        public const long FrameMicros = MediaChannel.FrameMicros;
 
         private readonly DeviceStack _stack;
         private readonly DevicePlatform _platform;
