@@ -25,6 +25,7 @@ namespace NanoMikey.Conformance.Tests
             { "lib/Net.Nano", "NanoMikey.Net" },
             { "firmware/Media.Nano", "NanoMikey.Media" },
             { "firmware/Rtsp.Nano", "NanoMikey.Rtsp" },
+            { "firmware/Sip.Nano", "NanoMikey.Sip" },
             { "firmware/Firmware.Nano", "NanoMikey.Firmware" },
         };
 
