@@ -54,7 +54,7 @@ namespace NanoMikey.Sip.Dialog
         /// <param name="localTag">Our tag.</param>
         /// <param name="remoteTag">The peer's tag.</param>
         /// <returns>The dialog, or null when none matches.</returns>
-        public SipDialog? Find(string callId, string localTag, string remoteTag)
+        public SipDialog? Find(string? callId, string? localTag, string? remoteTag)
         {
             if (callId == null || localTag == null || remoteTag == null) return null;
             for (int i = 0; i < _dialogs.Length; i++)
