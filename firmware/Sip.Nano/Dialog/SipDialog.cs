@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Sip.Message;
 
 namespace NanoMikey.Sip.Dialog
 {
@@ -13,6 +14,7 @@ namespace NanoMikey.Sip.Dialog
         public const int MaxRoutes = 8;
 
         private readonly string[] _routes = new string[MaxRoutes];
+        private readonly SipUri _uri = new SipUri();
 
         /// <summary>Creates a free dialog slot.</summary>
         public SipDialog()
@@ -268,28 +270,10 @@ namespace NanoMikey.Sip.Dialog
             return gt < 0 ? value.Substring(lt + 1).Trim() : value.Substring(lt + 1, gt - lt - 1).Trim();
         }
 
-        private static bool HasLrParameter(string route)
+        private bool HasLrParameter(string route)
         {
-            string uri = UriOf(route);
-            // RFC 3261 §19.1.1: uri-parameters follow ';' and end at '?' (headers); "lr" stands alone or as lr=...
-            int end = uri.IndexOf('?');
-            if (end < 0) end = uri.Length;
-            int i = uri.IndexOf(';');
-            while (i >= 0 && i < end)
-            {
-                int next = uri.IndexOf(';', i + 1);
-                int stop = next < 0 || next > end ? end : next;
-                int nameEnd = uri.IndexOf('=', i + 1);
-                if (nameEnd < 0 || nameEnd > stop) nameEnd = stop;
-                if (nameEnd - i - 1 == 2 && (uri[i + 1] == 'l' || uri[i + 1] == 'L') && (uri[i + 2] == 'r' || uri[i + 2] == 'R'))
-                {
-                    return true;
-                }
-
-                i = next;
-            }
-
-            return false;
+            // RFC 3261 §19.1.1: lr is a uri-parameter (not a user part, not a header).
+            return _uri.Parse(UriOf(route)) && _uri.LooseRouting;
         }
 
         private void Open(string callId, string localTag, string remoteTag, string localUri, string remoteUri, string remoteTarget, bool early)
