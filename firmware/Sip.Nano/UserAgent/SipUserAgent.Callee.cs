@@ -90,6 +90,7 @@ namespace NanoMikey.Sip.UserAgent
             // RFC 3261 §12.1.1: the callee keeps the INVITE's Record-Route in its order.
             for (int i = 0; i < _reader.RecordRouteCount; i++) dialog.AddRoute(_reader.RecordRoute(i));
             ActiveDialog = dialog;
+            TakeRemoteMedia();
             _callId = dialog.CallId;
             _localTag = localTag;
             _incoming = t;

@@ -195,6 +195,9 @@ namespace NanoMikey.Sip.UserAgent
             KeyStatus = _offer!.AcceptAnswer(toTag, mikey);
             if (KeyStatus != SipKeyOutcome.Accepted && KeyStatus != SipKeyOutcome.Retransmission) return SipCallFailure.KeyRejected;
             _keyed[slot] = true;
+            _forkAddress[slot] = _sdpReader.ConnectionAddress;
+            _forkPort[slot] = _sdpReader.AudioPort;
+            if (ActiveDialog == null) TakeRemoteMedia();
             return SipCallFailure.None;
         }
 
@@ -245,6 +248,11 @@ namespace NanoMikey.Sip.UserAgent
                 if (!ReadRemoteSdp(_reader.Body, out mikey)) f = SipCallFailure.SdpUnusable;
                 else if (mikey == null) f = _keyed[slot] ? SipCallFailure.None : SipCallFailure.NoKeyManagement;
                 else if (!_keyed[slot]) f = AcceptForkAnswer(toTag, slot);
+                if (f == SipCallFailure.None && _keyed[slot])
+                {
+                    _forkAddress[slot] = _sdpReader.ConnectionAddress;
+                    _forkPort[slot] = _sdpReader.AudioPort;
+                }
             }
             else if (!_keyed[slot])
             {
@@ -272,6 +280,9 @@ namespace NanoMikey.Sip.UserAgent
 
             LastStatusCode = _reader.StatusCode;
             ActiveCallKeys = _offer.Keys;
+            // The winner's media address: from its 2xx's SDP if it had one, else from its 18x's (RFC 3264 §4).
+            RemoteMediaAddress = _forkAddress[slot];
+            RemoteMediaPort = _forkPort[slot];
             ActiveDialog = d;
             // The other early dialogs end with this one (RFC 3261 §13.2.2.4); their MIKEY states were wiped by Confirm.
             for (int i = 0; i < _dialogs.Capacity; i++)

@@ -43,6 +43,8 @@ namespace NanoMikey.Sip.UserAgent
         private readonly SipTokenGenerator _tokens;
         private readonly byte[] _randomBytes = new byte[4];
         private readonly bool[] _keyed;
+        private readonly uint[] _forkAddress;
+        private readonly int[] _forkPort;
         private readonly SdpOfferWriter _sdpWriter = new SdpOfferWriter();
         private readonly SdpSessionReader _sdpReader = new SdpSessionReader();
         private uint _sdpSession;
@@ -69,6 +71,8 @@ namespace NanoMikey.Sip.UserAgent
             _tokens = new SipTokenGenerator(random);
             _dialogs = new SipDialogTable(options.MaxDialogs);
             _keyed = new bool[options.MaxDialogs];
+            _forkAddress = new uint[options.MaxDialogs];
+            _forkPort = new int[options.MaxDialogs];
             Registration = new SipRegistration(this);
             _contact = "<sip:" + AddressText(options.LocalAddress) + ":" + socket.LocalPort.ToString() + ">";
             _via = "SIP/2.0/UDP " + AddressText(options.LocalAddress) + ":" + socket.LocalPort.ToString();
@@ -386,17 +390,22 @@ namespace NanoMikey.Sip.UserAgent
             return _sdpWriter.Write(_sdpSession, _sdpVersion, media, _options.MediaPort, mikeyBase64);
         }
 
-        // Reads the peer's SDP: media address and port, and its a=key-mgmt:mikey data (null when there is none). RTP/AVP
-        // (media in clear) is not usable: RFC 5197 §5 asks to fail secure.
+        // Reads the peer's SDP: its a=key-mgmt:mikey data (null when there is none); the media address and port stay in the
+        // reader until TakeRemoteMedia. RTP/AVP (media in clear) is not usable: RFC 5197 §5 asks to fail secure.
         private bool ReadRemoteSdp(string body, out string? mikey)
         {
             mikey = null;
             if (_sdpReader.Read(body) != SdpReadStatus.Ok || _sdpReader.AudioPort <= 0 || _sdpReader.ConnectionAddress == 0) return false;
-            RemoteMediaAddress = _sdpReader.ConnectionAddress;
-            RemoteMediaPort = _sdpReader.AudioPort;
             mikey = _sdpReader.HasMikey ? _sdpReader.MikeyData : null;
             if (mikey != null && _sdpReader.Profile != SdpMediaProfile.RtpSavp) return false;
             return true;
+        }
+
+        // The media address of the SDP last read, once its key was accepted.
+        private void TakeRemoteMedia()
+        {
+            RemoteMediaAddress = _sdpReader.ConnectionAddress;
+            RemoteMediaPort = _sdpReader.AudioPort;
         }
 
         private void Fail(SipCallFailure failure)
