@@ -112,7 +112,11 @@ namespace NanoMikey.Sip.UserAgent
             _invitePort = port;
             _provisional = false;
             _cancelPending = false;
-            for (int i = 0; i < _keyed.Length; i++) _keyed[i] = false;
+            for (int i = 0; i < _keyed.Length; i++)
+            {
+                _keyed[i] = false;
+                _byeSent[i] = false;
+            }
             CallState = SipCallState.Calling;
             return SipCallFailure.None;
         }
@@ -150,7 +154,9 @@ namespace NanoMikey.Sip.UserAgent
 
             if (CallState == SipCallState.Cancelling)
             {
-                EndCall(SipCallState.Ended); // RFC 3261 §9.1: 487 Request Terminated ends a cancelled INVITE
+                // RFC 3261 §9.1: 487 Request Terminated ends a cancelled INVITE; cancelled for a refused key, it failed.
+                if (LastFailure != SipCallFailure.None) Fail(LastFailure);
+                else EndCall(SipCallState.Ended);
                 return;
             }
 
@@ -225,9 +231,9 @@ namespace NanoMikey.Sip.UserAgent
             }
 
             SipDialog d = _dialogs.Get(slot);
-            if (d.State == SipDialogState.Terminated) 
+            if (_byeSent[slot])
             {
-                SendAck(d); // a dialog we already ended with BYE: repeat the ACK only
+                SendAck(d); // a dialog we already ended with BYE: its 2xx retransmitted, repeat the ACK only
                 return;
             }
 
@@ -264,6 +270,7 @@ namespace NanoMikey.Sip.UserAgent
                 // An answer without our key: the call is ended at once, never continued in clear.
                 SendBye(d, nowMicros);
                 d.Terminate();
+                _byeSent[slot] = true;
                 LastStatusCode = _reader.StatusCode;
                 Fail(f);
                 return;
@@ -299,6 +306,10 @@ namespace NanoMikey.Sip.UserAgent
             if (_offer != null) _offer.Drop(toTag);
             SendBye(d, nowMicros);
             d.Terminate();
+            for (int i = 0; i < _dialogs.Capacity; i++)
+            {
+                if (_dialogs.Get(i) == d) _byeSent[i] = true;
+            }
         }
 
         private void Redirect(long nowMicros)
@@ -424,6 +435,7 @@ namespace NanoMikey.Sip.UserAgent
                 if (d.State != SipDialogState.Free) continue;
                 OpenFromResponse(d, toTag, early);
                 _keyed[i] = false;
+                _byeSent[i] = false;
                 return i;
             }
 

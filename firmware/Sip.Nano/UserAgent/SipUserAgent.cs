@@ -43,6 +43,7 @@ namespace NanoMikey.Sip.UserAgent
         private readonly SipTokenGenerator _tokens;
         private readonly byte[] _randomBytes = new byte[4];
         private readonly bool[] _keyed;
+        private readonly bool[] _byeSent;
         private readonly uint[] _forkAddress;
         private readonly int[] _forkPort;
         private readonly SdpOfferWriter _sdpWriter = new SdpOfferWriter();
@@ -71,6 +72,7 @@ namespace NanoMikey.Sip.UserAgent
             _tokens = new SipTokenGenerator(random);
             _dialogs = new SipDialogTable(options.MaxDialogs);
             _keyed = new bool[options.MaxDialogs];
+            _byeSent = new bool[options.MaxDialogs];
             _forkAddress = new uint[options.MaxDialogs];
             _forkPort = new int[options.MaxDialogs];
             Registration = new SipRegistration(this);
