@@ -5,7 +5,7 @@ using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
 using NanoMikey.Srtp.Policy;
 
-namespace NanoMikey.Firmware.Keying
+namespace NanoMikey.Mikey.Ecc.Offers
 {
     /// <summary>A <see cref="PskInitiator"/> (PSK, or MIKEY-NULL with its UseNullMode) as an <see cref="IMikeyOfferer"/>.</summary>
     [HotPath]

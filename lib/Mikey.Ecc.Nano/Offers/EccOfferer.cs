@@ -1,12 +1,11 @@
 using System;
 using NanoMikey.Crypto;
-using NanoMikey.Mikey.Ecc;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
 using NanoMikey.Srtp.Policy;
 
-namespace NanoMikey.Firmware.Keying
+namespace NanoMikey.Mikey.Ecc.Offers
 {
     /// <summary>An <see cref="EccInitiator"/> of any ECC mode (ECDH-SIGN, ECIES, ECMQV) as an <see cref="IMikeyOfferer"/>.</summary>
     [HotPath]

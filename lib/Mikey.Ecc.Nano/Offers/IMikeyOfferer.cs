@@ -3,10 +3,10 @@ using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
 using NanoMikey.Srtp.Policy;
 
-namespace NanoMikey.Firmware.Keying
+namespace NanoMikey.Mikey.Ecc.Offers
 {
     /// <summary>
-    /// The initiator of any MIKEY mode as the UDP transport sees it (<see cref="MikeyUdpInitiator"/>): write the I_MESSAGE
+    /// The initiator of any MIKEY mode as the UDP transport sees it (the firmware's <c>MikeyUdpInitiator</c>, SIP's <c>SipMikeyOffer</c>): write the I_MESSAGE
     /// once, read answers until one is accepted. The modes' initiators share this shape but no base type (PSK lives in
     /// NanoMikey.Mikey, the ECC modes in NanoMikey.Mikey.Ecc); <see cref="PskOfferer"/> and <see cref="EccOfferer"/> adapt them.
     /// </summary>
