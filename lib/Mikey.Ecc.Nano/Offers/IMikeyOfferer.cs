@@ -42,6 +42,20 @@ namespace NanoMikey.Mikey.Ecc.Offers
         /// <returns>Ok when accepted; otherwise why not.</returns>
         MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length);
 
+        /// <summary>
+        /// Takes one of several answers to the same offer (a forked SIP INVITE, RFC 5197 §5.2) and writes that responder's keys
+        /// into <paramref name="bundle"/>, keeping the offer open for further answers until <see cref="EndAnswers"/>.
+        /// </summary>
+        /// <param name="message">Buffer holding the answer.</param>
+        /// <param name="offset">Offset of the answer.</param>
+        /// <param name="length">Answer length.</param>
+        /// <param name="bundle">Receives the fork's keys (only on Ok).</param>
+        /// <returns>Ok; Unsupported for a mode whose offer only one responder can answer (ECIES, ECMQV); otherwise why not.</returns>
+        MikeyExchangeStatus ReadForkAnswer(byte[] message, int offset, int length, CryptoSessionBundle bundle);
+
+        /// <summary>Stops taking answers to the current offer and wipes the secrets that could accept one (ephemeral key, auth key).</summary>
+        void EndAnswers();
+
         /// <summary>True once the exchange is complete (at once after the offer when no answer is expected).</summary>
         bool IsComplete { get; }
 

@@ -64,6 +64,18 @@ namespace NanoMikey.Mikey.Ecc.Offers
         }
 
         /// <inheritdoc/>
+        public MikeyExchangeStatus ReadForkAnswer(byte[] message, int offset, int length, CryptoSessionBundle bundle)
+        {
+            return _initiator.ReadForkAnswer(message, offset, length, bundle);
+        }
+
+        /// <inheritdoc/>
+        public void EndAnswers()
+        {
+            _initiator.EndAnswers();
+        }
+
+        /// <inheritdoc/>
         public bool IsComplete
         {
             get { return _initiator.IsComplete; }
