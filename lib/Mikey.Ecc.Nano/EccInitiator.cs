@@ -91,6 +91,28 @@ namespace NanoMikey.Mikey.Ecc
         /// <returns>Ok when accepted; otherwise why not (nothing changes, so a genuine answer may still come).</returns>
         public abstract MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length);
 
+        /// <summary>
+        /// Takes one of several answers to the same offer (a forked SIP INVITE, RFC 5197 §5.2) and writes that responder's keys
+        /// into <paramref name="bundle"/> without ending the exchange, so further answers can be read until
+        /// <see cref="EndAnswers"/>. Only ECDH-SIGN supports it (each responder's DH value gives its own TGK); an ECIES or ECMQV
+        /// offer is built for one responder's static key, so this returns Unsupported.
+        /// </summary>
+        /// <param name="message">Buffer holding the answer.</param>
+        /// <param name="offset">Offset of the answer.</param>
+        /// <param name="length">Answer length.</param>
+        /// <param name="bundle">Receives the fork's keys (only on Ok).</param>
+        /// <returns>Ok, or why not (nothing changes).</returns>
+        public virtual MikeyExchangeStatus ReadForkAnswer(byte[] message, int offset, int length, CryptoSessionBundle bundle)
+        {
+            return MikeyExchangeStatus.Unsupported;
+        }
+
+        /// <summary>Ends reading answers to the current offer: wipes the exchange's secrets (the ephemeral key) so no later answer is accepted.</summary>
+        public void EndAnswers()
+        {
+            ClearExchange();
+        }
+
         // The mode's secrets and answer state.
         internal abstract void ClearExchange();
     }

@@ -129,6 +129,33 @@ namespace NanoMikey.Mikey.Ecc
         /// <returns>The outcome.</returns>
         public override MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length)
         {
+            MikeyExchangeStatus s = VerifyAnswer(message, offset, length);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            return Agree(message, X.Layout.EccptOffset[0], X.Layout.EccptLength[0], X.Bundle, true);
+        }
+
+        /// <summary>
+        /// Takes one of several R_MESSAGEs to this offer (a forked SIP INVITE, RFC 5197 §5.2): checks it as
+        /// <see cref="ReadAnswer"/> does and writes the keys from that responder's TGK = x(di·Qr) into <paramref name="bundle"/>.
+        /// The ephemeral key di is kept for further answers until <see cref="EccInitiator.EndAnswers"/>.
+        /// </summary>
+        /// <param name="message">Buffer holding the answer.</param>
+        /// <param name="offset">Offset of the answer.</param>
+        /// <param name="length">Answer length.</param>
+        /// <param name="bundle">Receives the fork's keys (only on Ok).</param>
+        /// <returns>Ok, or why not (nothing changes).</returns>
+        public override MikeyExchangeStatus ReadForkAnswer(byte[] message, int offset, int length, CryptoSessionBundle bundle)
+        {
+            if (bundle == null) throw new ArgumentNullException();
+            if (_updating) return MikeyExchangeStatus.InvalidState;
+            MikeyExchangeStatus s = VerifyAnswer(message, offset, length);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            return Agree(message, X.Layout.EccptOffset[0], X.Layout.EccptLength[0], bundle, false);
+        }
+
+        // The checks of an R_MESSAGE up to the key agreement; changes nothing.
+        private MikeyExchangeStatus VerifyAnswer(byte[] message, int offset, int length)
+        {
             if (!_awaitingAnswer) return MikeyExchangeStatus.InvalidState;
             MikeyExchangeStatus s = X.ReadAnswerHead(message, offset, length, DataType.DhResponse);
             if (s != MikeyExchangeStatus.Ok) return s;
@@ -150,12 +177,11 @@ namespace NanoMikey.Mikey.Ecc
                 return MikeyExchangeStatus.Mismatch;
             }
 
-            s = X.VerifySigned(message, offset, 0, SignatureType);
-            if (s != MikeyExchangeStatus.Ok) return s;
-            return Agree(message, l.EccptOffset[0], l.EccptLength[0]);
+            return X.VerifySigned(message, offset, 0, SignatureType);
         }
 
-        private MikeyExchangeStatus Agree(byte[] message, int eccptOffset, int eccptLength)
+        // TGK = x(di·Qr) into `bundle`; `complete` ends the exchange (ReadAnswer), otherwise di stays for further forks.
+        private MikeyExchangeStatus Agree(byte[] message, int eccptOffset, int eccptLength, CryptoSessionBundle bundle, bool complete)
         {
             EccptPoint p = _eccptr;
             MikeyExchangeStatus s = p.Read(message, eccptOffset, eccptLength, false);
@@ -163,9 +189,10 @@ namespace NanoMikey.Mikey.Ecc
             if (p.TgkLength != EccProfileValues.TgkLength) return MikeyExchangeStatus.Unsupported;
             // TGK = x(di·Qr) (SEC 1 §3.3.1).
             if (!EcdhP256.ComputeSharedSecret(_ephemeral, p.Key, _tgk, 0)) return MikeyExchangeStatus.Malformed;
-            X.FillBundle(X.Bundle, _tgk, _tgk.Length, _updating, _mki, _mkiLength);
-            X.ApplyAnswerMap(X.Bundle);
+            X.FillBundle(bundle, _tgk, _tgk.Length, _updating, _mki, _mkiLength);
+            X.ApplyAnswerMap(bundle);
             SecureMemory.Wipe(_tgk);
+            if (!complete) return MikeyExchangeStatus.Ok;
             _ephemeral.Clear();
             _awaitingAnswer = false;
             IsComplete = true;

@@ -5,6 +5,7 @@ using NanoMikey.Crypto.Hal;
 using NanoMikey.Crypto.Random;
 using NanoMikey.Firmware.Keying;
 using NanoMikey.Hardware.Host;
+using NanoMikey.Mikey.Ecc.Offers;
 using NanoMikey.Mikey.Ecc;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;

@@ -1,6 +1,7 @@
 using System;
 using NanoMikey.Crypto;
 using NanoMikey.Firmware.Runtime;
+using NanoMikey.Mikey.Ecc.Offers;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;

@@ -5,6 +5,7 @@ using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Hal;
 using NanoMikey.Firmware.Keying;
 using NanoMikey.Firmware.Keys;
+using NanoMikey.Mikey.Ecc.Offers;
 using NanoMikey.Mikey.Ecc;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Session;

@@ -513,6 +513,63 @@ namespace NanoMikey.Mikey.Modes
         /// <returns>Ok when verified; otherwise why not (the state stays as it was, so a genuine answer may still come).</returns>
         public MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length)
         {
+            MikeyExchangeStatus s = VerifyAnswer(message, offset, length);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            FillAnswerMap(_bundle);
+            for (int i = 0; i < _bundle.Count; i++) _ssrc[i] = _bundle.Slot(i).Ssrc; // later messages (CSB updates) name the stream
+            EndAnswers();
+            IsComplete = true;
+            return MikeyExchangeStatus.Ok;
+        }
+
+        /// <summary>
+        /// Takes one of several answers to the same offer (a forked SIP INVITE, RFC 5197 §5.2): checks it as
+        /// <see cref="ReadAnswer"/> does and writes that responder's keys into <paramref name="bundle"/>: this offer's keys with
+        /// the SSRC/ROC the responder filled in. The exchange stays open (the auth key is kept) so further answers can be read,
+        /// until <see cref="EndAnswers"/>. Every responder of a PSK offer derives the same TGK, so the forks' keys differ only in
+        /// the responders' SSRCs: the caller must refuse a fork whose SSRC another fork already uses (two-time pad, RFC 3711 §9.1).
+        /// </summary>
+        /// <param name="message">Buffer holding the answer.</param>
+        /// <param name="offset">Offset of the answer.</param>
+        /// <param name="length">Answer length.</param>
+        /// <param name="bundle">Receives the fork's keys (only on Ok).</param>
+        /// <returns>Ok, or why not (nothing changes).</returns>
+        public MikeyExchangeStatus ReadForkAnswer(byte[] message, int offset, int length, CryptoSessionBundle bundle)
+        {
+            if (bundle == null) throw new ArgumentNullException();
+            if (_generation != 0) return MikeyExchangeStatus.InvalidState;
+            MikeyExchangeStatus s = VerifyAnswer(message, offset, length);
+            if (s != MikeyExchangeStatus.Ok) return s;
+            bundle.CopyFrom(_bundle);
+            FillAnswerMap(bundle);
+            return MikeyExchangeStatus.Ok;
+        }
+
+        /// <summary>Ends reading answers to the current offer: wipes the auth key (RFC 3830 §4.1.4) so no later answer is accepted.</summary>
+        public void EndAnswers()
+        {
+            _protection.Clear();
+            _awaitingAnswer = false;
+        }
+
+        // Authenticated: SSRC/ROC the responder filled in where this side left 0 (RFC 3830 §4.2.1).
+        private void FillAnswerMap(CryptoSessionBundle b)
+        {
+            CommonHeader hdr = _reader.Header;
+            for (int i = 0; i < b.Count; i++)
+            {
+                CryptoSession cs = b.Slot(i);
+                if (cs.Ssrc == 0)
+                {
+                    cs.Ssrc = hdr.GetSsrc(i);
+                    cs.Roc = hdr.GetRoc(i);
+                }
+            }
+        }
+
+        // The checks of an answer (RFC 3830 §3.1, §5.2); changes nothing.
+        private MikeyExchangeStatus VerifyAnswer(byte[] message, int offset, int length)
+        {
             if (!_awaitingAnswer) return MikeyExchangeStatus.InvalidState;
             if (_reader.Reset(message, offset, length) != MikeyStatus.Ok) return MikeyExchangeStatus.Malformed;
             CommonHeader hdr = _reader.Header;
@@ -555,27 +612,12 @@ namespace NanoMikey.Mikey.Modes
                 }
             }
 
-            // Authenticated: SSRC/ROC the responder filled in where this side left 0 (RFC 3830 §4.2.1).
             for (int i = 0; i < _bundle.Count; i++)
             {
                 CryptoSession cs = _bundle.Slot(i);
                 if (hdr.GetPolicyNo(i) != cs.PolicyNo || (cs.Ssrc != 0 && hdr.GetSsrc(i) != cs.Ssrc)) return MikeyExchangeStatus.Mismatch;
             }
 
-            for (int i = 0; i < _bundle.Count; i++)
-            {
-                CryptoSession cs = _bundle.Slot(i);
-                if (cs.Ssrc == 0)
-                {
-                    cs.Ssrc = hdr.GetSsrc(i);
-                    cs.Roc = hdr.GetRoc(i);
-                    _ssrc[i] = cs.Ssrc; // later messages (CSB updates) name the stream
-                }
-            }
-
-            _protection.Clear();
-            _awaitingAnswer = false;
-            IsComplete = true;
             return MikeyExchangeStatus.Ok;
         }
     }

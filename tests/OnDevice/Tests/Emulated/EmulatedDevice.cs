@@ -4,6 +4,7 @@ using NanoMikey.Firmware.Call;
 using NanoMikey.Firmware.Config;
 using NanoMikey.Firmware.Hal;
 using NanoMikey.Firmware.Keying;
+using NanoMikey.Mikey.Ecc.Offers;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Time;
 using NanoMikey.Net.Time;

@@ -3,10 +3,10 @@ using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
 using NanoMikey.Srtp.Policy;
 
-namespace NanoMikey.Firmware.Keying
+namespace NanoMikey.Mikey.Ecc.Offers
 {
     /// <summary>
-    /// The initiator of any MIKEY mode as the UDP transport sees it (<see cref="MikeyUdpInitiator"/>): write the I_MESSAGE
+    /// The initiator of any MIKEY mode as the UDP transport sees it (the firmware's <c>MikeyUdpInitiator</c>, SIP's <c>SipMikeyOffer</c>): write the I_MESSAGE
     /// once, read answers until one is accepted. The modes' initiators share this shape but no base type (PSK lives in
     /// NanoMikey.Mikey, the ECC modes in NanoMikey.Mikey.Ecc); <see cref="PskOfferer"/> and <see cref="EccOfferer"/> adapt them.
     /// </summary>
@@ -41,6 +41,20 @@ namespace NanoMikey.Firmware.Keying
         /// <param name="length">Answer length.</param>
         /// <returns>Ok when accepted; otherwise why not.</returns>
         MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length);
+
+        /// <summary>
+        /// Takes one of several answers to the same offer (a forked SIP INVITE, RFC 5197 §5.2) and writes that responder's keys
+        /// into <paramref name="bundle"/>, keeping the offer open for further answers until <see cref="EndAnswers"/>.
+        /// </summary>
+        /// <param name="message">Buffer holding the answer.</param>
+        /// <param name="offset">Offset of the answer.</param>
+        /// <param name="length">Answer length.</param>
+        /// <param name="bundle">Receives the fork's keys (only on Ok).</param>
+        /// <returns>Ok; Unsupported for a mode whose offer only one responder can answer (ECIES, ECMQV); otherwise why not.</returns>
+        MikeyExchangeStatus ReadForkAnswer(byte[] message, int offset, int length, CryptoSessionBundle bundle);
+
+        /// <summary>Stops taking answers to the current offer and wipes the secrets that could accept one (ephemeral key, auth key).</summary>
+        void EndAnswers();
 
         /// <summary>True once the exchange is complete (at once after the offer when no answer is expected).</summary>
         bool IsComplete { get; }

@@ -5,24 +5,29 @@ using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
 using NanoMikey.Srtp.Policy;
 
-namespace NanoMikey.Firmware.Keying
+namespace NanoMikey.Mikey.Ecc.Offers
 {
-    /// <summary>A <see cref="PskInitiator"/> (PSK, or MIKEY-NULL with its UseNullMode) as an <see cref="IMikeyOfferer"/>.</summary>
+    /// <summary>An <see cref="EccInitiator"/> of any ECC mode (ECDH-SIGN, ECIES, ECMQV) as an <see cref="IMikeyOfferer"/>.</summary>
     [HotPath]
-    public sealed class PskOfferer : IMikeyOfferer
+    public sealed class EccOfferer : IMikeyOfferer
     {
-        private readonly PskInitiator _initiator;
+        private readonly EccInitiator _initiator;
+        private readonly MikeyMode _mode;
 
-        /// <summary>Wraps an initiator; its key, identities and options stay the caller's to set.</summary>
-        /// <param name="initiator">The PSK initiator.</param>
-        public PskOfferer(PskInitiator initiator)
+        /// <summary>Wraps an initiator; its credentials, trust, peer and options stay the caller's to set.</summary>
+        /// <param name="initiator">An <see cref="EcdhSignInitiator"/>, <see cref="EciesInitiator"/> or <see cref="EcmqvInitiator"/>.</param>
+        public EccOfferer(EccInitiator initiator)
         {
             if (initiator == null) throw new ArgumentNullException();
+            if (initiator is EcdhSignInitiator) _mode = MikeyMode.EcdhSign;
+            else if (initiator is EciesInitiator) _mode = MikeyMode.Ecies;
+            else if (initiator is EcmqvInitiator) _mode = MikeyMode.Ecmqv;
+            else throw new ArgumentException();
             _initiator = initiator;
         }
 
         /// <summary>The wrapped initiator.</summary>
-        public PskInitiator Initiator
+        public EccInitiator Initiator
         {
             get { return _initiator; }
         }
@@ -30,7 +35,7 @@ namespace NanoMikey.Firmware.Keying
         /// <inheritdoc/>
         public MikeyMode Mode
         {
-            get { return _initiator.UseNullMode ? MikeyMode.Null : MikeyMode.Psk; }
+            get { return _mode; }
         }
 
         /// <inheritdoc/>
@@ -61,6 +66,18 @@ namespace NanoMikey.Firmware.Keying
         public MikeyExchangeStatus ReadAnswer(byte[] message, int offset, int length)
         {
             return _initiator.ReadAnswer(message, offset, length);
+        }
+
+        /// <inheritdoc/>
+        public MikeyExchangeStatus ReadForkAnswer(byte[] message, int offset, int length, CryptoSessionBundle bundle)
+        {
+            return _initiator.ReadForkAnswer(message, offset, length, bundle);
+        }
+
+        /// <inheritdoc/>
+        public void EndAnswers()
+        {
+            _initiator.EndAnswers();
         }
 
         /// <inheritdoc/>
