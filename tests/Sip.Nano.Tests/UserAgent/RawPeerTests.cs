@@ -10,7 +10,7 @@ namespace NanoMikey.Sip.Tests.UserAgent
     /// </summary>
     public class RawPeerTests
     {
-        private static string WaitFor(RawSipPeer peer, string method, int timeoutMs, params SipUserAgent[] agents)
+        internal static string WaitFor(RawSipPeer peer, string method, int timeoutMs, params SipUserAgent[] agents)
         {
             string? found = null;
             Assert.True(Pump.Until(() =>
@@ -25,7 +25,7 @@ namespace NanoMikey.Sip.Tests.UserAgent
             return found!;
         }
 
-        private static string MikeyOf(string sdp)
+        internal static string MikeyOf(string sdp)
         {
             var r = new SdpSessionReader();
             Assert.Equal(SdpReadStatus.Ok, r.Read(sdp));
@@ -33,7 +33,7 @@ namespace NanoMikey.Sip.Tests.UserAgent
             return r.MikeyData!;
         }
 
-        private static string AnswerSdp(int port, string? mikey)
+        internal static string AnswerSdp(int port, string? mikey)
         {
             if (mikey == null)
             {

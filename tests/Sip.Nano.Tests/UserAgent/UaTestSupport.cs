@@ -18,8 +18,9 @@ namespace NanoMikey.Sip.Tests.UserAgent
         public readonly int Port;
         public readonly UaKeys Keys;
         public readonly CalleeKeys Answerer;
+        public readonly ISipCalleeKeying CalleeKeying;
 
-        public UaNode(int port, string user, Action<SipUserAgentOptions>? configure = null, UaKeys? keys = null)
+        public UaNode(int port, string user, Action<SipUserAgentOptions>? configure = null, UaKeys? keys = null, ISipCalleeKeying? callee = null)
         {
             Port = port;
             Assert.Equal(DatagramStatus.Ok, Socket.Bind(IPv4.Loopback, port));
@@ -33,7 +34,8 @@ namespace NanoMikey.Sip.Tests.UserAgent
             configure?.Invoke(o);
             Keys = keys ?? new UaKeys();
             Answerer = Keys.NewAnswerer();
-            Ua = new SipUserAgent(Socket, o, new HostEntropySource(), Answerer);
+            CalleeKeying = callee ?? Answerer;
+            Ua = new SipUserAgent(Socket, o, new HostEntropySource(), CalleeKeying);
             // Short timers for tests (RFC 3261 §17.1.1.1 lets T1 be smaller on a LAN).
             Ua.Transactions.Timers.T1 = 100000;
             Ua.Transactions.Timers.T4 = 500000;
