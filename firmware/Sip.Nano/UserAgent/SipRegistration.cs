@@ -114,6 +114,9 @@ namespace NanoMikey.Sip.UserAgent
                 if (granted < 1) granted = 1;
                 if (granted > 0x7FFFFFFF) granted = 0x7FFFFFFF;
                 GrantedExpires = (int)granted;
+                // A refresh starts without credentials: the registrar's next challenge (a fresh nonce or the same) is answered anew.
+                _authorizationHeader = null;
+                _lastNonce = string.Empty;
                 State = SipRegistrationState.Registered;
                 Failure = SipRegistrationFailure.None;
                 _refreshAt = nowMicros + granted * 500000; // a refresh at half the granted expiry
