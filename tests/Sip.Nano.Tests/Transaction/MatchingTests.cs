@@ -51,6 +51,17 @@ namespace NanoMikey.Sip.Tests.Transaction
         }
 
         [Fact]
+        public void FindInviteSkipsANonInviteWithTheSameBranch()
+        {
+            // A CANCEL that arrived first holds an earlier slot with the same branch and sent-by; FindInvite still gives the INVITE.
+            var f = new TransactionFixture();
+            Assert.Equal(SipReceiveResult.NewTransaction, f.Receive(Request(SipMethod.Cancel, "z9hG4bKq1"), out SipServerTransaction? cancel));
+            Assert.Equal(SipReceiveResult.NewTransaction, f.Receive(Request(SipMethod.Invite, "z9hG4bKq1"), out SipServerTransaction? invite));
+            Assert.Same(invite, f.Table.FindInvite(ReadOk(Request(SipMethod.Cancel, "z9hG4bKq1"))));
+            Assert.NotSame(cancel, invite);
+        }
+
+        [Fact]
         public void AFullTableAnswersNewTransactionsWithAStatusAndSlotsAreReusedWhenFinished()
         {
             var f = new TransactionFixture(clients: 2, servers: 2);
