@@ -47,10 +47,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             Assert.Equal(SipReceiveResult.PassToUser, f.Respond(Response(invite, 200, "fork2")));
             Assert.Equal(SipReceiveResult.Absorbed, f.Respond(Response(invite, 180)));
             Assert.Empty(f.SendTimes("ACK"));
-            f.RunUntil(92 * S - 10 * Ms);
-            Assert.Equal(SipTransactionState.Accepted, t.State);
-            f.RunUntil(92 * S);
-            Assert.Equal(SipTransactionState.Terminated, t.State);
+            f.ExpectChangeAt(t, 92 * S, SipTransactionState.Accepted, SipTransactionState.Terminated);
             Assert.Equal(SipReceiveResult.NoMatch, f.Respond(Response(invite, 200)));
         }
 
@@ -99,10 +96,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             Assert.Equal(sent, f.Sender.Sends.Count);
 
             // Timer K = T4 = 5 s after the final.
-            f.RunUntil(7 * S - 10 * Ms);
-            Assert.Equal(SipTransactionState.Completed, t.State);
-            f.RunUntil(7 * S);
-            Assert.Equal(SipTransactionState.Terminated, t.State);
+            f.ExpectChangeAt(t, 7 * S, SipTransactionState.Completed, SipTransactionState.Terminated);
             Assert.Equal(SipReceiveResult.NoMatch, f.Respond(Response(reg, 401)));
         }
 
@@ -138,10 +132,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             f.RunUntil(5 * S);
             Assert.Equal(SipReceiveResult.Absorbed, f.Respond(Response(invite, 486, "busy1")));
             Assert.Equal(2, f.SendTimes("ACK").Count);
-            f.RunUntil(33 * S - 10 * Ms);
-            Assert.Equal(SipTransactionState.Completed, t.State);
-            f.RunUntil(33 * S);
-            Assert.Equal(SipTransactionState.Terminated, t.State);
+            f.ExpectChangeAt(t, 33 * S, SipTransactionState.Completed, SipTransactionState.Terminated);
             Assert.Equal(Seconds(0, 0.5), f.SendTimes("INVITE"));
         }
 

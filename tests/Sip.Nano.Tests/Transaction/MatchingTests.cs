@@ -83,8 +83,7 @@ namespace NanoMikey.Sip.Tests.Transaction
 
             // Once a transaction finishes its slot serves the next one, under a new Id.
             uint oldId = ta!.Id;
-            byte[] ok = Response(a, 200);
-            ta.Respond(ok, 0, ok.Length, f.Now);
+            f.Answer(ta!, a, 200);
             f.RunUntil(40 * S);
             Assert.Equal(SipTransactionState.Terminated, ta.State);
             Assert.Equal(SipReceiveResult.NewTransaction, f.Receive(Request(SipMethod.Invite, "z9hG4bKf3"), out SipServerTransaction? reused));

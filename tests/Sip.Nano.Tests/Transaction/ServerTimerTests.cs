@@ -35,8 +35,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             byte[] invite = Request(SipMethod.Invite, "z9hG4bKg2");
             f.Receive(invite, out SipServerTransaction? t);
             f.RunUntil(1 * S);
-            byte[] busy = Response(invite, 486);
-            Assert.True(t!.Respond(busy, 0, busy.Length, f.Now));
+            Assert.True(f.Answer(t!, invite, 486));
             Assert.Equal(SipTransactionState.Completed, t.State);
             f.RunUntil(40 * S);
 
@@ -51,8 +50,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             var f = new TransactionFixture();
             byte[] invite = Request(SipMethod.Invite, "z9hG4bKi1");
             f.Receive(invite, out SipServerTransaction? t);
-            byte[] busy = Response(invite, 603);
-            t!.Respond(busy, 0, busy.Length, f.Now);
+            f.Answer(t!, invite, 603);
             f.RunUntil(1 * S);
 
             // A retransmitted INVITE in Completed gets the final again.
@@ -68,10 +66,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             f.RunUntil(3 * S);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(ack, out _));
             Assert.Equal(finals, f.SendTimes("SIP/2.0 603").Count);
-            f.RunUntil(6 * S - 10 * Ms);
-            Assert.Equal(SipTransactionState.Confirmed, t.State);
-            f.RunUntil(6 * S);
-            Assert.Equal(SipTransactionState.Terminated, t.State);
+            f.ExpectChangeAt(t, 6 * S, SipTransactionState.Confirmed, SipTransactionState.Terminated);
             Assert.Equal(SipReceiveResult.NoMatch, f.Receive(ack, out _));
         }
 
@@ -81,8 +76,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             var f = new TransactionFixture();
             byte[] invite = Request(SipMethod.Invite, "z9hG4bKl1");
             f.Receive(invite, out SipServerTransaction? t);
-            byte[] ok = Response(invite, 200);
-            Assert.True(t!.Respond(ok, 0, ok.Length, f.Now));
+            Assert.True(f.Answer(t!, invite, 200));
             Assert.Equal(SipTransactionState.Accepted, t.State);
             f.RunUntil(2 * S);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(invite, out _));
@@ -105,8 +99,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             var f = new TransactionFixture();
             byte[] invite = Request(SipMethod.Invite, "z9hG4bKl2");
             f.Receive(invite, out SipServerTransaction? t);
-            byte[] ok = Response(invite, 200);
-            t!.Respond(ok, 0, ok.Length, f.Now);
+            f.Answer(t!, invite, 200);
             f.RunUntil(40 * S);
             Assert.Equal(Seconds(0, 0.5, 1.5, 3.5, 7.5, 11.5, 15.5, 19.5, 23.5, 27.5, 31.5), f.SendTimes("SIP/2.0 200"));
             Assert.Equal(SipTransactionState.TimedOut, t.State);
@@ -122,19 +115,15 @@ namespace NanoMikey.Sip.Tests.Transaction
             Assert.Equal(SipTransactionState.Trying, t!.State);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(bye, out _));
             Assert.Empty(f.Sender.Sends);
-            byte[] ok = Response(bye, 200);
-            Assert.True(t.Respond(ok, 0, ok.Length, f.Now));
+            Assert.True(f.Answer(t!, bye, 200));
             Assert.Equal(SipTransactionState.Completed, t.State);
-            Assert.False(t.Respond(ok, 0, ok.Length, f.Now));
+            Assert.False(f.Answer(t, bye, 200));
             f.RunUntil(10 * S);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(bye, out _));
             Assert.Equal(Seconds(0, 10), f.SendTimes("SIP/2.0 200"));
 
             // Timer J = 64·T1: then the same request is a new transaction.
-            f.RunUntil(32 * S - 10 * Ms);
-            Assert.Equal(SipTransactionState.Completed, t.State);
-            f.RunUntil(32 * S);
-            Assert.Equal(SipTransactionState.Terminated, t.State);
+            f.ExpectChangeAt(t, 32 * S, SipTransactionState.Completed, SipTransactionState.Terminated);
             Assert.Equal(SipReceiveResult.NewTransaction, f.Receive(bye, out _));
         }
 
@@ -144,14 +133,12 @@ namespace NanoMikey.Sip.Tests.Transaction
             var f = new TransactionFixture();
             byte[] reg = Request(SipMethod.Register, "z9hG4bKj2");
             f.Receive(reg, out SipServerTransaction? t);
-            byte[] trying = Response(reg, 100);
-            Assert.True(t!.Respond(trying, 0, trying.Length, f.Now));
+            Assert.True(f.Answer(t!, reg, 100));
             Assert.Equal(SipTransactionState.Proceeding, t.State);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(reg, out _));
             Assert.Equal(2, f.SendTimes("SIP/2.0 100").Count);
             Assert.False(t.Respond(reg, 0, reg.Length, f.Now)); // a request is not a response
-            byte[] ok = Response(reg, 200);
-            Assert.True(t.Respond(ok, 0, ok.Length, f.Now));
+            Assert.True(f.Answer(t!, reg, 200));
             Assert.Equal(SipTransactionState.Completed, t.State);
         }
 
@@ -161,8 +148,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             var f = new TransactionFixture();
             byte[] opt = Request(SipMethod.Options, "z9hG4bKr1", sentBy: "10.0.0.5:5062;rport");
             f.Receive(opt, out SipServerTransaction? t);
-            byte[] ok = Response(opt, 200);
-            t!.Respond(ok, 0, ok.Length, f.Now);
+            f.Answer(t!, opt, 200);
             Assert.Equal(5070, f.Sender.Sends[0].Port);
         }
     }

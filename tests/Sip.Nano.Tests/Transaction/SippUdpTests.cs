@@ -96,6 +96,19 @@ namespace NanoMikey.Sip.Tests.Transaction
             w.HeaderCSeq(1, SipMethod.Invite);
             w.Header(SipHeaderName.Contact, "<sip:panel@127.0.0.1:" + LocalPort + ">");
             int n = w.Body("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 19106 RTP/AVP 0\r\n");
+            // An in-dialog request (RFC 3261 §12.2.1.1): the remote target, both tags, a new branch.
+            int InDialog(SipMethod method, uint cseq, string remote, string toTag)
+            {
+                w.StartRequest(method, remote);
+                w.Header(SipHeaderName.Via, via + tokens.NewBranch());
+                w.HeaderUInt(SipHeaderName.MaxForwards, 70);
+                w.Header(SipHeaderName.From, "<sip:panel@127.0.0.1>;tag=" + fromTag);
+                w.Header(SipHeaderName.To, "<" + target + ">;tag=" + toTag);
+                w.Header(SipHeaderName.CallId, callId);
+                w.HeaderCSeq(cseq, method);
+                return w.EndNoBody();
+            }
+
             var clock = Stopwatch.StartNew();
             long Now() => clock.ElapsedTicks * 1000000 / Stopwatch.Frequency;
 
@@ -124,25 +137,11 @@ namespace NanoMikey.Sip.Tests.Transaction
 
                 // The ACK for a 2xx is the user's (RFC 3261 §13.2.2.4): new branch, same CSeq number, sent for every 2xx.
                 oks++;
-                w.StartRequest(SipMethod.Ack, remote);
-                w.Header(SipHeaderName.Via, via + tokens.NewBranch());
-                w.HeaderUInt(SipHeaderName.MaxForwards, 70);
-                w.Header(SipHeaderName.From, "<sip:panel@127.0.0.1>;tag=" + fromTag);
-                w.Header(SipHeaderName.To, "<" + target + ">;tag=" + toTag);
-                w.Header(SipHeaderName.CallId, callId);
-                w.HeaderCSeq(1, SipMethod.Ack);
-                n = w.EndNoBody();
+                n = InDialog(SipMethod.Ack, 1, remote, toTag);
                 Assert.Equal(DatagramStatus.Ok, socket.SendTo(w.Buffer, 0, n, IPv4.Loopback, SippPort));
                 if (bye != null) continue;
 
-                w.StartRequest(SipMethod.Bye, remote);
-                w.Header(SipHeaderName.Via, via + tokens.NewBranch());
-                w.HeaderUInt(SipHeaderName.MaxForwards, 70);
-                w.Header(SipHeaderName.From, "<sip:panel@127.0.0.1>;tag=" + fromTag);
-                w.Header(SipHeaderName.To, "<" + target + ">;tag=" + toTag);
-                w.Header(SipHeaderName.CallId, callId);
-                w.HeaderCSeq(2, SipMethod.Bye);
-                n = w.EndNoBody();
+                n = InDialog(SipMethod.Bye, 2, remote, toTag);
                 Assert.Equal(SipStartStatus.Ok, table.StartClient(w.Buffer, 0, n, IPv4.Loopback, SippPort, Now(), out bye));
             }
 

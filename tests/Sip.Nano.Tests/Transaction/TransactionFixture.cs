@@ -101,6 +101,23 @@ namespace NanoMikey.Sip.Tests.Transaction
             }
         }
 
+        /// <summary>Runs to just before <paramref name="at"/> (state <paramref name="before"/>), then to it (state <paramref name="after"/>): a timer fires exactly there.</summary>
+        public void ExpectChangeAt(SipTransaction t, long at, SipTransactionState before, SipTransactionState after)
+        {
+            RunUntil(at - 10 * Ms);
+            Assert.Equal(before, t.State);
+            RunUntil(at);
+            Assert.Equal(after, t.State);
+        }
+
+        /// <summary>Answers a server transaction's request with a response of <paramref name="code"/> built from it.</summary>
+        public bool Answer(SipServerTransaction t, byte[] request, int code)
+        {
+            byte[] r = Response(request, code);
+            Sender.Now = Now;
+            return t.Respond(r, 0, r.Length, Now);
+        }
+
         public List<long> SendTimes(string startsWith)
         {
             var l = new List<long>();
