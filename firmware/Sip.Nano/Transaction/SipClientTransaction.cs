@@ -12,26 +12,12 @@ namespace NanoMikey.Sip.Transaction
     {
         private static readonly string MaxForwardsValue = "70";
 
-        private long _retransmitAt = Never;
-        private long _interval;
-        private long _timeoutAt = Never;
-        private long _endAt = Never;
-
         internal SipClientTransaction(int bufferSize) : base(bufferSize)
         {
         }
 
         /// <summary>The CSeq number of the request (RFC 3261 §8.1.1.5).</summary>
         public uint CSeq { get; private set; }
-
-        /// <summary>How many times the request was sent (1 + retransmissions).</summary>
-        public int SendCount { get; private set; }
-
-        /// <inheritdoc />
-        public override long NextDueMicros
-        {
-            get { return IsFinished ? Never : Min(_retransmitAt, Min(_timeoutAt, _endAt)); }
-        }
 
         // Copies the request, learns its branch and method, sends it and arms Timers A and B or E and F (§17.1.1.2, §17.1.2.2).
         internal SipStartStatus Start(byte[] request, int offset, int length, uint address, int port, long now, SipMessageReader reader)
@@ -48,11 +34,10 @@ namespace NanoMikey.Sip.Transaction
             Address = address;
             Port = port;
             LastStatusCode = 0;
-            SendCount = 0;
-            _endAt = Never;
-            _interval = Timers.T1;
-            _retransmitAt = now + _interval;
-            _timeoutAt = now + Timers.Timeout;
+            ResetTimers();
+            Interval = Timers.T1;
+            RetransmitAt = now + Interval;
+            TimeoutAt = now + Timers.Timeout;
             State = IsInvite ? SipTransactionState.Calling : SipTransactionState.Trying;
             SendCount = 1;
             return SendData() ? SipStartStatus.Ok : SipStartStatus.TransportError;
@@ -73,25 +58,25 @@ namespace NanoMikey.Sip.Transaction
                     {
                         // §17.1.1.2: a provisional response stops Timer A (and B: the TU may CANCEL instead).
                         State = SipTransactionState.Proceeding;
-                        _retransmitAt = Never;
-                        _timeoutAt = Never;
+                        RetransmitAt = Never;
+                        TimeoutAt = Never;
                         return true;
                     }
 
-                    _retransmitAt = Never;
-                    _timeoutAt = Never;
+                    RetransmitAt = Never;
+                    TimeoutAt = Never;
                     if (code < 300)
                     {
                         // RFC 6026 §7.2: Accepted; every 2xx goes to the user, which ACKs it (§13.2.2.4); Timer M.
                         State = SipTransactionState.Accepted;
-                        _endAt = now + Timers.Timeout;
+                        EndAt = now + Timers.Timeout;
                         return true;
                     }
 
                     // §17.1.1.2: 300–699 → Completed, ACK sent by the transaction, Timer D absorbs retransmissions.
                     if (!BuildAck(response, scratch, ack)) DataLength = 0;
                     State = SipTransactionState.Completed;
-                    _endAt = now + Timers.TimerD;
+                    EndAt = now + Timers.TimerD;
                     SendData();
                     return true;
                 }
@@ -118,51 +103,20 @@ namespace NanoMikey.Sip.Transaction
 
                 // §17.1.2.2: Completed; Timer K (T4 over UDP) absorbs retransmitted finals.
                 State = SipTransactionState.Completed;
-                _retransmitAt = Never;
-                _timeoutAt = Never;
-                _endAt = now + Timers.T4;
+                RetransmitAt = Never;
+                TimeoutAt = Never;
+                EndAt = now + Timers.T4;
                 return true;
             }
 
             return false;
         }
 
-        /// <inheritdoc />
-        public override void Run(long nowMicros)
+        internal override long NextInterval()
         {
-            if (IsFinished || State == SipTransactionState.Idle) return;
-            if (_timeoutAt <= nowMicros)
-            {
-                // Timer B (§17.1.1.2) or F (§17.1.2.2): no final response.
-                State = SipTransactionState.TimedOut;
-                return;
-            }
-
-            if (_endAt <= nowMicros)
-            {
-                // Timer D, K or M.
-                State = SipTransactionState.Terminated;
-                return;
-            }
-
-            if (_retransmitAt <= nowMicros)
-            {
-                if (IsInvite)
-                {
-                    // Timer A: 2·T1, 4·T1, ... without a cap (§17.1.1.2).
-                    _interval *= 2;
-                }
-                else
-                {
-                    // Timer E: MIN(2·interval, T2) while Trying, T2 in Proceeding (§17.1.2.2).
-                    _interval = State == SipTransactionState.Proceeding ? Timers.T2 : Min(2 * _interval, Timers.T2);
-                }
-
-                _retransmitAt += _interval;
-                if (_retransmitAt <= nowMicros) _retransmitAt = nowMicros + _interval;
-                SendCount++;
-                SendData();
-            }
+            // Timer A doubles without a cap (§17.1.1.2); Timer E doubles up to T2 while Trying, and is T2 in Proceeding (§17.1.2.2).
+            if (IsInvite) return 2 * Interval;
+            return State == SipTransactionState.Proceeding ? Timers.T2 : Min(2 * Interval, Timers.T2);
         }
 
         // §17.1.1.3: Request-URI, Call-ID, From, CSeq number and the top Via of the request, To of the response, the

@@ -18,10 +18,6 @@ namespace NanoMikey.Sip.Transaction
         private int _methodLength;
         private int _sentByLength;
         private int _sentByPort;
-        private long _retransmitAt = Never;
-        private long _interval;
-        private long _timeoutAt = Never;
-        private long _endAt = Never;
 
         internal SipServerTransaction(int bufferSize) : base(bufferSize)
         {
@@ -29,15 +25,6 @@ namespace NanoMikey.Sip.Transaction
 
         /// <summary>True once the ACK for this INVITE's 2xx arrived (RFC 3261 §13.3.1.4).</summary>
         public bool AckReceived { get; private set; }
-
-        /// <summary>How many times the last response was sent (1 + retransmissions).</summary>
-        public int SendCount { get; private set; }
-
-        /// <inheritdoc />
-        public override long NextDueMicros
-        {
-            get { return IsFinished ? Never : Min(_retransmitAt, Min(_timeoutAt, _endAt)); }
-        }
 
         // The request starts the transaction: INVITE → Proceeding, others → Trying (§17.2.1, §17.2.2). Responses go to the
         // source address, at the rport port when asked for (RFC 3581 §4), else the sent-by port or 5060 (§18.2.2).
@@ -55,9 +42,8 @@ namespace NanoMikey.Sip.Transaction
             Port = request.TopViaRPort >= 0 ? sourcePort : request.TopViaPort == 0 ? DefaultPort : request.TopViaPort;
             DataLength = 0;
             LastStatusCode = 0;
-            SendCount = 0;
+            ResetTimers();
             AckReceived = false;
-            _retransmitAt = _timeoutAt = _endAt = Never;
             State = IsInvite ? SipTransactionState.Proceeding : SipTransactionState.Trying;
             return true;
         }
@@ -87,9 +73,9 @@ namespace NanoMikey.Sip.Transaction
                 {
                     // §17.2.1: Confirmed; Timer I absorbs further ACKs; G and H stop.
                     State = SipTransactionState.Confirmed;
-                    _retransmitAt = Never;
-                    _timeoutAt = Never;
-                    _endAt = now + Timers.T4;
+                    RetransmitAt = Never;
+                    TimeoutAt = Never;
+                    EndAt = now + Timers.T4;
                     return false;
                 }
 
@@ -144,15 +130,15 @@ namespace NanoMikey.Sip.Transaction
             {
                 // §17.2.2: Completed; Timer J (64·T1 over UDP) answers retransmissions with the final.
                 State = SipTransactionState.Completed;
-                _endAt = nowMicros + Timers.Timeout;
+                EndAt = nowMicros + Timers.Timeout;
             }
             else
             {
                 // §17.2.1: non-2xx → Completed with Timers G and H; 2xx → Accepted (RFC 6026 §7.1), retransmitted per §13.3.1.4.
                 State = code < 300 ? SipTransactionState.Accepted : SipTransactionState.Completed;
-                _interval = Timers.T1;
-                _retransmitAt = nowMicros + _interval;
-                _timeoutAt = nowMicros + Timers.Timeout;
+                Interval = Timers.T1;
+                RetransmitAt = nowMicros + Interval;
+                TimeoutAt = nowMicros + Timers.Timeout;
             }
 
             return SendData();
@@ -169,33 +155,10 @@ namespace NanoMikey.Sip.Transaction
             return Respond(writer.Buffer, writer.Offset, writer.Length, nowMicros);
         }
 
-        /// <inheritdoc />
-        public override void Run(long nowMicros)
+        internal override long NextInterval()
         {
-            if (IsFinished || State == SipTransactionState.Idle) return;
-            if (_timeoutAt <= nowMicros)
-            {
-                // Timer H (§17.2.1): no ACK for the non-2xx final; or no ACK for the 2xx in 64·T1 (§13.3.1.4: the user sends BYE).
-                State = SipTransactionState.TimedOut;
-                return;
-            }
-
-            if (_endAt <= nowMicros)
-            {
-                // Timer I or J.
-                State = SipTransactionState.Terminated;
-                return;
-            }
-
-            if (_retransmitAt <= nowMicros)
-            {
-                // Timer G (§17.2.1) and the 2xx retransmission (§13.3.1.4): T1, 2·T1, ... capped at T2.
-                _interval = Min(2 * _interval, Timers.T2);
-                _retransmitAt += _interval;
-                if (_retransmitAt <= nowMicros) _retransmitAt = nowMicros + _interval;
-                SendCount++;
-                SendData();
-            }
+            // Timer G and the 2xx retransmission: T1, 2·T1, ... capped at T2 (§17.2.1, §13.3.1.4).
+            return Min(2 * Interval, Timers.T2);
         }
     }
 }

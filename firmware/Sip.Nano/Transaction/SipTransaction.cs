@@ -15,6 +15,13 @@ namespace NanoMikey.Sip.Transaction
 
         internal readonly byte[] Data;
         internal int DataLength;
+
+        // The three timers every transaction has (RFC 3261 §17): a retransmission (A, E, G, or the 2xx of §13.3.1.4) with
+        // its interval, a timeout (B, F, H, or 64·T1 without an ACK) and an end (D, I, J, K, M).
+        internal long RetransmitAt = Never;
+        internal long Interval;
+        internal long TimeoutAt = Never;
+        internal long EndAt = Never;
         internal SipTimers Timers = new SipTimers();
         internal ISipSender? Sender;
 
@@ -56,12 +63,54 @@ namespace NanoMikey.Sip.Transaction
         /// <summary>The peer's port.</summary>
         public int Port { get; internal set; }
 
+        /// <summary>How many times the held message was sent (1 + retransmissions).</summary>
+        public int SendCount { get; internal set; }
+
         /// <summary>The earliest time (µs) <see cref="Run"/> has work, or <see cref="long.MaxValue"/>.</summary>
-        public abstract long NextDueMicros { get; }
+        public long NextDueMicros
+        {
+            get { return IsFinished ? Never : Min(RetransmitAt, Min(TimeoutAt, EndAt)); }
+        }
 
         /// <summary>Fires the timers due at <paramref name="nowMicros"/>: retransmissions and timeouts.</summary>
         /// <param name="nowMicros">The current time in microseconds (the clock the transaction was started with).</param>
-        public abstract void Run(long nowMicros);
+        public void Run(long nowMicros)
+        {
+            if (IsFinished || State == SipTransactionState.Idle) return;
+            if (TimeoutAt <= nowMicros)
+            {
+                // Timer B (§17.1.1.2), F (§17.1.2.2), H (§17.2.1), or a 2xx never ACKed (§13.3.1.4: the user sends BYE).
+                State = SipTransactionState.TimedOut;
+                return;
+            }
+
+            if (EndAt <= nowMicros)
+            {
+                // Timer D, I, J, K or M.
+                State = SipTransactionState.Terminated;
+                return;
+            }
+
+            if (RetransmitAt <= nowMicros)
+            {
+                Interval = NextInterval();
+                RetransmitAt += Interval;
+                if (RetransmitAt <= nowMicros) RetransmitAt = nowMicros + Interval;
+                SendCount++;
+                SendData();
+            }
+        }
+
+        // The interval after the current one (Timers A, E and G double differently, §17.1.1.2, §17.1.2.2, §17.2.1).
+        internal abstract long NextInterval();
+
+        // Clears the timers for a new transaction in this slot.
+        internal void ResetTimers()
+        {
+            RetransmitAt = TimeoutAt = EndAt = Never;
+            Interval = 0;
+            SendCount = 0;
+        }
 
         /// <summary>
         /// Ends the transaction now (state Terminated) without sending anything: for a user that gives up on it, e.g. an

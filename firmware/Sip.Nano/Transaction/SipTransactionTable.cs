@@ -102,7 +102,7 @@ namespace NanoMikey.Sip.Transaction
             if (request == null) throw new ArgumentNullException();
             if (!request.IsRequest) throw new ArgumentException();
             transaction = null;
-            if (request.TopViaBranch == null) return SipReceiveResult.NoBranch;
+            if (request.BranchOffset < 0) return SipReceiveResult.NoBranch;
             SipServerTransaction? t = MatchRequest(request, true);
             if (t != null)
             {
