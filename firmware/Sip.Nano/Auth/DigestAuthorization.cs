@@ -145,31 +145,7 @@ namespace NanoMikey.Sip.Auth
             for (int i = 0; i < s.Length; i++)
             {
                 if (_chunkLength > _chunk.Length - 4) Flush();
-                int c = s[i];
-                if (c < 0x80)
-                {
-                    _chunk[_chunkLength++] = (byte)c;
-                }
-                else if (c < 0x800)
-                {
-                    _chunk[_chunkLength++] = (byte)(0xC0 | (c >> 6));
-                    _chunk[_chunkLength++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length)
-                {
-                    // A pair (checked by the callers' Utf8Length).
-                    int cp = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
-                    _chunk[_chunkLength++] = (byte)(0xF0 | (cp >> 18));
-                    _chunk[_chunkLength++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-                    _chunk[_chunkLength++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                    _chunk[_chunkLength++] = (byte)(0x80 | (cp & 0x3F));
-                }
-                else
-                {
-                    _chunk[_chunkLength++] = (byte)(0xE0 | (c >> 12));
-                    _chunk[_chunkLength++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    _chunk[_chunkLength++] = (byte)(0x80 | (c & 0x3F));
-                }
+                _chunkLength += DigestCredentials.Utf8Char(s, ref i, _chunk, _chunkLength);
             }
         }
 

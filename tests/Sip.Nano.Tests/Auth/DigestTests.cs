@@ -101,6 +101,20 @@ namespace NanoMikey.Sip.Tests.Auth
             Assert.Equal(h(ha1 + ":n1:00000001:cn:auth:" + h("INVITE:sip:bob@b")), a.Response);
         }
 
+        // RFC 7616 §4: the strings hashed are UTF-8 (2-, 3- and 4-byte characters, a surrogate pair among them).
+        [Fact]
+        public void NonAscii_HashedAsUtf8()
+        {
+            var c = new DigestChallenge();
+            Assert.Equal(DigestStatus.Ok, c.Read("Digest realm=\"r\u20ac\", nonce=\"n\""));
+            var a = new DigestAuthorization();
+            const string user = "j\u00f6\ud83d\ude00";
+            Assert.Equal(DigestStatus.Ok, a.Write(c, new DigestCredentials(user, null, "p\ud83d\ude00"), "REGISTER", "sip:x", "c"));
+            Func<string, string> h = s => Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(s))).ToLowerInvariant();
+            Assert.Equal(h(h(user + ":r\u20ac:p\ud83d\ude00") + ":n:" + h("REGISTER:sip:x")), a.Response);
+            Assert.Throws<ArgumentOutOfRangeException>(() => new DigestCredentials("a\ud83d", null, "p"));
+        }
+
         // RFC 7616 §3.4: nc counts the answers to one nonce; a new nonce (stale=true) starts again at 1.
         [Fact]
         public void NonceCount_CountsPerNonce_StaleStartsAgain()
