@@ -83,35 +83,44 @@ namespace NanoMikey.Sip.Auth
             int n = Utf8Length(s);
             if (n < 0) return -1;
             int o = offset;
-            for (int i = 0; i < s.Length; i++)
+            for (int i = 0; i < s.Length; i++) o += Utf8Char(s, ref i, output, o);
+            return n;
+        }
+
+        /// <summary>
+        /// Writes the character at s[i] as UTF-8 at output[o] (1 to 4 bytes; a surrogate pair, checked by <see cref="Utf8Length"/>,
+        /// takes s[i + 1] too and leaves <paramref name="i"/> on it); returns the bytes written.
+        /// </summary>
+        internal static int Utf8Char(string s, ref int i, byte[] output, int o)
+        {
+            int c = s[i];
+            if (c < 0x80)
             {
-                int c = s[i];
-                if (c < 0x80)
-                {
-                    output[o++] = (byte)c;
-                }
-                else if (c < 0x800)
-                {
-                    output[o++] = (byte)(0xC0 | (c >> 6));
-                    output[o++] = (byte)(0x80 | (c & 0x3F));
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF)
-                {
-                    int cp = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
-                    output[o++] = (byte)(0xF0 | (cp >> 18));
-                    output[o++] = (byte)(0x80 | ((cp >> 12) & 0x3F));
-                    output[o++] = (byte)(0x80 | ((cp >> 6) & 0x3F));
-                    output[o++] = (byte)(0x80 | (cp & 0x3F));
-                }
-                else
-                {
-                    output[o++] = (byte)(0xE0 | (c >> 12));
-                    output[o++] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                    output[o++] = (byte)(0x80 | (c & 0x3F));
-                }
+                output[o] = (byte)c;
+                return 1;
             }
 
-            return n;
+            if (c < 0x800)
+            {
+                output[o] = (byte)(0xC0 | (c >> 6));
+                output[o + 1] = (byte)(0x80 | (c & 0x3F));
+                return 2;
+            }
+
+            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length)
+            {
+                int cp = 0x10000 + ((c - 0xD800) << 10) + (s[++i] - 0xDC00);
+                output[o] = (byte)(0xF0 | (cp >> 18));
+                output[o + 1] = (byte)(0x80 | ((cp >> 12) & 0x3F));
+                output[o + 2] = (byte)(0x80 | ((cp >> 6) & 0x3F));
+                output[o + 3] = (byte)(0x80 | (cp & 0x3F));
+                return 4;
+            }
+
+            output[o] = (byte)(0xE0 | (c >> 12));
+            output[o + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+            output[o + 2] = (byte)(0x80 | (c & 0x3F));
+            return 3;
         }
     }
 }
