@@ -43,6 +43,8 @@ namespace NanoMikey.OnDevice.VectorGen
             total += Emit(sb, "MikeyEccCertificates", Files(Path.Combine(dir, "mikey-ecc"), "*.der", false));
             total += Emit(sb, "X509Chains", Files(Path.Combine(dir, "x509", "chains"), "*.pem", true));
             total += Emit(sb, "MikeySamples", Samples(Path.Combine(dir, "mikey", "samples.md")));
+            total += Emit(sb, "SipDigest", DigestBlocks(Path.Combine(dir, "sip", "digest.txt")));
+            total += Emit(sb, "SipRfc3665", Files(Path.Combine(dir, "sip", "rfc3665"), "*.txt", false));
             sb.Append("    }\n}\n");
             string text = sb.ToString();
             if (!File.Exists(args[1]) || File.ReadAllText(args[1]) != text)
@@ -115,6 +117,39 @@ namespace NanoMikey.OnDevice.VectorGen
                 if (c < 0) continue;
                 records.Add(new[] { Encoding.ASCII.GetBytes(line.Substring(0, c)), Hex(line.Substring(c + 2)) });
             }
+            return records;
+        }
+
+        /// <summary>
+        /// sip/digest.txt: one record per "name:" block, its fields in the order the device reads them (name, challenge,
+        /// username, password, method, uri, cnonce, nc, response), as ASCII.
+        /// </summary>
+        private static List<byte[][]> DigestBlocks(string path)
+        {
+            string[] order = { "name", "challenge", "username", "password", "method", "uri", "cnonce", "nc", "response" };
+            var records = new List<byte[][]>();
+            Dictionary<string, string>? block = null;
+            void Flush()
+            {
+                if (block == null) return;
+                var r = new byte[order.Length][];
+                for (int i = 0; i < order.Length; i++) r[i] = Encoding.ASCII.GetBytes(block[order[i]]);
+                records.Add(r);
+            }
+
+            foreach (string line in File.ReadAllLines(path))
+            {
+                int c = line.IndexOf(": ", StringComparison.Ordinal);
+                if (line.StartsWith('#') || c < 0) continue;
+                string key = line.Substring(0, c);
+                if (key == "name")
+                {
+                    Flush();
+                    block = new Dictionary<string, string>();
+                }
+                if (block != null) block[key] = line.Substring(c + 2);
+            }
+            Flush();
             return records;
         }
 
