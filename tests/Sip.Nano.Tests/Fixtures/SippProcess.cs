@@ -5,8 +5,8 @@ namespace NanoMikey.Sip.Tests.Fixtures
 {
     /// <summary>
     /// One SIPp (sip-tester 3.6) run of a scenario from Fixtures/sipp/, on 127.0.0.1 with every port it opens inside a
-    /// block of <see cref="PortsPerProcess"/> starting at the SIP port: SIP, control (-cp), RTP echo (-mp, and -mp + 2 for
-    /// video) and the rtp_stream range. The scenario is copied into a temp directory (with text replacements) so its
+    /// block of <see cref="PortsPerProcess"/> starting at the SIP port: SIP, control (-cp), media (-mp: audio RTP there and
+    /// RTCP above it, video at -mp + 2, and rtp_stream's sockets near them). The scenario is copied into a temp directory (with text replacements) so its
     /// trace logs land there. Ends by itself (-m 1, -timeout with -timeout_error); Dispose kills it by pid if it has not.
     /// A missing sipp is a failure, not a skip (CI installs it: apt-get install sip-tester).
     /// </summary>
@@ -48,7 +48,6 @@ namespace NanoMikey.Sip.Tests.Fixtures
             foreach (string a in new[]
             {
                 "-sf", file, "-i", "127.0.0.1", "-p", port.ToString(), "-cp", (port + 1).ToString(), "-mp", (port + 2).ToString(),
-                "-min_rtp_port", (port + 6).ToString(), "-max_rtp_port", (port + 9).ToString(),
                 "-m", "1", "-nostdin", "-trace_err", "-trace_msg", "-timeout", "30s", "-timeout_error",
             })
             {
