@@ -3,8 +3,9 @@ using System;
 namespace NanoMikey.Crypto.Hash
 {
     /// <summary>
-    /// The part SHA-1 and SHA-256 share (FIPS 180-4): 64-byte blocks, a chaining state of 32-bit words,
-    /// 0x80-and-length padding, big-endian digest. Subclasses supply the initial state and the compression.
+    /// The part SHA-1, SHA-256 (FIPS 180-4) and MD5 (RFC 1321) share: 64-byte blocks, a chaining state of 32-bit words,
+    /// 0x80-and-length padding; big-endian length and digest, or little-endian for MD5 (RFC 1321 §3.4, §3.5).
+    /// Subclasses supply the initial state and the compression.
     /// </summary>
     public abstract class MerkleDamgardHash
     {
@@ -16,14 +17,23 @@ namespace NanoMikey.Crypto.Hash
 
         private readonly byte[] _buffer = new byte[BlockSize];
         private readonly int _digestLength;
+        private readonly bool _littleEndian;
         private int _bufferLength;
         private long _byteCount;
 
         /// <summary>Creates a hash whose digest is <paramref name="digestLength"/> bytes (the whole chaining state).</summary>
         /// <param name="digestLength">Digest length in bytes, a multiple of 4.</param>
-        protected MerkleDamgardHash(int digestLength)
+        protected MerkleDamgardHash(int digestLength) : this(digestLength, false)
+        {
+        }
+
+        /// <summary>Creates a hash whose length field and digest words are little-endian when <paramref name="littleEndian"/> (MD5).</summary>
+        /// <param name="digestLength">Digest length in bytes, a multiple of 4.</param>
+        /// <param name="littleEndian">Write the bit length and the state words least significant byte first (RFC 1321 §3.2, §3.5).</param>
+        protected MerkleDamgardHash(int digestLength, bool littleEndian)
         {
             _digestLength = digestLength;
+            _littleEndian = littleEndian;
             State = new uint[digestLength / 4];
         }
 
@@ -131,15 +141,16 @@ namespace NanoMikey.Crypto.Hash
                 n = 0;
             }
             Array.Clear(b, n, 56 - n);
-            WriteBigEndian((uint)(bits >> 32), b, 56);
-            WriteBigEndian((uint)bits, b, 60);
+            bool le = _littleEndian;
+            Write(le ? (uint)bits : (uint)(bits >> 32), b, 56, le);
+            Write(le ? (uint)(bits >> 32) : (uint)bits, b, 60, le);
             HashCompressionCounter.Add();
             Compress(b, 0);
             _bufferLength = 0;
             uint[] h = State;
             for (int i = 0; i < h.Length; i++)
             {
-                WriteBigEndian(h[i], output, offset + 4 * i);
+                Write(h[i], output, offset + 4 * i, le);
             }
         }
 
@@ -155,8 +166,17 @@ namespace NanoMikey.Crypto.Hash
         /// <summary>Wipes the message-schedule scratch of the compression function.</summary>
         protected abstract void ClearScratch();
 
-        private static void WriteBigEndian(uint v, byte[] b, int o)
+        private static void Write(uint v, byte[] b, int o, bool littleEndian)
         {
+            if (littleEndian)
+            {
+                b[o] = (byte)v;
+                b[o + 1] = (byte)(v >> 8);
+                b[o + 2] = (byte)(v >> 16);
+                b[o + 3] = (byte)(v >> 24);
+                return;
+            }
+
             b[o] = (byte)(v >> 24);
             b[o + 1] = (byte)(v >> 16);
             b[o + 2] = (byte)(v >> 8);
