@@ -68,7 +68,9 @@ namespace NanoMikey.Sip.Tests.Interop
             using var raw = new RawSipClient(RawPort, ProxyPort);
             // A 1.5 KB header line: over the device's 1 KB line limit, under Kamailio's, so the proxy relays it.
             string junk = "X-Junk: " + new string('j', 1500) + "\r\n";
-            raw.Send(Invite("alice", "oversized", 1, "m=audio 19599 RTP/SAVP 0\r\n").Replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\n" + junk));
+            // With a fresh, valid offer: only the header line keeps it from being answered.
+            string fresh = door.Keys.NewCaller(0xF201).WriteOffer("sip:alice@" + KamailioProcess.Domain)!;
+            raw.Send(Invite("alice", "oversized", 1, "m=audio 19599 RTP/SAVP 0\r\na=key-mgmt:mikey " + fresh + "\r\n").Replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\n" + junk));
             Pump.For(500, alice.Ua);
             Assert.Equal(SipCallState.Idle, alice.Ua.CallState);
             Assert.Equal(0, alice.Answerer.Answered);
