@@ -19,17 +19,13 @@ namespace NanoMikey.Sip.Tests.Interop
         {
             using var proxy = new KamailioProcess(ProxyPort, sha256);
             using var client = new RawSipClient(ClientPort, ProxyPort);
-            client.Send(client.Register("door", 1, null));
-            string? challenge = client.ReceiveFinal(3000);
-            Assert.Equal(401, RawSipClient.StatusCode(challenge));
-            string? www = RawSipClient.Header(challenge!, "WWW-Authenticate");
-            Assert.NotNull(www);
-            Assert.Equal(KamailioProcess.Domain, RawSipClient.ChallengeParam(www!, "realm"));
-            Assert.Equal("auth", RawSipClient.ChallengeParam(www!, "qop"));
+            string www = Challenge(client, "door");
+            Assert.Equal(KamailioProcess.Domain, RawSipClient.ChallengeParam(www, "realm"));
+            Assert.Equal("auth", RawSipClient.ChallengeParam(www, "qop"));
             // Kamailio names the algorithm only when it is set (MD5 is the RFC 2617 default when absent).
-            Assert.Equal(algorithm, RawSipClient.ChallengeParam(www!, "algorithm") ?? "MD5");
+            Assert.Equal(algorithm, RawSipClient.ChallengeParam(www, "algorithm") ?? "MD5");
 
-            string auth = RawSipClient.DigestAuthorization(www!, "door", KamailioProcess.Password("door"), "REGISTER", "sip:" + KamailioProcess.Domain);
+            string auth = RawSipClient.DigestAuthorization(www, "door", KamailioProcess.Password("door"), "REGISTER", "sip:" + KamailioProcess.Domain);
             client.Send(client.Register("door", 2, auth));
             string? ok = client.ReceiveFinal(3000);
             Assert.True(RawSipClient.StatusCode(ok) == 200, ok + "\n" + proxy.Log);
@@ -41,10 +37,7 @@ namespace NanoMikey.Sip.Tests.Interop
         {
             using var proxy = new KamailioProcess(ProxyPort);
             using var client = new RawSipClient(ClientPort, ProxyPort);
-            client.Send(client.Register("door", 1, null));
-            string www = RawSipClient.Header(client.ReceiveFinal(3000)!, "WWW-Authenticate")!;
-            client.Send(client.Register("door", 2, RawSipClient.DigestAuthorization(www, "door", "wrong", "REGISTER", "sip:" + KamailioProcess.Domain)));
-            Assert.Equal(401, RawSipClient.StatusCode(client.ReceiveFinal(3000)));
+            Assert.Equal(401, Answer(client, Challenge(client, "door"), "door", "door", "wrong"));
         }
 
         [Fact]
@@ -53,11 +46,7 @@ namespace NanoMikey.Sip.Tests.Interop
             // Authenticated as alice, registering door: the auth user must be the To user (RFC 3261 §10.3 step 6).
             using var proxy = new KamailioProcess(ProxyPort);
             using var client = new RawSipClient(ClientPort, ProxyPort);
-            client.Send(client.Register("door", 1, null));
-            string www = RawSipClient.Header(client.ReceiveFinal(3000)!, "WWW-Authenticate")!;
-            string auth = RawSipClient.DigestAuthorization(www, "alice", KamailioProcess.Password("alice"), "REGISTER", "sip:" + KamailioProcess.Domain);
-            client.Send(client.Register("door", 2, auth));
-            Assert.Equal(401, RawSipClient.StatusCode(client.ReceiveFinal(3000)));
+            Assert.Equal(401, Answer(client, Challenge(client, "door"), "door", "alice", KamailioProcess.Password("alice")));
         }
 
         [Fact]
@@ -65,10 +54,7 @@ namespace NanoMikey.Sip.Tests.Interop
         {
             using var proxy = new KamailioProcess(ProxyPort);
             using var client = new RawSipClient(ClientPort, ProxyPort);
-            client.Send(client.Register("mallory", 1, null));
-            string www = RawSipClient.Header(client.ReceiveFinal(3000)!, "WWW-Authenticate")!;
-            client.Send(client.Register("mallory", 2, RawSipClient.DigestAuthorization(www, "mallory", "x", "REGISTER", "sip:" + KamailioProcess.Domain)));
-            Assert.Equal(403, RawSipClient.StatusCode(client.ReceiveFinal(3000)));
+            Assert.Equal(403, Answer(client, Challenge(client, "mallory"), "mallory", "mallory", "x"));
         }
 
         [Fact]
@@ -100,6 +86,24 @@ namespace NanoMikey.Sip.Tests.Interop
             Assert.True(RawSipClient.StatusCode(bad) == 400, bad + "\n" + proxy.Log);
             client.Send(Invite(client.LocalPort, "flat", "Max-Forwards: 0\r\n"));
             Assert.Equal(483, RawSipClient.StatusCode(client.ReceiveFinal(3000)));
+        }
+
+        /// <summary>Sends an unauthenticated REGISTER of <paramref name="user"/> and returns the 401's WWW-Authenticate.</summary>
+        private static string Challenge(RawSipClient client, string user)
+        {
+            client.Send(client.Register(user, 1, null));
+            string? challenge = client.ReceiveFinal(3000);
+            Assert.Equal(401, RawSipClient.StatusCode(challenge));
+            string? www = RawSipClient.Header(challenge!, "WWW-Authenticate");
+            Assert.NotNull(www);
+            return www!;
+        }
+
+        /// <summary>Answers the challenge as <paramref name="authUser"/> for <paramref name="user"/>'s AOR; returns the final status.</summary>
+        private static int Answer(RawSipClient client, string www, string user, string authUser, string password)
+        {
+            client.Send(client.Register(user, 2, RawSipClient.DigestAuthorization(www, authUser, password, "REGISTER", "sip:" + KamailioProcess.Domain)));
+            return RawSipClient.StatusCode(client.ReceiveFinal(3000));
         }
 
         private static string Invite(int localPort, string user, string maxForwards)

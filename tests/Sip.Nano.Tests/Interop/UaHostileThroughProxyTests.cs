@@ -24,9 +24,9 @@ namespace NanoMikey.Sip.Tests.Interop
         public void InviteFloodWhileRinging_EveryOneAnswered486Or503_TheRingingCallGoesOn()
         {
             using var proxy = new KamailioProcess(ProxyPort);
-            using var door = Node(DoorPort, "door");
-            using var alice = Node(AlicePort, "alice");
-            Register(alice, "alice");
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
+            using var alice = ProxiedUa.Node(ProxyPort, AlicePort, "alice");
+            ProxiedUa.Register(alice, "alice");
             door.Ua.Call("sip:alice@" + KamailioProcess.Domain, door.Keys.NewCaller(0xF100), Pump.Now);
             Assert.True(Pump.Until(() => alice.Ua.CallState == SipCallState.Incoming && door.Ua.CallState == SipCallState.Early, 5000, door.Ua, alice.Ua));
 
@@ -62,9 +62,9 @@ namespace NanoMikey.Sip.Tests.Interop
         public void OversizedHeaderLineThroughTheProxy_NotACall_TheUaStillAnswersTheNextOne()
         {
             using var proxy = new KamailioProcess(ProxyPort);
-            using var door = Node(DoorPort, "door");
-            using var alice = Node(AlicePort, "alice", o => o.AutoAnswerDelayMicros = 100000);
-            Register(alice, "alice");
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
+            using var alice = ProxiedUa.Node(ProxyPort, AlicePort, "alice", null, o => o.AutoAnswerDelayMicros = 100000);
+            ProxiedUa.Register(alice, "alice");
             using var raw = new RawSipClient(RawPort, ProxyPort);
             // A 1.5 KB header line: over the device's 1 KB line limit, under Kamailio's, so the proxy relays it.
             string junk = "X-Junk: " + new string('j', 1500) + "\r\n";
@@ -83,9 +83,9 @@ namespace NanoMikey.Sip.Tests.Interop
         public void ReplayedInviteWithAnOldOffer_RefusedByTheReplayCache_NeverEstablished()
         {
             using var proxy = new KamailioProcess(ProxyPort);
-            using var door = Node(DoorPort, "door");
-            using var alice = Node(AlicePort, "alice", o => o.AutoAnswerDelayMicros = 100000);
-            Register(alice, "alice");
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
+            using var alice = ProxiedUa.Node(ProxyPort, AlicePort, "alice", null, o => o.AutoAnswerDelayMicros = 100000);
+            ProxiedUa.Register(alice, "alice");
             var offer = door.Keys.NewCaller(0xF300);
             door.Ua.Call("sip:alice@" + KamailioProcess.Domain, offer, Pump.Now);
             Assert.True(Pump.Until(() => door.Ua.CallState == SipCallState.Established, 5000, door.Ua, alice.Ua));
@@ -122,24 +122,6 @@ namespace NanoMikey.Sip.Tests.Interop
                 + "Contact: <sip:mallory@127.0.0.1:" + RawPort + ">\r\n"
                 + "Content-Type: application/sdp\r\n"
                 + "Content-Length: " + Encoding.UTF8.GetByteCount(sdp) + "\r\n\r\n" + sdp;
-        }
-
-        private static UaNode Node(int port, string user, Action<SipUserAgentOptions>? configure = null)
-            => new UaNode(port, user, o =>
-            {
-                o.LocalUri = "sip:" + user + "@" + KamailioProcess.Domain;
-                o.OutboundProxyAddress = IPv4.Loopback;
-                o.OutboundProxyPort = ProxyPort;
-                o.MediaPort = port + 10;
-                o.AutoAnswerDelayMicros = -1;
-                configure?.Invoke(o);
-            });
-
-        private static void Register(UaNode node, string user)
-        {
-            node.Ua.Register("sip:" + KamailioProcess.Domain, 300, new DigestCredentials(user, null, KamailioProcess.Password(user)), Pump.Now);
-            Assert.True(Pump.Until(() => node.Ua.Registration.State == SipRegistrationState.Registered, 5000, node.Ua),
-                user + ": " + node.Ua.Registration.State + " " + node.Ua.Registration.LastStatusCode);
         }
     }
 }

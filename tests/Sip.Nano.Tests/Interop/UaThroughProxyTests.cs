@@ -29,8 +29,8 @@ namespace NanoMikey.Sip.Tests.Interop
         public void OurUaRegistersWithDigest_Md5AndSha256(bool sha256)
         {
             using var proxy = new KamailioProcess(ProxyPort, sha256);
-            using var door = Node(DoorPort, "door");
-            Register(door, "door");
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
+            ProxiedUa.Register(door, "door");
             // The first REGISTER was challenged (401), the second carried the digest.
             Assert.Equal(2u, door.Ua.Registration.Requests);
             Assert.True(door.Ua.Registration.GrantedExpires > 0 && door.Ua.Registration.GrantedExpires <= 300, door.Ua.Registration.GrantedExpires.ToString());
@@ -40,7 +40,7 @@ namespace NanoMikey.Sip.Tests.Interop
         public void OurUaWithWrongPassword_RegistrationFails()
         {
             using var proxy = new KamailioProcess(ProxyPort);
-            using var door = Node(DoorPort, "door");
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
             door.Ua.Register(Registrar, 300, new DigestCredentials("door", null, "wrong"), Pump.Now);
             Assert.True(Pump.Until(() => door.Ua.Registration.State == SipRegistrationState.Failed, 5000, door.Ua), door.Ua.Registration.State.ToString());
             Assert.Equal(401, door.Ua.Registration.LastStatusCode);
@@ -51,13 +51,13 @@ namespace NanoMikey.Sip.Tests.Interop
         {
             using var proxy = new KamailioProcess(ProxyPort);
             var keys = new UaKeys();
-            using var door = Node(DoorPort, "door", keys);
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door", keys);
             // Each indoor unit has its own replay cache (a shared one would refuse the second fork's copy of the offer).
-            using var winner = Node(IndoorPorts[0], "flat");
-            using var loser1 = Node(IndoorPorts[1], "flat");
-            using var loser2 = Node(IndoorPorts[2], "flat");
+            using var winner = ProxiedUa.Node(ProxyPort, IndoorPorts[0], "flat");
+            using var loser1 = ProxiedUa.Node(ProxyPort, IndoorPorts[1], "flat");
+            using var loser2 = ProxiedUa.Node(ProxyPort, IndoorPorts[2], "flat");
             UaNode[] indoor = { winner, loser1, loser2 };
-            foreach (UaNode n in indoor) Register(n, "flat");
+            foreach (UaNode n in indoor) ProxiedUa.Register(n, "flat");
             SipUserAgent[] all = { door.Ua, winner.Ua, loser1.Ua, loser2.Ua };
 
             var offer = keys.NewCaller(0xD00D);
@@ -116,9 +116,9 @@ namespace NanoMikey.Sip.Tests.Interop
         {
             using var proxy = new KamailioProcess(ProxyPort);
             var keys = new UaKeys();
-            using var door = Node(DoorPort, "door", keys);
-            using var indoor = Node(IndoorPorts[0], "decline", null, o => o.RejectWith = 603);
-            Register(indoor, "decline");
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door", keys);
+            using var indoor = ProxiedUa.Node(ProxyPort, IndoorPorts[0], "decline", null, o => o.RejectWith = 603);
+            ProxiedUa.Register(indoor, "decline");
             var offer = keys.NewCaller(0xD00E);
             door.Ua.Call("sip:decline@" + KamailioProcess.Domain, offer, Pump.Now);
             Assert.True(Pump.Until(() => door.Ua.CallState == SipCallState.Failed, 5000, door.Ua, indoor.Ua), door.Ua.CallState.ToString());
@@ -133,9 +133,9 @@ namespace NanoMikey.Sip.Tests.Interop
         {
             using var proxy = new KamailioProcess(ProxyPort);
             var keys = new UaKeys();
-            using var door = Node(DoorPort, "door", keys);
-            using var concierge = Node(IndoorPorts[0], "concierge", null, o => o.AutoAnswerDelayMicros = 100000);
-            Register(concierge, "concierge");
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door", keys);
+            using var concierge = ProxiedUa.Node(ProxyPort, IndoorPorts[0], "concierge", null, o => o.AutoAnswerDelayMicros = 100000);
+            ProxiedUa.Register(concierge, "concierge");
             var offer = keys.NewCaller(0xD00F);
             door.Ua.Call("sip:moved@" + KamailioProcess.Domain, offer, Pump.Now);
             Assert.True(Pump.Until(() => door.Ua.CallState == SipCallState.Established && concierge.Ua.CallState == SipCallState.Established,
@@ -154,7 +154,7 @@ namespace NanoMikey.Sip.Tests.Interop
         {
             using var proxy = new KamailioProcess(ProxyPort);
             var keys = new UaKeys();
-            using var door = Node(DoorPort, "door", keys);
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door", keys);
             SippProcess.Register(proxy, RegisterSippPort, "plain", UasSippPort);
             // uas_answer's SDP is RTP/AVP without a=key-mgmt: a plain peer.
             using var plain = SippProcess.Start("uas_answer", UasSippPort, null, "-s", "plain", "-d", "100");
@@ -167,26 +167,6 @@ namespace NanoMikey.Sip.Tests.Interop
             // The 200 was ACKed and the call ended at once with BYE: SIPp's scenario completes only so.
             Assert.True(Pump.Until(() => plain.HasExited, 8000, door.Ua));
             Assert.True(plain.WaitForExit(1000) == 0, plain.Report());
-        }
-
-        private static UaNode Node(int port, string user, UaKeys? keys = null, Action<SipUserAgentOptions>? configure = null)
-            => new UaNode(port, user, o =>
-            {
-                o.LocalUri = "sip:" + user + "@" + KamailioProcess.Domain;
-                o.OutboundProxyAddress = IPv4.Loopback;
-                o.OutboundProxyPort = ProxyPort;
-                o.MediaPort = port + 10;
-                o.AutoAnswerDelayMicros = -1;
-                configure?.Invoke(o);
-            }, keys);
-
-        private static void Register(UaNode node, string user)
-        {
-            node.Ua.Register(Registrar, 300, new DigestCredentials(user, null, KamailioProcess.Password(user)), Pump.Now);
-            Assert.True(Pump.Until(() => node.Ua.Registration.State != SipRegistrationState.Registering, 5000, node.Ua),
-                "registration of " + user + ": " + node.Ua.Registration.State);
-            Assert.True(node.Ua.Registration.State == SipRegistrationState.Registered,
-                user + ": " + node.Ua.Registration.State + " " + node.Ua.Registration.Failure + " " + node.Ua.Registration.LastStatusCode);
         }
     }
 }
