@@ -1,6 +1,4 @@
 using System.Text;
-using NanoMikey.Net.Sockets;
-using NanoMikey.Sip.Auth;
 using NanoMikey.Sip.Tests.Fixtures;
 using NanoMikey.Sip.Tests.UserAgent;
 using NanoMikey.Sip.UserAgent;

@@ -1,5 +1,3 @@
-using NanoMikey.Hardware.Host;
-using NanoMikey.Net.Sockets;
 using NanoMikey.Sip.Auth;
 using NanoMikey.Sip.Tests.Fixtures;
 using NanoMikey.Sip.Tests.UserAgent;
