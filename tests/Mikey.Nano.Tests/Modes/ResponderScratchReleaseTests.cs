@@ -76,18 +76,18 @@ namespace NanoMikey.Mikey.Tests.Modes
         private static void AssertReleased(PskResponder r)
         {
             Assert.Null(Field(r, "Reader"));
-            Assert.Null(Field(r, "Writer"));
+            Assert.Null(Field(r, "_writer"));
             Assert.Null(Field(r, "Layout"));
             Assert.Empty((byte[])Field(r, "_plain")!);
             object protection = Field(r, "_protection")!;
             Assert.Null(Field(protection, "_aes128"));
-            Assert.Null(Field(protection, "_ctr"));
+            Assert.Null(Field(protection, "_cm"));
             Assert.Equal(new byte[32], (byte[])Field(protection, "_authKey")!); // wiped
             object prf = Field(Field(r, "Kd")!, "_prf")!;
             Assert.Null(Field(prf, "_sha1"));
             object loader = Field(r, "Loader")!;
             Assert.Null(Field(loader, "_chain"));
-            Assert.Null(Field(loader, "_defaults"));
+            Assert.Null(Field(loader, "_sp"));
             var staging = (CryptoSessionBundle)Field(r, "Staging")!;
             Assert.Null(((CryptoSession?[])Field(staging, "_sessions")!)[0]); // no session held, old keys wiped with it
         }
