@@ -104,7 +104,34 @@ namespace NanoMikey.Crypto.Cipher
         public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);
-            Run(input, inputOffset, output, outputOffset, length, false);
+            // The whole pass and the rounds (FIPS 197 §5.1) in this one frame: the interpreter allocates a frame on the heap
+            // for every call, and the KEMAC decryption of a PSK exchange reaches here at the deepest point of the exchange
+            // (issue 10 §2 heap). Only leaf steps are calls (lanes, Ortho, SubBytes, the fused round tail), one deep at most.
+            ulong[] q = _q;
+            ulong[] rk = _roundKeys;
+            int rounds = _rounds;
+            while (length > 0)
+            {
+                int blocks = LoadLanes(input, inputOffset, q, length);
+                Ortho(q);
+                AddRoundKey(q, rk, 0);
+                for (int r = 1; r < rounds; r++)
+                {
+                    SubBytes(q);
+                    ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
+                }
+                // The last round has no MixColumns; the round count is public.
+                SubBytes(q);
+                ShiftRows(q);
+                AddRoundKey(q, rk, rounds << 3);
+                Ortho(q);
+                StoreLanes(q, blocks, output, outputOffset);
+                blocks <<= 4;
+                inputOffset += blocks;
+                outputOffset += blocks;
+                length -= blocks;
+            }
+            Array.Clear(q, 0, 8);
         }
 
         /// <inheritdoc />
@@ -112,7 +139,20 @@ namespace NanoMikey.Crypto.Cipher
         public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);
-            Run(input, inputOffset, output, outputOffset, length, true);
+            ulong[] q = _q;
+            while (length > 0)
+            {
+                int blocks = LoadLanes(input, inputOffset, q, length);
+                Ortho(q);
+                DecryptState(q);
+                Ortho(q);
+                StoreLanes(q, blocks, output, outputOffset);
+                blocks <<= 4;
+                inputOffset += blocks;
+                outputOffset += blocks;
+                length -= blocks;
+            }
+            Array.Clear(q, 0, 8);
         }
 
         /// <inheritdoc />
@@ -131,65 +171,6 @@ namespace NanoMikey.Crypto.Cipher
             if (length < 0 || (length & 15) != 0) throw new ArgumentException("Length must be a multiple of 16.", nameof(length));
             if (inputOffset < 0 || inputOffset > input.Length - length) throw new ArgumentOutOfRangeException(nameof(inputOffset));
             if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
-        }
-
-        // Four blocks per pass; a short last group is padded with zero lanes whose output is discarded. The state lives in
-        // _q between the steps, each a small method: the interpreter allocates every local of a frame on the heap, so the
-        // deepest call chain (Run, EncryptState, SubBytes) sets this engine's transient heap need, not the work done.
-        private void Run(byte[] input, int inOff, byte[] output, int outOff, int length, bool decrypt)
-        {
-            ulong[] q = _q;
-            while (length > 0)
-            {
-                int blocks = length >= 64 ? 4 : length >> 4;
-                for (int b = 0; b < 4; b++)
-                {
-                    if (b < blocks)
-                    {
-                        LoadLane(input, inOff + (b << 4), q, b);
-                    }
-                    else
-                    {
-                        q[b] = 0;
-                        q[b + 4] = 0;
-                    }
-                }
-                Ortho(q);
-                if (decrypt)
-                {
-                    DecryptState(q);
-                }
-                else
-                {
-                    EncryptState(q);
-                }
-                Ortho(q);
-                for (int b = 0; b < blocks; b++)
-                {
-                    StoreLane(q, b, output, outOff + (b << 4));
-                }
-                inOff += blocks << 4;
-                outOff += blocks << 4;
-                length -= blocks << 4;
-            }
-            Array.Clear(q, 0, 8);
-        }
-
-        // FIPS 197 §5.1.
-        private void EncryptState(ulong[] q)
-        {
-            ulong[] rk = _roundKeys;
-            int rounds = _rounds;
-            AddRoundKey(q, rk, 0);
-            for (int r = 1; r < rounds; r++)
-            {
-                SubBytes(q);
-                ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
-            }
-            // The last round has no MixColumns; the round count is public.
-            SubBytes(q);
-            ShiftRows(q);
-            AddRoundKey(q, rk, rounds << 3);
         }
 
         // FIPS 197 §5.1.2–5.1.4 of rounds 1..Nr-1 in one small frame, on locals: the encryption hot path, so it does
@@ -561,59 +542,76 @@ namespace NanoMikey.Crypto.Cipher
             return (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
         }
 
-        // Reads one block (four little-endian words) into lane `lane` of the state: two 64-bit words holding its even and
-        // odd 16-bit columns, one byte per nibble position after the spreads (see InterleaveIn).
-        private static void LoadLane(byte[] input, int p, ulong[] q, int lane)
+        // Reads the next min(4, length / 16) blocks into lanes 0..3 of the state and returns how many it read; the lanes past
+        // them are zero (their output is discarded). A lane is two 64-bit words holding its block's even and odd 16-bit
+        // columns, one byte per nibble position after the spreads (see InterleaveIn); Ortho then makes the bit planes.
+        private static int LoadLanes(byte[] input, int p, ulong[] q, int length)
         {
-            ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
-            a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
-            a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
-            ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
-            b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
-            b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
-            ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
-            c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
-            c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
-            ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
-            d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
-            d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
-            q[lane] = a | (c << 8);
-            q[lane + 4] = b | (d << 8);
+            int blocks = length >= 64 ? 4 : length >> 4;
+            for (int lane = 0; lane < 4; lane++, p += 16)
+            {
+                if (lane >= blocks)
+                {
+                    q[lane] = 0;
+                    q[lane + 4] = 0;
+                    continue;
+                }
+
+                ulong a = (uint)(input[p] | (input[p + 1] << 8) | (input[p + 2] << 16) | (input[p + 3] << 24));
+                a = (a | (a << 16)) & 0x0000FFFF0000FFFFUL;
+                a = (a | (a << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong b = (uint)(input[p + 4] | (input[p + 5] << 8) | (input[p + 6] << 16) | (input[p + 7] << 24));
+                b = (b | (b << 16)) & 0x0000FFFF0000FFFFUL;
+                b = (b | (b << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong c = (uint)(input[p + 8] | (input[p + 9] << 8) | (input[p + 10] << 16) | (input[p + 11] << 24));
+                c = (c | (c << 16)) & 0x0000FFFF0000FFFFUL;
+                c = (c | (c << 8)) & 0x00FF00FF00FF00FFUL;
+                ulong d = (uint)(input[p + 12] | (input[p + 13] << 8) | (input[p + 14] << 16) | (input[p + 15] << 24));
+                d = (d | (d << 16)) & 0x0000FFFF0000FFFFUL;
+                d = (d | (d << 8)) & 0x00FF00FF00FF00FFUL;
+                q[lane] = a | (c << 8);
+                q[lane + 4] = b | (d << 8);
+            }
+
+            return blocks;
         }
 
-        // Inverse of LoadLane: writes lane `lane` of the state as one block.
-        private static void StoreLane(ulong[] q, int lane, byte[] output, int p)
+        // Inverse of LoadLanes (after Ortho): writes lanes 0..blocks-1 of the state as consecutive blocks.
+        private static void StoreLanes(ulong[] q, int blocks, byte[] output, int p)
         {
-            ulong e = q[lane];
-            ulong f = q[lane + 4];
-            ulong g = e & 0x00FF00FF00FF00FFUL;
-            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
-            uint w = (uint)g | (uint)(g >> 16);
-            output[p] = (byte)w;
-            output[p + 1] = (byte)(w >> 8);
-            output[p + 2] = (byte)(w >> 16);
-            output[p + 3] = (byte)(w >> 24);
-            g = f & 0x00FF00FF00FF00FFUL;
-            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
-            w = (uint)g | (uint)(g >> 16);
-            output[p + 4] = (byte)w;
-            output[p + 5] = (byte)(w >> 8);
-            output[p + 6] = (byte)(w >> 16);
-            output[p + 7] = (byte)(w >> 24);
-            g = (e >> 8) & 0x00FF00FF00FF00FFUL;
-            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
-            w = (uint)g | (uint)(g >> 16);
-            output[p + 8] = (byte)w;
-            output[p + 9] = (byte)(w >> 8);
-            output[p + 10] = (byte)(w >> 16);
-            output[p + 11] = (byte)(w >> 24);
-            g = (f >> 8) & 0x00FF00FF00FF00FFUL;
-            g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
-            w = (uint)g | (uint)(g >> 16);
-            output[p + 12] = (byte)w;
-            output[p + 13] = (byte)(w >> 8);
-            output[p + 14] = (byte)(w >> 16);
-            output[p + 15] = (byte)(w >> 24);
+            for (int lane = 0; lane < blocks; lane++, p += 16)
+            {
+                ulong e = q[lane];
+                ulong f = q[lane + 4];
+                ulong g = e & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w = (uint)g | (uint)(g >> 16);
+                output[p] = (byte)w;
+                output[p + 1] = (byte)(w >> 8);
+                output[p + 2] = (byte)(w >> 16);
+                output[p + 3] = (byte)(w >> 24);
+                g = f & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                w = (uint)g | (uint)(g >> 16);
+                output[p + 4] = (byte)w;
+                output[p + 5] = (byte)(w >> 8);
+                output[p + 6] = (byte)(w >> 16);
+                output[p + 7] = (byte)(w >> 24);
+                g = (e >> 8) & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                w = (uint)g | (uint)(g >> 16);
+                output[p + 8] = (byte)w;
+                output[p + 9] = (byte)(w >> 8);
+                output[p + 10] = (byte)(w >> 16);
+                output[p + 11] = (byte)(w >> 24);
+                g = (f >> 8) & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                w = (uint)g | (uint)(g >> 16);
+                output[p + 12] = (byte)w;
+                output[p + 13] = (byte)(w >> 8);
+                output[p + 14] = (byte)(w >> 16);
+                output[p + 15] = (byte)(w >> 24);
+            }
         }
 
         private static uint ReadLe(byte[] b, int o)

@@ -4,6 +4,7 @@ using NanoMikey.Crypto.Cipher;
 using NanoMikey.Crypto.Hal;
 using NanoMikey.Crypto.Mac;
 using NanoMikey.Mikey.Payloads;
+using NanoMikey.Srtp.Transforms;
 
 namespace NanoMikey.Mikey.Keys
 {
@@ -30,7 +31,7 @@ namespace NanoMikey.Mikey.Keys
 
         private readonly IAesEngineFactory _aesFactory;
         private readonly MikeyKeyDerivation _kd;
-        private AesCtr? _ctr; // on first AES-CM use (and again after Release)
+        private AesCmCipher? _cm; // on first AES-CM use (and again after Release)
         // The MAC runs on the PRF's HMAC (MikeyPrf.Shared), keyed with auth_key for each MAC and wiped after: one HMAC per
         // responder, not two (issue 10 §2 heap). auth_key stays in _authKey until Clear, as its ipad/opad states did before.
         private int _authKeyLength;
@@ -167,8 +168,19 @@ namespace NanoMikey.Mikey.Keys
         public void Transform(uint csbId, ulong timestamp, byte[] data, int offset, int length)
         {
             if (!_keyed) throw new InvalidOperationException();
-            if (_encryption == EncryptionAlgorithm.Null) return;
             if (_encryption == EncryptionAlgorithm.AesKw128) throw new InvalidOperationException();
+            IAesEngine? engine = CounterBlock(csbId, timestamp);
+            if (engine == null) return;
+            _cm!.Apply(engine, _iv, 0, data, offset, length);
+            SecureMemory.Wipe(_iv);
+        }
+
+        // The AES-CM initial counter block (RFC 3830 §4.2.3) into _iv, and the engine keyed for it; null for NULL encryption.
+        // A step of its own that returns before the keystream runs: the interpreter allocates a heap frame per call, and the
+        // decryption is the deepest point of a PSK exchange (issue 10 §2).
+        private IAesEngine? CounterBlock(uint csbId, ulong timestamp)
+        {
+            if (_encryption == EncryptionAlgorithm.Null) return null;
             byte[] iv = _iv;
             Array.Copy(_saltKey, 0, iv, 0, SaltKeyLength);
             iv[2] ^= (byte)(csbId >> 24);
@@ -180,9 +192,9 @@ namespace NanoMikey.Mikey.Keys
             iv[15] = 0;
             IAesEngine? engine = _encryption == EncryptionAlgorithm.AesCm128 ? _aes128 : _aes256;
             if (engine == null) throw new InvalidOperationException(); // ReleaseCipher ran: derive the keys again
-            if (_ctr == null) _ctr = new AesCtr(64);
-            _ctr.XorKeystream(engine, iv, 0, data, offset, length);
-            SecureMemory.Wipe(iv);
+            // RFC 3830 §4.2.3 AES-CM is SRTP's (RFC 3711 §4.1.1): the IV's low 16 bits count the blocks.
+            if (_cm == null) _cm = new AesCmCipher(64);
+            return engine;
         }
 
         /// <summary>
@@ -231,7 +243,11 @@ namespace NanoMikey.Mikey.Keys
             {
                 if (length > plain.Length - plainOffset) return WrapLengthInvalid;
                 Array.Copy(encr, offset, plain, plainOffset, length);
-                Transform(csbId, timestamp, plain, plainOffset, length);
+                // Transform's steps in this frame, not a call to it: one heap frame less at the exchange's deepest point.
+                IAesEngine? engine = CounterBlock(csbId, timestamp);
+                if (engine == null) return length;
+                _cm!.Apply(engine, _iv, 0, plain, plainOffset, length);
+                SecureMemory.Wipe(_iv);
                 return length;
             }
 
@@ -335,7 +351,7 @@ namespace NanoMikey.Mikey.Keys
             _aes128 = null;
             _aes256 = null;
             _kw = null;
-            _ctr = null;
+            _cm = null;
         }
 
         private Hmac? Loaded()

@@ -63,8 +63,11 @@ namespace NanoMikey.Mikey.Keys
                 int sLength = inkeyLength - s;
                 if (sLength > InkeyBlockLength) sLength = InkeyBlockLength;
                 hmac.SetKey(inkey, inkeyOffset + s, sLength);
-                // A_0 = label; A_i = HMAC(s, A_(i-1)); output block i = HMAC(s, A_i || label).
-                hmac.Compute(label, labelOffset, labelLength, _a, 0, h);
+                // A_0 = label; A_i = HMAC(s, A_(i-1)); output block i = HMAC(s, A_i || label). Reset/Update/Final rather than
+                // Compute (which calls Final): one interpreter frame less at the deepest point of a key derivation (issue 10 §2).
+                hmac.Reset();
+                hmac.Update(label, labelOffset, labelLength);
+                hmac.Final(_a, 0, h);
                 for (int done = 0; done < outputLength; done += h)
                 {
                     hmac.Reset();
@@ -74,7 +77,12 @@ namespace NanoMikey.Mikey.Keys
                     int take = outputLength - done;
                     if (take > h) take = h;
                     for (int i = 0; i < take; i++) output[outputOffset + done + i] ^= _block[i];
-                    if (done + h < outputLength) hmac.Compute(_a, 0, h, _a, 0, h);
+                    if (done + h < outputLength)
+                    {
+                        hmac.Reset();
+                        hmac.Update(_a, 0, h);
+                        hmac.Final(_a, 0, h);
+                    }
                 }
             }
             Clear();

@@ -19,7 +19,6 @@ namespace NanoMikey.Mikey.Modes
         // Created on first use, dropped by Release (a responder that releases its exchange scratch, issue 10 §2 heap).
         private SecurityPolicyPayload? _sp;
         private SrtpPolicyMapping? _mapping;
-        private SrtpPolicy? _defaults;
         private MikeyReader _chain;
 
         /// <summary>Creates a loader that reads KEMAC key data chains with <paramref name="chain"/>.</summary>
@@ -50,7 +49,6 @@ namespace NanoMikey.Mikey.Modes
             }
 
             SecurityPolicyPayload sp = _sp ?? (_sp = new SecurityPolicyPayload());
-            SrtpPolicy defaults = _defaults ?? (_defaults = new SrtpPolicy());
             target.Clear();
             target.CsbId = header.CsbId;
             target.Prf = header.PrfFunction;
@@ -62,7 +60,7 @@ namespace NanoMikey.Mikey.Modes
                 cs.PolicyNo = header.GetPolicyNo(i);
                 cs.Ssrc = header.GetSsrc(i);
                 cs.Roc = header.GetRoc(i);
-                cs.Policy.CopyFrom(defaults);
+                cs.Policy.SetDefaults(); // RFC 3830 §6.10.1: what the SP payload does not say is SRTP's default
                 int found = -1;
                 for (int k = 0; k < layout.PolicyCount; k++)
                 {
@@ -249,15 +247,14 @@ namespace NanoMikey.Mikey.Modes
             return slot;
         }
 
-        /// <summary>Drops the policy views and defaults (LoadSessions creates them again); LoadKeys does not need them.</summary>
+        /// <summary>Drops the policy views (LoadSessions creates them again); LoadKeys does not need them.</summary>
         internal void ReleasePolicyViews()
         {
             _sp = null;
             _mapping = null;
-            _defaults = null;
         }
 
-        /// <summary>Drops the policy views and defaults, and the reader; the next exchange creates them again (see <see cref="Rebind"/>).</summary>
+        /// <summary>Drops the policy views and the reader; the next exchange creates them again (see <see cref="Rebind"/>).</summary>
         internal void Release()
         {
             ReleasePolicyViews();

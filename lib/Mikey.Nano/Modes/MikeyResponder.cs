@@ -19,13 +19,15 @@ namespace NanoMikey.Mikey.Modes
         // Exchange state, created with the responder; a responder that releases its scratch after each exchange (issue 10 §2
         // heap) drops them in ReleaseExchangeState and creates them again in EnsureExchangeState: null only between the two.
         internal MikeyReader Reader = new MikeyReader();
-        internal MikeyWriter Writer = new MikeyWriter();
         internal MessageLayout Layout = new MessageLayout();
         internal readonly MikeyKeyDerivation Kd = new MikeyKeyDerivation();
         internal readonly BundleLoader Loader;
         internal readonly IMikeyClock Clock;
         internal readonly ReplayCache ReplayCache;
-        private VerificationInput _vInput = new VerificationInput();
+        // The writer and the V MAC input serve only the answer: created when it is written, after Process has returned, so
+        // they are not on the heap while the exchange's deepest calls (KEMAC decryption, key derivation) run (issue 10 §2).
+        private MikeyWriter? _writer;
+        private VerificationInput? _vInput;
         private CryptoSessionBundle _bundle = new CryptoSessionBundle();
 
         internal CryptoSessionBundle Staging = new CryptoSessionBundle();
@@ -40,6 +42,11 @@ namespace NanoMikey.Mikey.Modes
             ReplayCache = replayCache;
             Loader = new BundleLoader(Reader);
             Minimum = SrtpMinimumPolicy.Strict;
+        }
+
+        internal MikeyWriter Writer
+        {
+            get { return _writer ?? (_writer = new MikeyWriter()); }
         }
 
         /// <summary>The local minimum every offered SRTP policy must meet; an offer below it is answered with Invalid SP.</summary>
@@ -117,7 +124,7 @@ namespace NanoMikey.Mikey.Modes
             w.WriteVerification(protection.Mac);
             if (w.Finish() != MikeyStatus.Ok) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.BufferTooSmall);
             MessageLayout l = Layout;
-            VerificationInput v = _vInput;
+            VerificationInput v = _vInput ?? (_vInput = new VerificationInput());
             v.Reset();
             if (l.IdCount > 0) v.Append(message, l.IdDataOffset[0], l.IdDataLength[0]);
             if (idrLength > 0) v.Append(idr, 0, idrLength);
@@ -188,9 +195,9 @@ namespace NanoMikey.Mikey.Modes
             Staging = new CryptoSessionBundle();
             Loader.Release();
             Reader = null!;
-            Writer = null!;
+            _writer = null;
             Layout = null!;
-            _vInput = null!;
+            _vInput = null;
         }
 
         /// <summary>Creates the exchange state again after <see cref="ReleaseExchangeState"/> (nothing to do otherwise).</summary>
@@ -198,9 +205,7 @@ namespace NanoMikey.Mikey.Modes
         {
             if (Reader != null) return;
             Reader = new MikeyReader();
-            Writer = new MikeyWriter();
             Layout = new MessageLayout();
-            _vInput = new VerificationInput();
             Loader.Rebind(Reader);
         }
 

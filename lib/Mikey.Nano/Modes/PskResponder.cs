@@ -109,6 +109,7 @@ namespace NanoMikey.Mikey.Modes
         {
             EnsureExchangeState();
             MikeyExchangeStatus status = Process(message, offset, length);
+            if (status == MikeyExchangeStatus.Ok) status = LoadKeys(message);
             if (status == MikeyExchangeStatus.Ok && Reader.Header.V)
             {
                 status = WriteVerification(message, answer, answerOffset, answerCapacity, DataType.PskVerification, _protection, _idrType, _idr, _idrLength);
@@ -220,6 +221,20 @@ namespace NanoMikey.Mikey.Modes
                 }
             }
 
+            if (ReleaseExchangeScratch) Loader.ReleasePolicyViews(); // loaded: the keys do not need them
+            _identityOffset = idOffset;
+            return MikeyExchangeStatus.Ok;
+        }
+
+        // The keys of an authenticated message whose policies are loaded: KEMAC decryption (RFC 3830 §4.2.3; an AES-KW-128
+        // unwrap checks its integrity register first, KemacProtection remarks) and the TEKs or TGK-derived keys (§4.1.3). A
+        // step of its own after Process returned: the interpreter allocates every frame on the heap, and Process's is large
+        // while these are the exchange's deepest calls (issue 10 §2).
+        private MikeyExchangeStatus LoadKeys(byte[] message)
+        {
+            MessageLayout l = Layout;
+            // A CSB update (§4.5) has no RAND: it adds keys to the current sessions and derives with their RAND.
+            bool update = l.RandCount == 0;
             int firstSlot = 0;
             if (update)
             {
@@ -227,19 +242,21 @@ namespace NanoMikey.Mikey.Modes
                 if (firstSlot < 0) return Fail(Loader.ErrorCode, MikeyExchangeStatus.Mismatch);
             }
 
-            // Decryption (RFC 3830 §4.2.3); an AES-KW-128 unwrap checks its integrity register first (KemacProtection remarks).
             int encrLength = _kemac.EncrDataLength;
             if (_plain.Length < encrLength && encrLength <= MaxKemacData) _plain = new byte[encrLength]; // longer: Decrypt refuses
-            int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, _kemac.EncrDataLength, _plain, 0);
+            int plainLength = _protection.Decrypt(CsbId, l.Timestamp64, message, _kemac.EncrDataOffset, encrLength, _plain, 0);
             if (plainLength == KemacProtection.WrapIntegrityFailed) return Fail(ErrorCode.AuthFailure, MikeyExchangeStatus.AuthenticationFailed);
-            if (plainLength < 0) return Fail(enc == EncryptionAlgorithm.AesKw128 ? ErrorCode.InvalidEa : ErrorCode.Unspecified, MikeyExchangeStatus.Unsupported);
-            if (ReleaseExchangeScratch) _protection.ReleaseCipher(); // decrypted: the key derivation runs without the cipher's heap
-            s = Loader.LoadKeys(_plain, 0, plainLength, DataType.PreShared, Kd, rand, randOffset, randLength, Staging, firstSlot);
-            SecureMemory.Wipe(_plain, 0, plainLength);
-            if (s != MikeyExchangeStatus.Ok) return Fail(Loader.ErrorCode, s);
+            if (plainLength < 0)
+            {
+                return Fail(_kemac.EncryptionAlgorithm == EncryptionAlgorithm.AesKw128 ? ErrorCode.InvalidEa : ErrorCode.Unspecified,
+                    MikeyExchangeStatus.Unsupported);
+            }
 
-            _identityOffset = idOffset;
-            return MikeyExchangeStatus.Ok;
+            if (ReleaseExchangeScratch) _protection.ReleaseCipher(); // decrypted: the key derivation runs without the cipher's heap
+            MikeyExchangeStatus s = Loader.LoadKeys(_plain, 0, plainLength, DataType.PreShared, Kd, update ? Bundle.Rand : message,
+                update ? 0 : l.RandValueOffset, update ? Bundle.RandLength : l.RandValueLength, Staging, firstSlot);
+            SecureMemory.Wipe(_plain, 0, plainLength);
+            return s == MikeyExchangeStatus.Ok ? s : Fail(Loader.ErrorCode, s);
         }
     }
 }

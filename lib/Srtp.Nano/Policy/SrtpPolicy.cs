@@ -21,15 +21,29 @@ namespace NanoMikey.Srtp.Policy
         /// <summary>Creates the RFC 3711 default policy (AES-CM-128, HMAC-SHA-1 with an 80-bit tag).</summary>
         public SrtpPolicy()
         {
+            SetDefaults();
+        }
+
+        /// <summary>
+        /// Makes this policy the RFC 3711 default again (what <see cref="SrtpPolicy()"/> creates) without allocating: the
+        /// starting point of a MIKEY policy before the SP payload's parameters (RFC 3830 §6.10.1), with no defaults object
+        /// held for it (issue 10 §2 heap: every field of a policy is a heap block on the interpreter).
+        /// </summary>
+        public void SetDefaults()
+        {
             EncryptionAlgorithm = SrtpEncryptionAlgorithm.AesCm;
             SessionEncryptionKeyLength = 16;
             AuthenticationAlgorithm = SrtpAuthenticationAlgorithm.HmacSha1;
             SessionAuthenticationKeyLength = 20;
             SessionSaltKeyLength = 14;
+            PseudoRandomFunction = 0;
+            KeyDerivationRate = 0;
             SrtpEncryption = true;
             SrtcpEncryption = true;
+            FecOrder = 0;
             SrtpAuthentication = true;
             AuthenticationTagLength = 10;
+            SrtpPrefixLength = 0;
             RocTransmissionRate = 1;
             SrtpAuthAlgorithm = Unset;
             SrtcpAuthAlgorithm = Unset;
@@ -38,6 +52,7 @@ namespace NanoMikey.Srtp.Policy
             SrtpAuthenticationTagLength = Unset;
             SrtcpAuthenticationTagLength = Unset;
             AeadAuthenticationTagLength = 16;
+            MkiLength = 0;
             ReplayWindowSize = 128;
             SrtpKeyLifetime = 1UL << 48;
             SrtcpKeyLifetime = 1UL << 31;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using NanoMikey.Crypto.Cipher;
+using NanoMikey.Crypto.Hal;
 using NanoMikey.Crypto.Random;
 using NanoMikey.Mikey.Keys;
 using NanoMikey.Mikey.Modes;
@@ -13,7 +14,8 @@ namespace NanoMikey.Mikey.Tests.Modes
     /// <summary>
     /// Issue 10 §2 (heap): PskResponder.ReleaseExchangeScratch drops what only an exchange needs once it ends (reader, writer,
     /// layout, KEMAC engines, HMAC, key data buffer, staging bundle) and the next exchange, a fresh offer or a CSB update,
-    /// creates it again and agrees with the initiator as before. Off by default.
+    /// creates it again and agrees with the initiator as before. Off by default. Also what a responder holds at the
+    /// exchange's deepest point (the KEMAC decryption).
     /// </summary>
     public class ResponderScratchReleaseTests
     {
@@ -23,9 +25,9 @@ namespace NanoMikey.Mikey.Tests.Modes
         private static readonly byte[] Alice = System.Text.Encoding.ASCII.GetBytes("sip:alice@example.com");
         private static readonly byte[] Bob = System.Text.Encoding.ASCII.GetBytes("sip:bob@example.com");
 
-        private static PskResponder Responder(TestClock clock, bool release)
+        private static PskResponder Responder(TestClock clock, bool release, IAesEngineFactory? aes = null)
         {
-            var r = new PskResponder(new SoftwareAesFactory(), clock, new ReplayCache(8, clock, new FreshnessPolicy()));
+            var r = new PskResponder(aes ?? new SoftwareAesFactory(), clock, new ReplayCache(8, clock, new FreshnessPolicy()));
             r.SetPreSharedKey(Psk, 0, Psk.Length);
             r.SetIdentity(IdType.Uri, Bob, 0, Bob.Length);
             r.ReleaseExchangeScratch = release;
@@ -76,18 +78,18 @@ namespace NanoMikey.Mikey.Tests.Modes
         private static void AssertReleased(PskResponder r)
         {
             Assert.Null(Field(r, "Reader"));
-            Assert.Null(Field(r, "Writer"));
+            Assert.Null(Field(r, "_writer"));
             Assert.Null(Field(r, "Layout"));
             Assert.Empty((byte[])Field(r, "_plain")!);
             object protection = Field(r, "_protection")!;
             Assert.Null(Field(protection, "_aes128"));
-            Assert.Null(Field(protection, "_ctr"));
+            Assert.Null(Field(protection, "_cm"));
             Assert.Equal(new byte[32], (byte[])Field(protection, "_authKey")!); // wiped
             object prf = Field(Field(r, "Kd")!, "_prf")!;
             Assert.Null(Field(prf, "_sha1"));
             object loader = Field(r, "Loader")!;
             Assert.Null(Field(loader, "_chain"));
-            Assert.Null(Field(loader, "_defaults"));
+            Assert.Null(Field(loader, "_sp"));
             var staging = (CryptoSessionBundle)Field(r, "Staging")!;
             Assert.Null(((CryptoSession?[])Field(staging, "_sessions")!)[0]); // no session held, old keys wiped with it
         }
@@ -137,6 +139,65 @@ namespace NanoMikey.Mikey.Tests.Modes
             Assert.NotNull(Field(r, "Reader"));
             Assert.NotNull(Field(Field(r, "_protection")!, "_aes128"));
             Assert.NotNull(Field(Field(Field(r, "Kd")!, "_prf")!, "_sha1"));
+        }
+
+        // Software AES that runs a check before each keystream request.
+        private sealed class WatchingFactory : IAesEngineFactory
+        {
+            public Action? OnEncrypt;
+
+            public IAesEngine? Create(int keyLength) => new Engine(this);
+
+            private sealed class Engine : IAesEngine
+            {
+                private readonly WatchingFactory _owner;
+                private readonly SoftwareAes _aes = new SoftwareAes();
+
+                public Engine(WatchingFactory owner) => _owner = owner;
+
+                public bool SupportsKeyLength(int keyLength) => _aes.SupportsKeyLength(keyLength);
+
+                public void SetKey(byte[] key, int offset, int length) => _aes.SetKey(key, offset, length);
+
+                public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+                {
+                    _owner.OnEncrypt?.Invoke();
+                    _aes.EncryptBlocks(input, inputOffset, output, outputOffset, length);
+                }
+
+                public void DecryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length) =>
+                    _aes.DecryptBlocks(input, inputOffset, output, outputOffset, length);
+
+                public void ClearKey() => _aes.ClearKey();
+            }
+        }
+
+        // The exchange's deepest point on the interpreter is the KEMAC decryption: an engine that looks at the responder when
+        // asked for keystream finds no answer writer and no V MAC input yet (created with the answer) and, for a responder
+        // that releases its scratch, no policy views (dropped once the policies are loaded).
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void WhileTheKemacIsDecrypted_TheAnswerStateDoesNotExistYet(bool release)
+        {
+            var clock = new TestClock { NtpNow = T };
+            var aes = new WatchingFactory();
+            PskResponder r = Responder(clock, release, aes);
+            int looks = 0;
+            aes.OnEncrypt = () =>
+            {
+                looks++;
+                Assert.Null(Field(r, "_writer"));
+                Assert.Null(Field(r, "_vInput"));
+                if (release)
+                {
+                    object loader = Field(r, "Loader")!;
+                    Assert.Null(Field(loader, "_sp"));
+                    Assert.Null(Field(loader, "_mapping"));
+                }
+            };
+            Exchange(Initiator(clock, 7), r, update: false);
+            Assert.True(looks > 0); // the KEMAC was decrypted through the engine
         }
     }
 }
