@@ -36,7 +36,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             f.Receive(invite, out SipServerTransaction? t);
             f.RunUntil(1 * S);
             Assert.True(f.Answer(t!, invite, 486));
-            Assert.Equal(SipTransactionState.Completed, t.State);
+            Assert.Equal(SipTransactionState.Completed, t!.State);
             f.RunUntil(40 * S);
 
             // §17.2.1: G = T1, then doubling to T2: 1.5, 2.5, 4.5, 8.5, 12.5, ... ; H = 64·T1 after the final (33 s).
@@ -62,7 +62,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             byte[] ack = Request(SipMethod.Ack, "z9hG4bKi1");
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(ack, out SipServerTransaction? matched));
             Assert.Same(t, matched);
-            Assert.Equal(SipTransactionState.Confirmed, t.State);
+            Assert.Equal(SipTransactionState.Confirmed, t!.State);
             f.RunUntil(3 * S);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(ack, out _));
             Assert.Equal(finals, f.SendTimes("SIP/2.0 603").Count);
@@ -77,7 +77,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             byte[] invite = Request(SipMethod.Invite, "z9hG4bKl1");
             f.Receive(invite, out SipServerTransaction? t);
             Assert.True(f.Answer(t!, invite, 200));
-            Assert.Equal(SipTransactionState.Accepted, t.State);
+            Assert.Equal(SipTransactionState.Accepted, t!.State);
             f.RunUntil(2 * S);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(invite, out _));
             Assert.Equal(Seconds(0, 0.5, 1.5), f.SendTimes("SIP/2.0 200"));
@@ -102,7 +102,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             f.Answer(t!, invite, 200);
             f.RunUntil(40 * S);
             Assert.Equal(Seconds(0, 0.5, 1.5, 3.5, 7.5, 11.5, 15.5, 19.5, 23.5, 27.5, 31.5), f.SendTimes("SIP/2.0 200"));
-            Assert.Equal(SipTransactionState.TimedOut, t.State);
+            Assert.Equal(SipTransactionState.TimedOut, t!.State);
             Assert.False(t.AckReceived);
         }
 
@@ -134,7 +134,7 @@ namespace NanoMikey.Sip.Tests.Transaction
             byte[] reg = Request(SipMethod.Register, "z9hG4bKj2");
             f.Receive(reg, out SipServerTransaction? t);
             Assert.True(f.Answer(t!, reg, 100));
-            Assert.Equal(SipTransactionState.Proceeding, t.State);
+            Assert.Equal(SipTransactionState.Proceeding, t!.State);
             Assert.Equal(SipReceiveResult.Absorbed, f.Receive(reg, out _));
             Assert.Equal(2, f.SendTimes("SIP/2.0 100").Count);
             Assert.False(t.Respond(reg, 0, reg.Length, f.Now)); // a request is not a response
