@@ -1,12 +1,13 @@
 using System;
-using NanoMikey.Crypto;
 using NanoMikey.Crypto.Hal;
+using NanoMikey.Crypto;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Mikey.Session;
 using NanoMikey.Mikey.Time;
 using NanoMikey.Mikey.Transport;
 using NanoMikey.Net.Sockets;
+using NanoMikey.Net.Text;
 using NanoMikey.Rtsp.Message;
 using NanoMikey.Srtp.Context;
 using NanoMikey.Srtp.Policy;
@@ -221,7 +222,7 @@ namespace NanoMikey.Rtsp.Client
             if (_mode == RtspClientMode.Record)
             {
                 // RFC 2326 §10.3: ANNOUNCE posts the description of what we will record; RFC 4567 §3.1 puts our key in it.
-                bodyLength = Ascii.Write(RecordSdp(), _body, 0, _body.Length);
+                bodyLength = AsciiText.Write(RecordSdp(), _body, 0, _body.Length);
                 if (bodyLength < 0) return Fail(RtspClientStatus.RequestTooLarge);
                 _connection.Begin(RtspMethod.Announce, uri);
                 w.Header(RtspHeaderName.ContentType, ApplicationSdp);

@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Crypto;
+using NanoMikey.Net.Text;
 using NanoMikey.Rtsp.Message;
 
 namespace NanoMikey.Rtsp.Client
@@ -206,7 +207,7 @@ namespace NanoMikey.Rtsp.Client
         public string Text(int offset, int length)
         {
             if (offset < 0 || length < 0 || offset > _buffer.Length - length) throw new ArgumentOutOfRangeException();
-            return Ascii.ToText(_buffer, offset, length);
+            return AsciiText.ToText(_buffer, offset, length);
         }
 
         /// <summary>True when the bytes at <paramref name="offset"/> equal <paramref name="value"/> (ASCII, exact case).</summary>

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Net.Text;
 
 namespace NanoMikey.Rtsp.Message
 {
@@ -171,7 +172,7 @@ namespace NanoMikey.Rtsp.Message
             if (value == null) throw new ArgumentNullException();
             if (offset < 0 || count < 0 || offset > value.Length - count) throw new ArgumentOutOfRangeException();
             if (Overflow) return;
-            int p = Ascii.WriteBytes(value, offset, count, _b, _p, _limit);
+            int p = AsciiText.WriteBytes(value, offset, count, _b, _p, _limit);
             if (p < 0) Overflow = true;
             else _p = p;
         }
@@ -280,7 +281,7 @@ namespace NanoMikey.Rtsp.Message
         private void Put(string text)
         {
             if (Overflow) return;
-            int p = Ascii.Write(text, _b, _p, _limit);
+            int p = AsciiText.Write(text, _b, _p, _limit);
             if (p < 0) Overflow = true;
             else _p = p;
         }
@@ -288,7 +289,7 @@ namespace NanoMikey.Rtsp.Message
         private void PutDecimal(long value)
         {
             if (Overflow) return;
-            int p = Ascii.WriteDecimal(value, _b, _p, _limit);
+            int p = AsciiText.WriteDecimal(value, _b, _p, _limit);
             if (p < 0) Overflow = true;
             else _p = p;
         }

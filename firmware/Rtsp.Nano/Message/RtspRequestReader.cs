@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Net.Text;
 
 namespace NanoMikey.Rtsp.Message
 {
@@ -263,7 +264,7 @@ namespace NanoMikey.Rtsp.Message
         public string HeaderValueText(int index)
         {
             CheckIndex(index);
-            return Ascii.ToText(_b, _valueStart[index], _valueLength[index]);
+            return AsciiText.ToText(_b, _valueStart[index], _valueLength[index]);
         }
 
         /// <summary>True when header <paramref name="index"/>'s value starts with <paramref name="text"/> (ASCII case-insensitive).</summary>

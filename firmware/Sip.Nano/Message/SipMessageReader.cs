@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Net.Text;
 
 namespace NanoMikey.Sip.Message
 {
@@ -151,7 +152,7 @@ namespace NanoMikey.Sip.Message
         public int BodyLength { get; private set; }
 
         /// <summary>The body as text (each byte one char), empty when there is none.</summary>
-        public string Body { get { return SipText.ToText(_b, BodyOffset, BodyLength); } }
+        public string Body { get { return AsciiText.ToText(_b, BodyOffset, BodyLength); } }
 
         /// <summary>The raw value of the first WWW-Authenticate or Proxy-Authenticate (RFC 3261 §22.2, §22.3), or null.</summary>
         public string? ChallengeHeader { get { return Text(_challengeOff, _challengeLen); } }
@@ -260,7 +261,7 @@ namespace NanoMikey.Sip.Message
         public string? HeaderValue(string name)
         {
             int i = Find(name, 0);
-            return i < 0 ? null : SipText.ToText(_b, _valOff[i], _valLen[i]);
+            return i < 0 ? null : AsciiText.ToText(_b, _valOff[i], _valLen[i]);
         }
 
         /// <summary>The value of the <paramref name="occurrence"/>-th header line named <paramref name="name"/> (0 first), or null.</summary>
@@ -279,7 +280,7 @@ namespace NanoMikey.Sip.Message
                 from = i + 1;
             }
 
-            return SipText.ToText(_b, _valOff[i], _valLen[i]);
+            return AsciiText.ToText(_b, _valOff[i], _valLen[i]);
         }
 
         /// <summary>The raw text of Via value <paramref name="index"/> (0 = top), for copying into a response (RFC 3261 §8.2.6.2).</summary>
@@ -288,7 +289,7 @@ namespace NanoMikey.Sip.Message
         public string ViaHeaderValue(int index)
         {
             if (index < 0 || index >= ViaCount) throw new ArgumentOutOfRangeException();
-            return SipText.ToText(_b, _viaOff[index], _viaLen[index]);
+            return AsciiText.ToText(_b, _viaOff[index], _viaLen[index]);
         }
 
         /// <summary>Record-Route value <paramref name="index"/> (0 = first in the message), e.g. <c>&lt;sip:p1.example.com;lr&gt;</c>.</summary>
@@ -297,7 +298,7 @@ namespace NanoMikey.Sip.Message
         public string RecordRoute(int index)
         {
             if (index < 0 || index >= RecordRouteCount) throw new ArgumentOutOfRangeException();
-            return SipText.ToText(_b, _rrOff[index], _rrLen[index]);
+            return AsciiText.ToText(_b, _rrOff[index], _rrLen[index]);
         }
 
         /// <summary>True when the top Via's branch equals <paramref name="branch"/> (case-sensitive, RFC 3261 §17.1.3), without allocating.</summary>
@@ -390,7 +391,7 @@ namespace NanoMikey.Sip.Message
 
         private string? Text(int off, int len)
         {
-            return off < 0 ? null : SipText.ToText(_b, off, len);
+            return off < 0 ? null : AsciiText.ToText(_b, off, len);
         }
 
         // Request-Line = Method SP Request-URI SP SIP-Version; Status-Line = SIP-Version SP Status-Code SP Reason-Phrase

@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Net.Text;
 
 namespace NanoMikey.Sip.Message
 {
@@ -250,7 +251,7 @@ namespace NanoMikey.Sip.Message
         private void Put(string text)
         {
             if (Failed) return;
-            int p = SipText.Write(text, _b, _p, _limit);
+            int p = AsciiText.Write(text, _b, _p, _limit);
             if (p < 0) Failed = true;
             else _p = p;
         }
@@ -258,7 +259,7 @@ namespace NanoMikey.Sip.Message
         private void PutDecimal(long value)
         {
             if (Failed) return;
-            int p = SipText.WriteDecimal(value, _b, _p, _limit);
+            int p = AsciiText.WriteDecimal(value, _b, _p, _limit);
             if (p < 0) Failed = true;
             else _p = p;
         }

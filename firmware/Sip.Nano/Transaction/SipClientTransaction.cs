@@ -1,3 +1,4 @@
+using NanoMikey.Net.Text;
 using NanoMikey.Sip.Message;
 
 namespace NanoMikey.Sip.Transaction
@@ -126,7 +127,7 @@ namespace NanoMikey.Sip.Transaction
             if (scratch.Read(Data, 0, DataLength) != SipReadStatus.Ok) return false;
             byte[] q = scratch.Buffer;
             w.Clear();
-            w.StartRequest(SipMethod.Ack, SipText.ToText(q, scratch.RequestUriOffset, scratch.RequestUriLength));
+            w.StartRequest(SipMethod.Ack, AsciiText.ToText(q, scratch.RequestUriOffset, scratch.RequestUriLength));
             w.HeaderBytes(SipHeaderName.Via, q, scratch.ViaOffset(0), scratch.ViaLength(0));
             for (int i = scratch.HeaderIndex(SipHeaderName.IdRoute, 0); i >= 0; i = scratch.HeaderIndex(SipHeaderName.IdRoute, i + 1))
             {
