@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Sockets;
+using NanoMikey.Hardware.Host;
+using NanoMikey.Mikey.Session;
+using NanoMikey.Sip.Keying;
+using NanoMikey.Sip.Tests.Fixtures;
+using NanoMikey.Sip.Tests.Keying;
+using NanoMikey.Sip.Tests.UserAgent;
+using NanoMikey.Sip.UserAgent;
+using NanoMikey.Srtp;
+using NanoMikey.Srtp.Context;
+using NanoMikey.Srtp.Policy;
+using static NanoMikey.Sip.Tests.Keying.SipKeyingFixtures;
+
+namespace NanoMikey.Sip.Tests.Interop
+{
+    /// <summary>
+    /// Issue 13's scenarios through the real Kamailio with the device's keying (<see cref="SipMikeyOffer"/> and
+    /// <see cref="SipMikeyAnswerer"/> through <see cref="SipMikeyCallerKeying"/> / <see cref="SipMikeyCalleeKeying"/>) and
+    /// SRTP packets over real UDP from the bundles' contexts. Ports 19700–19749: Kamailio on 19700, our UAs' SIP on
+    /// 19710–19719, their media sockets 10 above.
+    /// </summary>
+    public sealed class DeviceKeyingThroughProxyTests
+    {
+        private const int ProxyPort = 19700;
+        private const int DoorPort = 19710;
+        private static readonly int[] IndoorPorts = { 19711, 19712, 19713 };
+        private static readonly byte[][] IndoorIds = { Id("sip:indoor1@nanomikey.test"), Id("sip:indoor2@nanomikey.test"), Id("sip:indoor3@nanomikey.test") };
+        private static readonly byte[] GuardId = Id("sip:guard@nanomikey.test");
+        private readonly SipTestClock _clock = new SipTestClock { NtpNow = UaKeys.Clock.NtpNow, OffsetBoundSeconds = 1 };
+
+        private SipMikeyCallerKeying DoorKeying(SipAnswerPolicy policy, string user)
+        {
+            var k = new SipMikeyCallerKeying(Caller(_clock, policy), Policy(), 4);
+            Assert.True(k.AddTarget(PskTarget(Psk, "sip:" + user + "@" + KamailioProcess.Domain)));
+            return k;
+        }
+
+        private UaNode Indoor(int port, string user, uint ssrc, byte[] identity, Action<SipUserAgentOptions>? configure = null)
+            => ProxiedUa.Node(ProxyPort, port, user, null, configure, new SipMikeyCalleeKeying(PskDevice(_clock, ssrc, identity)));
+
+        private static SipMikeyAnswerer AnswererOf(UaNode n) => ((SipMikeyCalleeKeying)n.CalleeKeying).Answerer;
+
+        [Fact]
+        public void DoorCallsFlatOfThreeIndoorUnits_SrtpPerForkInEarlyMedia_WinnersKeysBothWays_LosersWipedAtTheDoor()
+        {
+            using var proxy = new KamailioProcess(ProxyPort);
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
+            var indoor = new UaNode[3];
+            var media = new UdpClient[4];
+            try
+            {
+                for (int i = 0; i < 3; i++) indoor[i] = Indoor(IndoorPorts[i], "flat", 0x1000u * (uint)(i + 1), IndoorIds[i]);
+                media[0] = MediaSocket(DoorPort);
+                for (int i = 0; i < 3; i++) media[i + 1] = MediaSocket(IndoorPorts[i]);
+                foreach (UaNode n in indoor) ProxiedUa.Register(n, "flat");
+                SipUserAgent[] all = { door.Ua, indoor[0].Ua, indoor[1].Ua, indoor[2].Ua };
+
+                var keying = DoorKeying(Allow(IndoorIds), "flat");
+                Assert.Equal(SipCallFailure.None, door.Ua.Call("sip:flat@" + KamailioProcess.Domain, keying, Pump.Now));
+                Assert.True(Pump.Until(() => door.Ua.EarlyTag(2) != null, 5000, all),
+                    door.Ua.CallState + " " + door.Ua.LastFailure + " " + keying.Offer.LastStatus + "\n" + proxy.Log);
+                Assert.Equal(3, keying.Offer.ForkCount);
+
+                // RFC 5197 §5.1/§5.2: early media per fork, each indoor unit → door under its fork's keys (its own SSRC).
+                var doorRx = new Dictionary<uint, SrtpCryptoContext>();
+                var tags = new string[3];
+                for (int i = 0; i < 3; i++)
+                {
+                    tags[i] = indoor[i].Ua.ActiveDialog!.LocalTag;
+                    CryptoSessionBundle fork = door.Ua.EarlyMediaKeys(tags[i])!;
+                    Assert.Same(fork, keying.Offer.EarlyBundle(tags[i]));
+                    Assert.Equal(0x1000u * (uint)(i + 1), fork.Get(1).Ssrc);
+                    doorRx.Add(fork.Get(1).Ssrc, Context(fork.Get(1), SrtpDirection.Inbound));
+                    SendSrtp(media[i + 1], MediaPort(DoorPort), Context(AnswererOf(indoor[i]).Bundle.Get(1), SrtpDirection.Outbound), 1);
+                }
+
+                for (int i = 0; i < 3; i++) ReceiveSrtp(media[0], doorRx);
+                Assert.All(doorRx.Values, c => Assert.Equal(1ul, c.HighestIndex));
+
+                // Door → units: one stream, encrypted once and sent to every early dialog (the same packets, docs/sip.md),
+                // each unit unprotects it with its own fork's keys.
+                CryptoSession doorStream = door.Ua.EarlyMediaKeys(tags[0])!.Get(0);
+                SrtpCryptoContext doorTx = Context(doorStream, SrtpDirection.Outbound);
+                byte[] packet = Protect(doorTx, 1, doorStream.Ssrc);
+                for (int i = 0; i < 3; i++)
+                {
+                    media[0].Send(packet, packet.Length, new IPEndPoint(IPAddress.Loopback, MediaPort(IndoorPorts[i])));
+                    CryptoSession own = AnswererOf(indoor[i]).Bundle.Get(0);
+                    ReceiveSrtp(media[i + 1], new Dictionary<uint, SrtpCryptoContext> { { own.Ssrc, Context(own, SrtpDirection.Inbound) } });
+                }
+
+                // The losers' key bytes at the door, to see them wiped.
+                var loserKeys = new List<byte[]>();
+                for (int i = 1; i < 3; i++)
+                {
+                    CryptoSessionBundle fork = door.Ua.EarlyMediaKeys(tags[i])!;
+                    for (int cs = 0; cs < 2; cs++)
+                    {
+                        loserKeys.Add(fork.Get(cs).GetMasterKey(0).Key);
+                        loserKeys.Add(fork.Get(cs).GetMasterKey(0).Salt);
+                    }
+                }
+
+                Assert.All(loserKeys, k => Assert.False(AllZero(k)));
+
+                // The first 200 wins, the proxy cancels the others (RFC 3261 §16.7 step 10).
+                indoor[0].Ua.Answer(Pump.Now);
+                Assert.True(Pump.Until(() => door.Ua.CallState == SipCallState.Established && indoor[0].Ua.CallState == SipCallState.Established
+                    && indoor[1].Ua.CallState == SipCallState.Ended && indoor[2].Ua.CallState == SipCallState.Ended, 8000, all),
+                    door.Ua.CallState + " " + indoor[0].Ua.CallState + " " + indoor[1].Ua.CallState + " " + indoor[2].Ua.CallState + "\n" + proxy.Log);
+                Assert.Equal(tags[0], door.Ua.ActiveDialog!.RemoteTag);
+                Assert.Equal(487, indoor[1].Ua.LastStatusCode);
+                Assert.Equal(487, indoor[2].Ua.LastStatusCode);
+                Assert.Equal(1, keying.Offer.ForkCount);
+                Assert.All(loserKeys, k => Assert.True(AllZero(k)));
+                Assert.Null(keying.Offer.EarlyBundle(tags[1]));
+                Assert.Null(keying.Offer.EarlyBundle(tags[2]));
+
+                // Media both ways with the winner's keys, over UDP to the port each side's SDP gave.
+                CryptoSessionBundle doorKeys = door.Ua.ActiveCallKeys!, unitKeys = indoor[0].Ua.ActiveCallKeys!;
+                Assert.Equal(MediaPort(IndoorPorts[0]), door.Ua.RemoteMediaPort);
+                SendSrtp(media[0], door.Ua.RemoteMediaPort, Context(doorKeys.Get(0), SrtpDirection.Outbound), 2);
+                ReceiveSrtp(media[1], new Dictionary<uint, SrtpCryptoContext> { { unitKeys.Get(0).Ssrc, Context(unitKeys.Get(0), SrtpDirection.Inbound) } });
+                Assert.Equal(MediaPort(DoorPort), indoor[0].Ua.RemoteMediaPort);
+                SendSrtp(media[1], indoor[0].Ua.RemoteMediaPort, Context(unitKeys.Get(1), SrtpDirection.Outbound), 2);
+                ReceiveSrtp(media[0], new Dictionary<uint, SrtpCryptoContext> { { doorKeys.Get(1).Ssrc, Context(doorKeys.Get(1), SrtpDirection.Inbound) } });
+
+                door.Ua.Hangup(Pump.Now);
+                Assert.True(Pump.Until(() => door.Ua.CallState == SipCallState.Ended && indoor[0].Ua.CallState == SipCallState.Ended, 5000, all));
+                Assert.Null(keying.Offer.Bundle);
+            }
+            finally
+            {
+                foreach (UdpClient? m in media) m?.Dispose();
+                foreach (UaNode? n in indoor) n?.Dispose();
+            }
+        }
+
+        internal static int MediaPort(int sipPort) => sipPort + 10;
+
+        internal static UdpClient MediaSocket(int sipPort)
+        {
+            var u = new UdpClient(new IPEndPoint(IPAddress.Loopback, MediaPort(sipPort)));
+            u.Client.ReceiveTimeout = 3000;
+            return u;
+        }
+
+        internal static SrtpCryptoContext Context(CryptoSession cs, SrtpDirection direction)
+            => cs.CreateSrtpContext(direction, new HostAesEngineFactory(), SrtpMinimumPolicy.Strict);
+
+        internal static byte[] Protect(SrtpCryptoContext tx, int seq, uint ssrc)
+        {
+            byte[] p = new byte[256];
+            int n = Rtp(p, seq, ssrc);
+            Assert.Equal(SrtpStatus.Ok, tx.Protect(p, 0, ref n, p.Length));
+            return p.AsSpan(0, n).ToArray();
+        }
+
+        internal static void SendSrtp(UdpClient from, int toPort, SrtpCryptoContext tx, int seq)
+        {
+            byte[] p = Protect(tx, seq, tx.Ssrc);
+            from.Send(p, p.Length, new IPEndPoint(IPAddress.Loopback, toPort));
+        }
+
+        /// <summary>Receives one SRTP packet and unprotects it with the context for its SSRC; returns the SSRC.</summary>
+        internal static uint ReceiveSrtp(UdpClient at, Dictionary<uint, SrtpCryptoContext> bySsrc)
+        {
+            var from = new IPEndPoint(IPAddress.Any, 0);
+            byte[] p = at.Receive(ref from);
+            uint ssrc = (uint)(p[8] << 24 | p[9] << 16 | p[10] << 8 | p[11]);
+            Assert.True(bySsrc.TryGetValue(ssrc, out SrtpCryptoContext? rx), "unexpected SSRC " + ssrc.ToString("X"));
+            int n = p.Length;
+            Assert.Equal(SrtpStatus.Ok, rx!.Unprotect(p, 0, ref n));
+            Assert.Equal(172, n);
+            Assert.Equal(100, p[100]);
+            return ssrc;
+        }
+    }
+}
