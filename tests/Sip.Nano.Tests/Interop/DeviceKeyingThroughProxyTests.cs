@@ -137,6 +137,106 @@ namespace NanoMikey.Sip.Tests.Interop
             }
         }
 
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public void RetargetNightToGuard_JudgedByTheIdentityInTheMikeyAnswer(bool guardAllowed)
+        {
+            // The door dials `night`; the proxy rewrites the Request-URI to `guard`, who answers with its own IDr. The
+            // door's SipAnswerPolicy, not the URI dialled, decides (RFC 5197 §5, retargeting).
+            using var proxy = new KamailioProcess(ProxyPort);
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
+            using var guard = Indoor(IndoorPorts[0], "guard", 0x6A4D, GuardId, o => o.AutoAnswerDelayMicros = 100000);
+            ProxiedUa.Register(guard, "guard");
+            var keying = DoorKeying(guardAllowed ? Allow(IndoorIds[0], GuardId) : Allow(IndoorIds), "night");
+            Assert.Equal(SipCallFailure.None, door.Ua.Call("sip:night@" + KamailioProcess.Domain, keying, Pump.Now));
+            if (guardAllowed)
+            {
+                Assert.True(Pump.Until(() => door.Ua.CallState == SipCallState.Established && guard.Ua.CallState == SipCallState.Established,
+                    6000, door.Ua, guard.Ua), door.Ua.CallState + " " + door.Ua.LastFailure + " " + keying.Offer.LastStatus + "\n" + proxy.Log);
+                Assert.Equal(KeyCompare.MasterKey(guard.Ua.ActiveCallKeys), KeyCompare.MasterKey(door.Ua.ActiveCallKeys));
+                Assert.Equal(0x6A4Du, door.Ua.ActiveCallKeys!.Get(1).Ssrc);
+                AssertSrtpBothWays(door.Ua.ActiveCallKeys!, guard.Ua.ActiveCallKeys!);
+                door.Ua.Hangup(Pump.Now);
+                Assert.True(Pump.Until(() => guard.Ua.CallState == SipCallState.Ended, 5000, door.Ua, guard.Ua));
+                return;
+            }
+
+            // Refused: the call ends (CANCEL on the 183, or BYE on a 200) and no keys are kept on either side.
+            Assert.True(Pump.Until(() => (door.Ua.CallState == SipCallState.Failed || door.Ua.CallState == SipCallState.Ended)
+                && (guard.Ua.CallState == SipCallState.Ended || guard.Ua.CallState == SipCallState.Failed), 8000, door.Ua, guard.Ua),
+                door.Ua.CallState + " " + guard.Ua.CallState + " " + door.Ua.LastFailure + "\n" + proxy.Log);
+            Assert.Equal(SipCallFailure.KeyRejected, door.Ua.LastFailure);
+            Assert.Equal(SipKeyOutcome.Refused, door.Ua.KeyStatus);
+            Assert.Null(door.Ua.ActiveCallKeys);
+            Assert.Null(keying.Offer.Bundle);
+            Assert.Equal(0, keying.Offer.ForkCount);
+            Assert.Null(guard.Ua.ActiveCallKeys);
+            Pump.For(300, door.Ua, guard.Ua);
+            Assert.NotEqual(SipCallState.Established, door.Ua.CallState);
+        }
+
+        [Fact]
+        public void TwoIndoorUnitsAnswerAtOnce_BothTwoHundredsAcked_TheLoserByedAndItsKeysGone()
+        {
+            // RFC 3261 §13.2.2.4 / §16.7 step 5: the proxy forwards every 2xx; the door ACKs each and ends the extra one with BYE.
+            using var proxy = new KamailioProcess(ProxyPort);
+            using var door = ProxiedUa.Node(ProxyPort, DoorPort, "door");
+            using var a = Indoor(IndoorPorts[0], "flat", 0xA001, IndoorIds[0]);
+            using var b = Indoor(IndoorPorts[1], "flat", 0xB002, IndoorIds[1]);
+            ProxiedUa.Register(a, "flat");
+            ProxiedUa.Register(b, "flat");
+            SipUserAgent[] all = { door.Ua, a.Ua, b.Ua };
+            var keying = DoorKeying(Allow(IndoorIds), "flat");
+            door.Ua.Call("sip:flat@" + KamailioProcess.Domain, keying, Pump.Now);
+            Assert.True(Pump.Until(() => door.Ua.EarlyTag(1) != null && a.Ua.CallState == SipCallState.Incoming && b.Ua.CallState == SipCallState.Incoming,
+                5000, all), door.Ua.CallState + " " + keying.Offer.LastStatus + "\n" + proxy.Log);
+            var unitKeys = new Dictionary<UaNode, List<byte[]>> { { a, KeyBytes(AnswererOf(a).Bundle) }, { b, KeyBytes(AnswererOf(b).Bundle) } };
+            var tagOf = new Dictionary<UaNode, string> { { a, a.Ua.ActiveDialog!.LocalTag }, { b, b.Ua.ActiveDialog!.LocalTag } };
+            var doorForkKeys = new Dictionary<UaNode, List<byte[]>> { { a, KeyBytes(door.Ua.EarlyMediaKeys(tagOf[a])!) }, { b, KeyBytes(door.Ua.EarlyMediaKeys(tagOf[b])!) } };
+
+            // Both answer before either hears of the other: two 200s reach the door.
+            a.Ua.Answer(Pump.Now);
+            b.Ua.Answer(Pump.Now);
+            Assert.True(Pump.Until(() => door.Ua.CallState == SipCallState.Established
+                && (a.Ua.CallState == SipCallState.Ended || b.Ua.CallState == SipCallState.Ended), 8000, all),
+                door.Ua.CallState + " " + a.Ua.CallState + " " + b.Ua.CallState + "\n" + proxy.Log);
+            UaNode winner = door.Ua.ActiveDialog!.RemoteTag == tagOf[a] ? a : b, loser = winner == a ? b : a;
+            Assert.True(Pump.Until(() => winner.Ua.CallState == SipCallState.Established, 3000, all), winner.Ua.CallState.ToString());
+            Assert.Equal(SipCallState.Ended, loser.Ua.CallState);
+            Assert.Equal(SipCallFailure.None, loser.Ua.LastFailure); // ended by the BYE, not by a missing ACK (Timer H)
+
+            // Through the proxy: an ACK to each unit's Contact, a BYE to the loser's only.
+            // (Kamailio's log arrives asynchronously: wait for the lines.)
+            string[] expected = { "ACK to sip:127.0.0.1:" + winner.Port, "ACK to sip:127.0.0.1:" + loser.Port, "BYE to sip:127.0.0.1:" + loser.Port };
+            Assert.True(Pump.Until(() => expected.All(e => proxy.Log.Contains("in-dialog " + e + "\n")), 3000, all), proxy.Log);
+            Assert.DoesNotContain("in-dialog BYE to sip:127.0.0.1:" + winner.Port, proxy.Log);
+
+            // The loser's keys are gone on both ends, the winner's carry the call.
+            Assert.All(doorForkKeys[loser], k => Assert.True(AllZero(k)));
+            Assert.Null(keying.Offer.EarlyBundle(tagOf[loser]));
+            Assert.All(unitKeys[loser], k => Assert.True(AllZero(k)));
+            Assert.Null(loser.Ua.ActiveCallKeys);
+            Assert.Equal(1, keying.Offer.ForkCount);
+            AssertSrtpBothWays(door.Ua.ActiveCallKeys!, winner.Ua.ActiveCallKeys!);
+            Assert.Equal(winner.Port + 10, door.Ua.RemoteMediaPort);
+        }
+
+        /// <summary>Every master key and salt array of a bundle (kept by reference, to see them wiped).</summary>
+        internal static List<byte[]> KeyBytes(CryptoSessionBundle bundle)
+        {
+            var list = new List<byte[]>();
+            for (int cs = 0; cs < bundle.Count; cs++)
+            {
+                SrtpMasterKeyEntry k = bundle.Get(cs).GetMasterKey(0);
+                list.Add(k.Key);
+                list.Add(k.Salt);
+            }
+
+            Assert.All(list, k => Assert.False(AllZero(k)));
+            return list;
+        }
+
         internal static int MediaPort(int sipPort) => sipPort + 10;
 
         internal static UdpClient MediaSocket(int sipPort)
