@@ -17,7 +17,8 @@ namespace NanoMikey.Sip.Tests.Interop
     /// <summary>
     /// Issue 13's scenarios through the real Kamailio with the device's keying (<see cref="SipMikeyOffer"/> and
     /// <see cref="SipMikeyAnswerer"/> through <see cref="SipMikeyCallerKeying"/> / <see cref="SipMikeyCalleeKeying"/>) and
-    /// SRTP packets over real UDP from the bundles' contexts. Ports 19700–19749: Kamailio on 19700, our UAs' SIP on
+    /// SRTP packets over real UDP from the bundles' contexts: forking with early media per fork, retargeting judged by
+    /// identity, two 200s, a three-party shared-key conference. Ports 19700–19729: Kamailio on 19700, our UAs' SIP on
     /// 19710–19719, their media sockets 10 above.
     /// </summary>
     public sealed class DeviceKeyingThroughProxyTests
@@ -25,6 +26,7 @@ namespace NanoMikey.Sip.Tests.Interop
         private const int ProxyPort = 19700;
         private const int DoorPort = 19710;
         private static readonly int[] IndoorPorts = { 19711, 19712, 19713 };
+        private static readonly int[] LegPorts = { 19714, 19715, 19716 };
         private static readonly byte[][] IndoorIds = { Id("sip:indoor1@nanomikey.test"), Id("sip:indoor2@nanomikey.test"), Id("sip:indoor3@nanomikey.test") };
         private static readonly byte[] GuardId = Id("sip:guard@nanomikey.test");
         private readonly SipTestClock _clock = new SipTestClock { NtpNow = UaKeys.Clock.NtpNow, OffsetBoundSeconds = 1 };
@@ -220,6 +222,107 @@ namespace NanoMikey.Sip.Tests.Interop
             Assert.Equal(1, keying.Offer.ForkCount);
             AssertSrtpBothWays(door.Ua.ActiveCallKeys!, winner.Ua.ActiveCallKeys!);
             Assert.Equal(winner.Port + 10, door.Ua.RemoteMediaPort);
+        }
+
+        [Fact]
+        public void ConferenceUnitInvitesThreeParticipantsWithTheSameOffer_SharedKeyMediaAmongThemWithDistinctSsrcs()
+        {
+            // RFC 5197 §5.4: the unit (three legs of user `conf`) invites alice, bob and carol with one offer; each answers
+            // with its own SSRC, all hold the same TGK. docs/sip.md has the trade-off (group authentication only).
+            using var proxy = new KamailioProcess(ProxyPort);
+            string[] users = { "alice", "bob", "carol" };
+            string[] uris = users.Select(u => "sip:" + u + "@" + KamailioProcess.Domain).ToArray();
+            byte[][] ids = uris.Select(Id).ToArray();
+            var conference = new SharedKeyConference(Caller(_clock, Allow(ids)), PskTarget(Psk, "sip:room@" + KamailioProcess.Domain), Policy(), uris);
+            var parts = new UaNode[3];
+            var legs = new UaNode[3];
+            var partMedia = new UdpClient[3];
+            var legMedia = new UdpClient[3];
+            try
+            {
+                for (int i = 0; i < 3; i++)
+                {
+                    parts[i] = Indoor(IndoorPorts[i], users[i], 0xC0F1u + (uint)i, ids[i], o => o.AutoAnswerDelayMicros = 100000);
+                    legs[i] = ProxiedUa.Node(ProxyPort, LegPorts[i], "conf");
+                    partMedia[i] = MediaSocket(IndoorPorts[i]);
+                    legMedia[i] = MediaSocket(LegPorts[i]);
+                    ProxiedUa.Register(parts[i], users[i]);
+                }
+
+                SipUserAgent[] all = parts.Concat(legs).Select(n => n.Ua).ToArray();
+                for (int i = 0; i < 3; i++) Assert.Equal(SipCallFailure.None, legs[i].Ua.Call(uris[i], conference.Leg(), Pump.Now));
+                Assert.True(Pump.Until(() => all.All(u => u.CallState == SipCallState.Established), 8000, all),
+                    string.Join(" ", all.Select(u => u.CallState + "/" + u.LastFailure)) + " " + conference.Offer.LastStatus + "\n" + proxy.Log);
+                Assert.Equal(3, conference.Offer.ForkCount);
+
+                // One TGK: every participant holds the same keys; the SSRCs (the unit's and each participant's) are distinct.
+                var ssrcs = new HashSet<uint> { conference.Offer.OwnSsrc };
+                CryptoSessionBundle[] keys = parts.Select(n => n.Ua.ActiveCallKeys!).ToArray();
+                for (int i = 0; i < 3; i++)
+                {
+                    Assert.Equal(KeyCompare.MasterKey(keys[0]), KeyCompare.MasterKey(keys[i]));
+                    Assert.Equal(MasterKey(keys[0].Get(1)), MasterKey(keys[i].Get(1)));
+                    Assert.Equal(conference.Offer.OwnSsrc, keys[i].Get(0).Ssrc);
+                    Assert.True(ssrcs.Add(keys[i].Get(1).Ssrc));
+                    AssertSrtpBothWays(legs[i].Ua.ActiveCallKeys!, keys[i]);
+                }
+
+                // The unit's stream: encrypted once, the same packet to every participant.
+                CryptoSession unit = legs[0].Ua.ActiveCallKeys!.Get(0);
+                byte[] packet = Protect(Context(unit, SrtpDirection.Outbound), 1, unit.Ssrc);
+                for (int i = 0; i < 3; i++)
+                {
+                    Assert.Equal(MediaPort(IndoorPorts[i]), legs[i].Ua.RemoteMediaPort);
+                    legMedia[i].Send(packet, packet.Length, new IPEndPoint(IPAddress.Loopback, legs[i].Ua.RemoteMediaPort));
+                    Assert.Equal(unit.Ssrc, ReceiveSrtp(partMedia[i], new Dictionary<uint, SrtpCryptoContext> { { unit.Ssrc, Context(keys[i].Get(0), SrtpDirection.Inbound) } }));
+                }
+
+                // Each participant's stream goes to the unit, which checks it and forwards the packet unchanged to the
+                // others; they decrypt it with the shared key under the sender's SSRC (no re-encryption in the middle).
+                for (int i = 0; i < 3; i++)
+                {
+                    SendSrtp(partMedia[i], parts[i].Ua.RemoteMediaPort, Context(keys[i].Get(1), SrtpDirection.Outbound), 1);
+                    var from = new IPEndPoint(IPAddress.Any, 0);
+                    byte[] got = legMedia[i].Receive(ref from);
+                    byte[] check = (byte[])got.Clone();
+                    int n = check.Length;
+                    Assert.Equal(SrtpStatus.Ok, Context(legs[i].Ua.ActiveCallKeys!.Get(1), SrtpDirection.Inbound).Unprotect(check, 0, ref n));
+                    for (int j = 0; j < 3; j++)
+                    {
+                        if (j == i) continue;
+                        legMedia[j].Send(got, got.Length, new IPEndPoint(IPAddress.Loopback, MediaPort(IndoorPorts[j])));
+                        var rx = new Dictionary<uint, SrtpCryptoContext> { { keys[i].Get(1).Ssrc, SharedKeyContext(keys[j].Get(1), keys[i].Get(1).Ssrc) } };
+                        Assert.Equal(keys[i].Get(1).Ssrc, ReceiveSrtp(partMedia[j], rx));
+                    }
+                }
+
+                // One participant leaves: its leg's keys go, the others' stay (rekeying the rest is the unit's job, docs/sip.md).
+                legs[1].Ua.Hangup(Pump.Now);
+                Assert.True(Pump.Until(() => parts[1].Ua.CallState == SipCallState.Ended && legs[1].Ua.CallState == SipCallState.Ended, 5000, all));
+                Assert.Equal(2, conference.Offer.ForkCount);
+                AssertSrtpBothWays(legs[0].Ua.ActiveCallKeys!, keys[0]);
+                AssertSrtpBothWays(legs[2].Ua.ActiveCallKeys!, keys[2]);
+            }
+            finally
+            {
+                foreach (UdpClient? m in partMedia.Concat(legMedia)) m?.Dispose();
+                foreach (UaNode? n in parts.Concat(legs)) n?.Dispose();
+            }
+        }
+
+        private static string MasterKey(CryptoSession cs)
+        {
+            SrtpMasterKeyEntry k = cs.GetMasterKey(0);
+            return Convert.ToHexString(k.Key, 0, k.KeyLength) + "/" + Convert.ToHexString(k.Salt, 0, k.SaltLength);
+        }
+
+        // A receiving context for another member's SSRC under this member's copy of the shared key.
+        private static SrtpCryptoContext SharedKeyContext(CryptoSession own, uint ssrc)
+        {
+            var c = new SrtpCryptoContext(own.Policy, ssrc, SrtpDirection.Inbound, new HostAesEngineFactory(), SrtpMinimumPolicy.Strict);
+            SrtpMasterKeyEntry k = own.GetMasterKey(0);
+            c.AddMasterKey(k.Key, 0, k.Salt, 0, k.MkiLength > 0 ? k.Mki : null, 0);
+            return c;
         }
 
         /// <summary>Every master key and salt array of a bundle (kept by reference, to see them wiped).</summary>
