@@ -244,6 +244,13 @@ namespace NanoMikey.Sip.UserAgent
             {
                 // RFC 3261 §13.2.2.4 / RFC 5197 §5.2: a second 2xx (another fork) is ACKed and ended with BYE; its keys go.
                 EndExtraDialog(d, toTag, nowMicros);
+                if (current && CallState == SipCallState.Cancelling)
+                {
+                    // RFC 3261 §9.1: our CANCEL crossed the 2xx; no 487 will come, so the call ends here.
+                    if (LastFailure != SipCallFailure.None) Fail(LastFailure);
+                    else EndCall(SipCallState.Ended);
+                }
+
                 return;
             }
 

@@ -9,7 +9,8 @@ namespace NanoMikey.Sip.Tests.Fixtures
     internal static class ProxiedUa
     {
         /// <summary>A user agent on 127.0.0.1:<paramref name="port"/> (media port 10 above), sending through the proxy; it never answers by itself unless configured.</summary>
-        public static UaNode Node(int proxyPort, int port, string user, UaKeys? keys = null, Action<SipUserAgentOptions>? configure = null)
+        public static UaNode Node(int proxyPort, int port, string user, UaKeys? keys = null, Action<SipUserAgentOptions>? configure = null,
+            ISipCalleeKeying? callee = null)
             => new UaNode(port, user, o =>
             {
                 o.LocalUri = "sip:" + user + "@" + KamailioProcess.Domain;
@@ -18,7 +19,7 @@ namespace NanoMikey.Sip.Tests.Fixtures
                 o.MediaPort = port + 10;
                 o.AutoAnswerDelayMicros = -1;
                 configure?.Invoke(o);
-            }, keys);
+            }, keys, callee);
 
         /// <summary>Registers the node as <paramref name="user"/> with the cfg's password and asserts the 200.</summary>
         public static void Register(UaNode node, string user)
