@@ -69,6 +69,9 @@ namespace NanoMikey.Emulator.Sip
         /// <summary>The one line said when Kamailio is missing.</summary>
         public const string NotInstalled = "kamailio is not installed (apt-get install kamailio): demo --sip needs it as registrar and forking proxy";
 
+        /// <summary>The environment variable that names the kamailio binary instead of the system directories.</summary>
+        public const string BinaryVariable = "NANOMIKEY_KAMAILIO";
+
         /// <summary>True when the kamailio binary and its modules are installed.</summary>
         public static bool IsInstalled => Find() != null && Directory.Exists(ModuleDirectory);
 
@@ -125,6 +128,9 @@ namespace NanoMikey.Emulator.Sip
 
         private static string? Find()
         {
+            // NANOMIKEY_KAMAILIO names the binary where it is not in a system directory (a path that does not exist: not installed).
+            string? named = Environment.GetEnvironmentVariable(BinaryVariable);
+            if (!string.IsNullOrEmpty(named)) return File.Exists(named) ? named : null;
             foreach (string dir in new[] { "/usr/sbin", "/usr/bin", "/usr/local/sbin", "/sbin" })
             {
                 string p = Path.Combine(dir, "kamailio");
