@@ -7,13 +7,7 @@ namespace NanoMikey.Firmware.Tests
     {
         private const string Base = "role = intercom\naddress = 10.0.0.10\npsk = 000102030405060708090a0b0c0d0e0f\n";
 
-        private static (ConfigStatus, int, DeviceConfig) Read(string text)
-        {
-            var c = new DeviceConfig();
-            var r = new DeviceConfigReader();
-            ConfigStatus s = r.Read(text, c);
-            return (s, r.ErrorLine, c);
-        }
+        private static (ConfigStatus, int, DeviceConfig) Read(string text) => DeviceConfigReaderTests.Read(text);
 
         [Fact]
         public void ReadsEverySipKey()

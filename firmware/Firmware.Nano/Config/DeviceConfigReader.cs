@@ -213,7 +213,7 @@ namespace NanoMikey.Firmware.Config
                     c.RtspPort = number;
                     return ConfigStatus.Ok;
                 case "rtsp-path":
-                    if (!IsRtspPath(value)) return ConfigStatus.BadValue;
+                    if (!IsToken(value, 32, false)) return ConfigStatus.BadValue;
                     c.RtspPath = value;
                     return ConfigStatus.Ok;
                 case "rtsp-clients":
@@ -237,11 +237,11 @@ namespace NanoMikey.Firmware.Config
                     c.SipRegistrarPort = number;
                     return ConfigStatus.Ok;
                 case "sip-domain":
-                    if (!IsSipToken(value, true)) return ConfigStatus.BadValue;
+                    if (!IsToken(value, 64, true)) return ConfigStatus.BadValue;
                     c.SipDomain = value;
                     return ConfigStatus.Ok;
                 case "sip-user":
-                    if (!IsSipToken(value, false)) return ConfigStatus.BadValue;
+                    if (!IsToken(value, 64, false)) return ConfigStatus.BadValue;
                     c.SipUser = value;
                     return ConfigStatus.Ok;
                 case "sip-password":
@@ -249,7 +249,7 @@ namespace NanoMikey.Firmware.Config
                     c.SipPassword = value;
                     return ConfigStatus.Ok;
                 case "sip-call":
-                    if (!IsSipToken(value, false)) return ConfigStatus.BadValue;
+                    if (!IsToken(value, 64, false)) return ConfigStatus.BadValue;
                     c.SipCall = value;
                     return ConfigStatus.Ok;
                 case "sip-answer-ms":
@@ -265,20 +265,6 @@ namespace NanoMikey.Firmware.Config
             }
         }
 
-        // A user part or a domain kept to unreserved characters (RFC 3261 §25.1), so it goes into URIs without escaping.
-        private static bool IsSipToken(string s, bool domain)
-        {
-            if (s.Length < 1 || s.Length > 64) return false;
-            for (int i = 0; i < s.Length; i++)
-            {
-                char ch = s[i];
-                bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
-                if (!ok && !(domain && ch == ':')) return false;
-            }
-
-            return true;
-        }
-
         private static bool TryParseHostPort(string value, int defaultPort, out uint address, out int port)
         {
             int colon = value.IndexOf(':');
@@ -289,15 +275,16 @@ namespace NanoMikey.Firmware.Config
             return TryParseAddress(host, out address) && address != 0;
         }
 
-        // An RTSP path segment (RFC 2326 §3.2 abs_path): 1..32 of [A-Za-z0-9._-], so the URL needs no escaping.
-        private static bool IsRtspPath(string s)
+        // An RTSP path segment (RFC 2326 §3.2 abs_path: max 32) or a SIP user or domain (RFC 3261 §25.1 unreserved, max 64;
+        // a domain may carry :port): [A-Za-z0-9._-] only, so the URL or URI needs no escaping.
+        private static bool IsToken(string s, int max, bool colon)
         {
-            if (s.Length < 1 || s.Length > 32) return false;
+            if (s.Length < 1 || s.Length > max) return false;
             for (int i = 0; i < s.Length; i++)
             {
                 char ch = s[i];
                 bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
-                if (!ok) return false;
+                if (!ok && !(colon && ch == ':')) return false;
             }
 
             return true;
