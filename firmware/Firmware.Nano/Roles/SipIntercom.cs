@@ -37,7 +37,6 @@ namespace NanoMikey.Firmware.Roles
         private readonly string _registrarUri;
         private readonly DigestCredentials? _credentials;
         private readonly MediaStatistics _total = new MediaStatistics();
-        private readonly byte[] _random = new byte[4];
         private bool _registerPending = true;
         private bool _callPending;
         private bool _answerPending;
@@ -284,14 +283,7 @@ namespace NanoMikey.Firmware.Roles
         private void NewOwnStream()
         {
             if ((_answerer.Modes & MikeyMode.Psk) == 0) return;
-            uint s;
-            do
-            {
-                _stack.Random.Generate(_random, 0, 4);
-                s = ((uint)_random[0] << 24) | ((uint)_random[1] << 16) | ((uint)_random[2] << 8) | _random[3];
-            }
-            while (s == 0);
-            _answerer.SetOwnStream(s);
+            _answerer.SetOwnStream(_stack.NewSsrc(0));
         }
 
         private static string AddressText(uint a)

@@ -318,7 +318,10 @@ namespace NanoMikey.Firmware.Runtime
             return null;
         }
 
-        private uint NewSsrc(uint avoid)
+        /// <summary>A fresh random SSRC (RFC 3550 §8.1), never 0 and never <paramref name="avoid"/>.</summary>
+        /// <param name="avoid">An SSRC it must differ from (0: none).</param>
+        /// <returns>The SSRC.</returns>
+        public uint NewSsrc(uint avoid)
         {
             // RFC 3550 §8.1: random SSRC; 0 is reserved here (unknown SSRC in MIKEY's CS map) and the two must differ.
             uint s;
