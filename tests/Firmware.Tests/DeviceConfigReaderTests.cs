@@ -7,7 +7,7 @@ namespace NanoMikey.Firmware.Tests
     {
         private const string Minimal = "role = sensor\naddress = 10.0.0.30\npeer = 10.0.0.40\npsk = 000102030405060708090a0b0c0d0e0f\n";
 
-        private static (ConfigStatus, int, DeviceConfig) Read(string text)
+        internal static (ConfigStatus, int, DeviceConfig) Read(string text)
         {
             var c = new DeviceConfig();
             var r = new DeviceConfigReader();

@@ -45,7 +45,36 @@ namespace NanoMikey.Firmware.Config
             Cycles = 1;
             RtspPath = "audio";
             RtspClients = 2;
+            SipPort = DefaultSipPort;
+            SipAnswerMillis = -1;
         }
+
+        /// <summary>The UDP port SIP listens on when none is configured (RFC 3261 §19.1.2).</summary>
+        public const int DefaultSipPort = 5060;
+
+        /// <summary>The registrar (and outbound proxy) of an intercom on SIP; 0: the intercom keys over UDP 2269 instead.</summary>
+        public uint SipRegistrarAddress { get; set; }
+
+        /// <summary>The registrar's UDP port.</summary>
+        public int SipRegistrarPort { get; set; }
+
+        /// <summary>The SIP domain of our address-of-record (null: the registrar's address).</summary>
+        public string? SipDomain { get; set; }
+
+        /// <summary>Our SIP user (sip:user@domain), also the digest user name (RFC 7616 §3.4).</summary>
+        public string? SipUser { get; set; }
+
+        /// <summary>The digest password (null: the registrar does not challenge).</summary>
+        public string? SipPassword { get; set; }
+
+        /// <summary>The user a door station calls on its call button (null: this station only answers).</summary>
+        public string? SipCall { get; set; }
+
+        /// <summary>Auto-answer delay of an indoor unit in milliseconds; -1: it rings until answered by hand.</summary>
+        public int SipAnswerMillis { get; set; }
+
+        /// <summary>Our local SIP port.</summary>
+        public int SipPort { get; set; }
 
         /// <summary>The TCP port a sensor serves RTSP on (RFC 2326; 554 is the IANA port); 0: no RTSP, the sensor streams to its collector.</summary>
         public int RtspPort { get; set; }

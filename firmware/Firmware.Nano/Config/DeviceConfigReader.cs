@@ -18,6 +18,12 @@ namespace NanoMikey.Firmware.Config
     /// peer-certificate = 3082...     # the peer's leaf (ECIES, ECMQV)
     /// trust-anchor = 3082...
     /// sntp = 10.0.0.1:123
+    /// sip-registrar = 10.0.0.1:5060  # an intercom on SIP (SipIntercom) instead of UDP 2269
+    /// sip-domain = example.com
+    /// sip-user = door
+    /// sip-password = secret
+    /// sip-call = flat            # the door station's call button calls this user
+    /// sip-answer-ms = 1500       # an indoor unit answers by itself after this delay
     /// </code>
     /// Runs once at start-up (it allocates the key material's arrays); an unknown key is an error, so a typo is not silently
     /// ignored.
@@ -74,6 +80,10 @@ namespace NanoMikey.Firmware.Config
             bool rtsp = config.Role == DeviceRole.Sensor && (config.RtspPort != 0 || config.RtspRecordUri != null);
             if (config.Role == DeviceRole.Sensor && config.Peer == 0 && !rtsp) return ConfigStatus.Incomplete;
             if (config.RtspPort != 0 && config.RtspRecordUri != null) return ConfigStatus.Incomplete; // serve or record, not both
+            // An intercom on SIP needs its user; the SIP keys mean nothing without a registrar.
+            bool sip = config.SipRegistrarAddress != 0;
+            if (sip && (config.Role != DeviceRole.Intercom || config.SipUser == null)) return ConfigStatus.Incomplete;
+            if (!sip && (config.SipUser != null || config.SipCall != null || config.SipPassword != null)) return ConfigStatus.Incomplete;
             if (rtsp && config.RtspPskKeying && config.PreSharedKey == null) return ConfigStatus.Incomplete;
             if (rtsp && !config.RtspPskKeying) return ConfigStatus.Ok;
             bool psk = config.PreSharedKey != null;
@@ -171,11 +181,7 @@ namespace NanoMikey.Firmware.Config
                     if (bytes == null || bytes.Length == 0) return ConfigStatus.BadValue;
                     return c.AddTrustAnchor(bytes) ? ConfigStatus.Ok : ConfigStatus.TooMany;
                 case "sntp":
-                    int colon = value.IndexOf(':');
-                    number = 123;
-                    string host = colon < 0 ? value : value.Substring(0, colon);
-                    if (colon >= 0 && !TryParsePort(value.Substring(colon + 1), out number)) return ConfigStatus.BadValue;
-                    if (!TryParseAddress(host, out address) || address == 0) return ConfigStatus.BadValue;
+                    if (!TryParseHostPort(value, 123, out address, out number)) return ConfigStatus.BadValue;
                     return c.AddTimeServer(address, number) ? ConfigStatus.Ok : ConfigStatus.TooMany;
                 case "profile":
                     if (value == "AES_CM_128_HMAC_SHA1_80") c.Profile = SrtpProfile.AesCm128HmacSha1_80;
@@ -207,7 +213,7 @@ namespace NanoMikey.Firmware.Config
                     c.RtspPort = number;
                     return ConfigStatus.Ok;
                 case "rtsp-path":
-                    if (!IsRtspPath(value)) return ConfigStatus.BadValue;
+                    if (!IsToken(value, 32, false)) return ConfigStatus.BadValue;
                     c.RtspPath = value;
                     return ConfigStatus.Ok;
                 case "rtsp-clients":
@@ -225,20 +231,60 @@ namespace NanoMikey.Firmware.Config
                     if (!TryParseNumber(value, 50, out number) || number < 1) return ConfigStatus.BadValue;
                     c.JitterFrames = number;
                     return ConfigStatus.Ok;
+                case "sip-registrar":
+                    if (!TryParseHostPort(value, DeviceConfig.DefaultSipPort, out address, out number)) return ConfigStatus.BadValue;
+                    c.SipRegistrarAddress = address;
+                    c.SipRegistrarPort = number;
+                    return ConfigStatus.Ok;
+                case "sip-domain":
+                    if (!IsToken(value, 64, true)) return ConfigStatus.BadValue;
+                    c.SipDomain = value;
+                    return ConfigStatus.Ok;
+                case "sip-user":
+                    if (!IsToken(value, 64, false)) return ConfigStatus.BadValue;
+                    c.SipUser = value;
+                    return ConfigStatus.Ok;
+                case "sip-password":
+                    if (value.Length == 0 || value.Length > 64) return ConfigStatus.BadValue;
+                    c.SipPassword = value;
+                    return ConfigStatus.Ok;
+                case "sip-call":
+                    if (!IsToken(value, 64, false)) return ConfigStatus.BadValue;
+                    c.SipCall = value;
+                    return ConfigStatus.Ok;
+                case "sip-answer-ms":
+                    if (!TryParseNumber(value, 600000, out number)) return ConfigStatus.BadValue;
+                    c.SipAnswerMillis = number;
+                    return ConfigStatus.Ok;
+                case "sip-port":
+                    if (!TryParsePort(value, out number)) return ConfigStatus.BadValue;
+                    c.SipPort = number;
+                    return ConfigStatus.Ok;
                 default:
                     return ConfigStatus.UnknownKey;
             }
         }
 
-        // An RTSP path segment (RFC 2326 §3.2 abs_path): 1..32 of [A-Za-z0-9._-], so the URL needs no escaping.
-        private static bool IsRtspPath(string s)
+        private static bool TryParseHostPort(string value, int defaultPort, out uint address, out int port)
         {
-            if (s.Length < 1 || s.Length > 32) return false;
+            int colon = value.IndexOf(':');
+            port = defaultPort;
+            address = 0;
+            string host = colon < 0 ? value : value.Substring(0, colon);
+            if (colon >= 0 && !TryParsePort(value.Substring(colon + 1), out port)) return false;
+            return TryParseAddress(host, out address) && address != 0;
+        }
+
+        // An RTSP path segment (RFC 2326 §3.2 abs_path: max 32) or a SIP user or domain (RFC 3261 §25.1 unreserved, max 64;
+        // a domain may carry :port): [A-Za-z0-9._-] only, so the URL or URI needs no escaping.
+        private static bool IsToken(string s, int max, bool colon)
+        {
+            if (s.Length < 1 || s.Length > max) return false;
             for (int i = 0; i < s.Length; i++)
             {
                 char ch = s[i];
                 bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
-                if (!ok) return false;
+                if (!ok && !(colon && ch == ':')) return false;
             }
 
             return true;

@@ -20,5 +20,8 @@ namespace NanoMikey.Firmware.Roles
 
         /// <summary>The last exchange failed (timeout, error, refused); the role is idle again.</summary>
         Failed = 5,
+
+        /// <summary>An incoming SIP call rings (its MIKEY offer answered in a 183, RFC 5197 §5.1).</summary>
+        Ringing = 6,
     }
 }

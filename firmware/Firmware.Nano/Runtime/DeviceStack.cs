@@ -213,6 +213,18 @@ namespace NanoMikey.Firmware.Runtime
             get { return _rtcpSocket; }
         }
 
+        /// <summary>The PSK offerer (null without a pre-shared key); SIP keying reuses it (RFC 4567).</summary>
+        public PskOfferer? PskOfferer
+        {
+            get { return _pskOfferer; }
+        }
+
+        /// <summary>The ECDH-SIGN offerer (null without a certificate and trust anchors); SIP keying reuses it.</summary>
+        public EccOfferer? EcdhSignOfferer
+        {
+            get { return _ecdhOfferer; }
+        }
+
         /// <summary>The mode this device offers its peer (configured, or what the key material selects).</summary>
         public MikeyMode OfferMode
         {
@@ -275,10 +287,24 @@ namespace NanoMikey.Firmware.Runtime
         /// <returns>False when the bundle does not hold two crypto sessions.</returns>
         public bool StartMedia(CryptoSessionBundle bundle, bool initiator, uint peerAddress, bool sendMedia, bool receiveMedia, long nowMicros)
         {
+            return StartMedia(bundle, initiator, peerAddress, _config.RtpPort, sendMedia, receiveMedia, nowMicros);
+        }
+
+        /// <summary>Starts media with the keys of a completed exchange, to the RTP port the peer named (its SDP's m= line).</summary>
+        /// <param name="bundle">The bundle: CS 1 the initiator's stream, CS 2 the responder's.</param>
+        /// <param name="initiator">This side initiated (it sends on CS 1).</param>
+        /// <param name="peerAddress">The peer's address.</param>
+        /// <param name="peerRtpPort">The peer's RTP port (RTCP the next one).</param>
+        /// <param name="sendMedia">This side sends audio.</param>
+        /// <param name="receiveMedia">This side plays the peer's audio.</param>
+        /// <param name="nowMicros">The monotonic tick.</param>
+        /// <returns>False when the bundle does not hold two crypto sessions.</returns>
+        public bool StartMedia(CryptoSessionBundle bundle, bool initiator, uint peerAddress, int peerRtpPort, bool sendMedia, bool receiveMedia, long nowMicros)
+        {
             if (bundle.Count < 2) return false;
             CryptoSession first = bundle.Get(0);
             CryptoSession second = bundle.Get(1);
-            _media.Start(_rtpSocket, _rtcpSocket, peerAddress, _config.RtpPort, initiator ? first : second, initiator ? second : first,
+            _media.Start(_rtpSocket, _rtcpSocket, peerAddress, peerRtpPort, initiator ? first : second, initiator ? second : first,
                 sendMedia, receiveMedia, nowMicros);
             return true;
         }
@@ -292,7 +318,10 @@ namespace NanoMikey.Firmware.Runtime
             return null;
         }
 
-        private uint NewSsrc(uint avoid)
+        /// <summary>A fresh random SSRC (RFC 3550 §8.1), never 0 and never <paramref name="avoid"/>.</summary>
+        /// <param name="avoid">An SSRC it must differ from (0: none).</param>
+        /// <returns>The SSRC.</returns>
+        public uint NewSsrc(uint avoid)
         {
             // RFC 3550 §8.1: random SSRC; 0 is reserved here (unknown SSRC in MIKEY's CS map) and the two must differ.
             uint s;

@@ -11,7 +11,7 @@ namespace NanoMikey.Cli.Commands
     /// <summary>
     /// The `demo` verb: emulated devices running the firmware talk over a seeded virtual network — a door station calls an
     /// indoor unit (default) or, with `demo sensor`, a sensor streams to its collector. Progress while it runs, then a summary
-    /// table; the received audio as WAV and the traffic as pcap go to --out. `demo sensor --rtsp` serves the sensor's stream over RTSP for GStreamer instead. Exit 0 when everything passed, 1 when anything failed.
+    /// table; the received audio as WAV and the traffic as pcap go to --out. `demo sensor --rtsp` serves the sensor's stream over RTSP for GStreamer instead; `demo --sip` calls through Kamailio. Exit 0 when everything passed, 1 when anything failed.
     /// </summary>
     public static class DemoCommand
     {
@@ -45,9 +45,11 @@ namespace NanoMikey.Cli.Commands
             var rtspPort = new Option<int>("--rtsp-port") { Description = "RTSP: the TCP port", DefaultValueFactory = _ => 8554 };
             var play = new Option<bool>("--play") { Description = "RTSP: play the stream with GStreamer's rtspsrc and check the audio it decodes" };
             var tcp = new Option<bool>("--tcp") { Description = "RTSP with --play: interleaved TCP instead of UDP" };
+            var sip = new Option<bool>("--sip") { Description = "Intercom: a door station calls a flat of three indoor units through Kamailio (started on 127.0.0.1; must be installed), MIKEY in SDP, SRTP with the winner; --seconds defaults to 5" };
+            var sipPort = new Option<int>("--sip-port") { Description = "SIP: Kamailio's UDP port on 127.0.0.1 (the devices use the next five)", DefaultValueFactory = _ => 15060 };
             var quiet = new Option<bool>("--no-progress") { Description = "No progress display (the summary still prints)" };
             cmd.Arguments.Add(scenario);
-            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, wav, cycles, sleep, rtsp, rtspPort, play, tcp, quiet })
+            foreach (Option o in new Option[] { mode, profile, seconds, seed, loss, burst, reorder, duplicate, corrupt, delay, jitter, loseOffer, offset, peerOffset, drift, flip, replay, output, wav, cycles, sleep, rtsp, rtspPort, play, tcp, sip, sipPort, quiet })
                 cmd.Options.Add(o);
             cmd.SetAction(parse =>
             {
@@ -89,6 +91,15 @@ namespace NanoMikey.Cli.Commands
                 if (options.Seconds < 1 || options.Seconds > 3600) return Usage("--seconds must be 1..3600");
                 if (options.SensorCycles < 1 || options.SensorCycles > 100 || options.SensorSleepSeconds < 0 || options.SensorSleepSeconds > 3600) return Usage("--cycles must be 1..100 and --sleep 0..3600");
                 if (options.CallerWav != null && !System.IO.File.Exists(options.CallerWav)) return Usage("no such WAV file: " + options.CallerWav);
+                if (parse.GetValue(sip))
+                {
+                    if (options.Scenario != DemoScenarioKind.Intercom || parse.GetValue(rtsp)) return Usage("--sip is for `demo intercom`");
+                    if (parse.GetResult(seconds) is not { Implicit: false }) options.Seconds = 5;
+                    int port = parse.GetValue(sipPort);
+                    if (port < 1024 || port > 65000) return Usage("--sip-port must be 1024..65000");
+                    return SipDemoConsole.Run(options, port, !parse.GetValue(quiet));
+                }
+
                 if (parse.GetValue(rtsp))
                 {
                     if (options.Scenario != DemoScenarioKind.Sensor) return Usage("--rtsp is for `demo sensor`");

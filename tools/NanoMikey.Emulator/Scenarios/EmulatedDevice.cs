@@ -38,6 +38,11 @@ namespace NanoMikey.Emulator.Scenarios
             Platform = new DevicePlatform(aes ?? new HostAesEngineFactory(), Entropy, Clock, network, Microphone, Speaker);
             switch (config.Role)
             {
+                case DeviceRole.Intercom when config.SipRegistrarAddress != 0:
+                    SipIntercom = new SipIntercom(config, Platform);
+                    Role = SipIntercom;
+                    Stack = SipIntercom.Stack;
+                    break;
                 case DeviceRole.Intercom:
                     Station = new IntercomStation(config, Platform);
                     Role = Station;
@@ -101,6 +106,9 @@ namespace NanoMikey.Emulator.Scenarios
 
         /// <summary>The intercom role, when it is one.</summary>
         public IntercomStation? Station { get; }
+
+        /// <summary>The intercom on SIP, when it is one (an intercom with <c>sip-registrar</c>).</summary>
+        public SipIntercom? SipIntercom { get; }
 
         /// <summary>The sensor role, when it is one.</summary>
         public SensorStreamer? Sensor { get; }
