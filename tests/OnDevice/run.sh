@@ -40,8 +40,6 @@ export NF_CLR_DIR
 # Rtsp and Sip after Media, Firmware last: it references all of them).
 deps=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll
       -r NanoMikey.Net.dll -r NanoMikey.Media.dll -r NanoMikey.Rtsp.dll -r NanoMikey.Sip.dll -r NanoMikey.Firmware.dll)
-# The probe does not load SIP (no firmware role uses it yet): its heap figures stay those of a device without it.
-probe_deps=(); for d in "${deps[@]}"; do [ "$d" = NanoMikey.Sip.dll ] && unset 'probe_deps[-1]' || probe_deps+=("$d"); done
 passed=0; failed=0
 
 build() { # build PROJECT LOG [extra msbuild args...]
@@ -89,7 +87,7 @@ probe_gc() { # probe_gc SCENARIO HEAP
     return
   fi
   rm -rf "$probe" && cp -r "$here/Probe/bin/Release/netstandard2.0" "$probe"
-  ( cd "$probe" && NF_TIMEOUT=${NF_TIMEOUT:-1800} NF_GC_TRACE=1 NF_HEAP_BYTES=$heap "$kit/run-pe.sh" "${probe_deps[@]}" NanoMikey.Probe.dll ) > "$glog" 2>&1
+  ( cd "$probe" && NF_TIMEOUT=${NF_TIMEOUT:-1800} NF_GC_TRACE=1 NF_HEAP_BYTES=$heap "$kit/run-pe.sh" "${deps[@]}" NanoMikey.Probe.dll ) > "$glog" 2>&1
   regions=$(awk '/^PROBE BEGIN /{ name = $3; n = 0; on = 1; next }
                  /^PROBE END /  { printf "%s %d\n", name, n; on = 0; next }
                  /^NFGC/        { if (on) n++ }' "$glog")
