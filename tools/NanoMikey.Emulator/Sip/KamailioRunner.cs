@@ -9,7 +9,7 @@ using System.Text;
 namespace NanoMikey.Emulator.Sip
 {
     /// <summary>
-    /// Kamailio as registrar and forking proxy for `demo --sip`, with the SIP interop tests' configuration (embedded from
+    /// Kamailio as registrar and forking proxy for `demo --sip` and the SIP tests (their KamailioProcess wraps this), with the SIP interop tests' configuration (embedded from
     /// tests/Sip.Nano.Tests/Fixtures/kamailio.cfg): foreground (-DD -E), on 127.0.0.1 only, runtime directory and pidfile in
     /// a temp directory, stopped by its pid (SIGTERM, then a kill of the tree if it lingers).
     /// </summary>
@@ -30,7 +30,19 @@ namespace NanoMikey.Emulator.Sip
         /// <summary>Starts Kamailio on 127.0.0.1:<paramref name="port"/> and waits until it answers OPTIONS.</summary>
         /// <param name="port">Its UDP port.</param>
         /// <exception cref="InvalidOperationException">Kamailio is not installed or does not answer.</exception>
-        public KamailioRunner(int port)
+        public KamailioRunner(int port) : this(port, Array.Empty<string>())
+        {
+        }
+
+        /// <summary>
+        /// Starts Kamailio on 127.0.0.1:<paramref name="port"/> with configuration switches (<c>-A</c> defines of the
+        /// configuration: <c>AUTH_SHA256</c> for RFC 8760 digest, <c>INVITE_AUTH</c> to challenge INVITEs) and waits until it
+        /// answers OPTIONS.
+        /// </summary>
+        /// <param name="port">Its UDP port.</param>
+        /// <param name="defines">Names passed as <c>-A</c>.</param>
+        /// <exception cref="InvalidOperationException">Kamailio is not installed or does not answer.</exception>
+        public KamailioRunner(int port, params string[] defines)
         {
             Port = port;
             string exe = Find() ?? throw new InvalidOperationException(NotInstalled);
@@ -51,6 +63,12 @@ namespace NanoMikey.Emulator.Sip
             })
             {
                 psi.ArgumentList.Add(a);
+            }
+
+            foreach (string d in defines)
+            {
+                psi.ArgumentList.Add("-A");
+                psi.ArgumentList.Add(d);
             }
 
             _process = Process.Start(psi) ?? throw new InvalidOperationException("kamailio did not start");
