@@ -21,5 +21,16 @@ namespace NanoMikey.Net.Tests
             Assert.Equal("192.168.1.10", new IPAddress(IPv4.Swap(a)).ToString());
             Assert.Equal(a, IPv4.Swap(IPv4.Swap(a)));
         }
+
+        [Theory]
+        [InlineData(192, 168, 1, 10)]
+        [InlineData(127, 0, 0, 1)]
+        [InlineData(0, 0, 0, 0)]
+        [InlineData(255, 255, 255, 255)]
+        [InlineData(10, 200, 3, 254)]
+        public void ToText_IsDottedDecimal_AsDotNetWritesIt(byte a, byte b, byte c, byte d)
+        {
+            Assert.Equal(new IPAddress(new[] { a, b, c, d }).ToString(), IPv4.ToText(IPv4.FromOctets(a, b, c, d)));
+        }
     }
 }

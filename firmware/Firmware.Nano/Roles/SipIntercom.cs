@@ -50,7 +50,7 @@ namespace NanoMikey.Firmware.Roles
         {
             _stack = new DeviceStack(config, platform);
             if (config.SipRegistrarAddress == 0 || config.SipUser == null) throw new InvalidOperationException();
-            string domain = config.SipDomain ?? AddressText(config.SipRegistrarAddress);
+            string domain = config.SipDomain ?? IPv4.ToText(config.SipRegistrarAddress);
             _registrarUri = "sip:" + domain;
             if (config.SipPassword != null) _credentials = new DigestCredentials(config.SipUser, null, config.SipPassword);
 
@@ -284,12 +284,6 @@ namespace NanoMikey.Firmware.Roles
         {
             if ((_answerer.Modes & MikeyMode.Psk) == 0) return;
             _answerer.SetOwnStream(_stack.NewSsrc(0));
-        }
-
-        private static string AddressText(uint a)
-        {
-            return ((a >> 24) & 0xFF).ToString() + "." + ((a >> 16) & 0xFF).ToString() + "." + ((a >> 8) & 0xFF).ToString() + "."
-                + (a & 0xFF).ToString();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.Mikey.Transport;
+using NanoMikey.Net.Sockets;
 
 namespace NanoMikey.Sip.Sdp
 {
@@ -68,7 +69,7 @@ namespace NanoMikey.Sip.Sdp
             }
 
             string crlf = "\r\n";
-            string ip = Dotted(address);
+            string ip = IPv4.ToText(address);
             string keyMgmt = "a=key-mgmt:mikey " + mikeyBase64 + crlf;
             string formats = string.Empty;
             string maps = string.Empty;
@@ -108,11 +109,6 @@ namespace NanoMikey.Sip.Sdp
                 case SdpDirection.Inactive: return "inactive";
                 default: return "sendrecv";
             }
-        }
-
-        private static string Dotted(uint a)
-        {
-            return ((a >> 24) & 0xFF).ToString() + "." + ((a >> 16) & 0xFF).ToString() + "." + ((a >> 8) & 0xFF).ToString() + "." + (a & 0xFF).ToString();
         }
     }
 }

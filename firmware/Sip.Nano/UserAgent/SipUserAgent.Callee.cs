@@ -1,4 +1,5 @@
 using System;
+using NanoMikey.Net.Sockets;
 using NanoMikey.Sip.Dialog;
 using NanoMikey.Sip.Message;
 using NanoMikey.Sip.Transaction;
@@ -72,7 +73,7 @@ namespace NanoMikey.Sip.UserAgent
                 // RFC 3261 §21.4.26: 488 with a Warning (399, §20.43); nothing of the call is kept.
                 KeyRefusals++;
                 BeginResponse(488, "Not Acceptable Here", localTag);
-                _writer.Header("Warning", "399 " + AddressText(_options.LocalAddress) + " \"" + refusal + "\"");
+                _writer.Header("Warning", "399 " + IPv4.ToText(_options.LocalAddress) + " \"" + refusal + "\"");
                 _writer.EndNoBody();
                 SendThrough(t, nowMicros);
                 if (_answerer != null) _answerer.Clear();

@@ -76,8 +76,8 @@ namespace NanoMikey.Sip.UserAgent
             _forkAddress = new uint[options.MaxDialogs];
             _forkPort = new int[options.MaxDialogs];
             Registration = new SipRegistration(this);
-            _contact = "<sip:" + AddressText(options.LocalAddress) + ":" + socket.LocalPort.ToString() + ">";
-            _via = "SIP/2.0/UDP " + AddressText(options.LocalAddress) + ":" + socket.LocalPort.ToString();
+            _contact = "<sip:" + IPv4.ToText(options.LocalAddress) + ":" + socket.LocalPort.ToString() + ">";
+            _via = "SIP/2.0/UDP " + IPv4.ToText(options.LocalAddress) + ":" + socket.LocalPort.ToString();
         }
 
         private readonly string _contact;
@@ -313,7 +313,7 @@ namespace NanoMikey.Sip.UserAgent
         /// <summary>A fresh Call-ID at our address (RFC 3261 §8.1.1.4).</summary>
         internal string NewCallId()
         {
-            return _tokens.NewCallId(AddressText(_options.LocalAddress));
+            return _tokens.NewCallId(IPv4.ToText(_options.LocalAddress));
         }
 
         /// <summary>Our Via with a new branch (RFC 3261 §8.1.1.7: the magic cookie; rport, RFC 3581).</summary>
@@ -376,12 +376,6 @@ namespace NanoMikey.Sip.UserAgent
         private static string Tagged(string uri, string tag)
         {
             return tag.Length == 0 ? "<" + uri + ">" : "<" + uri + ">;tag=" + tag;
-        }
-
-        internal static string AddressText(uint a)
-        {
-            return ((a >> 24) & 0xFF).ToString() + "." + ((a >> 16) & 0xFF).ToString() + "." + ((a >> 8) & 0xFF).ToString() + "."
-                + (a & 0xFF).ToString();
         }
 
         private string LocalSdp(string mikeyBase64)

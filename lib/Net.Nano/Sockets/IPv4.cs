@@ -20,6 +20,15 @@ namespace NanoMikey.Net.Sockets
             return ((uint)a << 24) | ((uint)b << 16) | ((uint)c << 8) | d;
         }
 
+        /// <summary>The address in dotted-decimal text, <c>a.b.c.d</c> (allocates: for signalling, not per packet).</summary>
+        /// <param name="address">Big-endian address.</param>
+        /// <returns>The text.</returns>
+        public static string ToText(uint address)
+        {
+            return ((address >> 24) & 0xFF).ToString() + "." + ((address >> 16) & 0xFF).ToString() + "." + ((address >> 8) & 0xFF).ToString() + "."
+                + (address & 0xFF).ToString();
+        }
+
         /// <summary>
         /// The address as a little-endian number (first octet in the low byte): the form nanoFramework's
         /// <c>IPAddress(long)</c> takes and its IPv4 <c>GetHashCode()</c> returns.
