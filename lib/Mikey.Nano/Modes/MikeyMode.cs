@@ -23,5 +23,17 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>One-pass ECMQV (docs/ecc-profile.md).</summary>
         Ecmqv = 16,
+
+        /// <summary>Public-key envelope with RSA (RFC 3830 §3.2).</summary>
+        Pk = 32,
+
+        /// <summary>Diffie-Hellman over an OAKLEY MODP group with RSA signatures (RFC 3830 §3.3).</summary>
+        DhSign = 64,
+
+        /// <summary>HMAC-authenticated Diffie-Hellman (RFC 4650).</summary>
+        DhHmac = 128,
+
+        /// <summary>Reverse RSA: the responder supplies the TGK under the initiator's RSA key (RFC 4738).</summary>
+        RsaR = 256,
     }
 }
