@@ -54,12 +54,13 @@ namespace NanoMikey.Mikey.Rsa
         }
 
         /// <summary>
-        /// The chain validator: an application that accepts RSA-signed certificates sets the RSA certificate-signature
-        /// verifier (lib/Rsa.Nano/Certificates) on it before the first exchange.
+        /// Verifier of RSA certificate signatures (NanoMikey.Rsa's RsaCertificateVerifier) for chains with RSA issuers; null
+        /// (the default) accepts only ECDSA-signed chains (RSA-signed paths then fail with VerifierMissing).
         /// </summary>
-        public X509ChainValidator Validator
+        public IX509SignatureVerifier? CertificateVerifier
         {
-            get { return _validator; }
+            get { return _validator.SignatureVerifier; }
+            set { _validator.SignatureVerifier = value; }
         }
 
         /// <summary>Outcome of the last certificate path validation (trust anchors configured), for diagnostics.</summary>
@@ -207,46 +208,14 @@ namespace NanoMikey.Mikey.Rsa
             return MikeyExchangeStatus.Ok;
         }
 
-        // SubjectPublicKeyInfo { AlgorithmIdentifier { rsaEncryption, NULL }, BIT STRING RSAPublicKey { n, e } } (RFC 8017 App. A.1.1, RFC 4055 §1.2).
+        // The leaf's rsaEncryption key (RFC 3279 §2.3.1) as ranges of the certificate, into the signer key (size and parity checked there).
         private bool ReadRsaKey(X509Certificate leaf)
         {
-            DerReader r = _der;
-            r.Reset(leaf.Data, leaf.PublicKeyInfoOffset, leaf.PublicKeyInfoLength);
-            int oo;
-            int ol;
-            int unused;
-            int ko;
-            int kl;
-            if (!r.EnterSequence() || !r.EnterSequence() || !r.ReadObjectIdentifier(out oo, out ol) || !IsRsaEncryption(leaf.Data, oo, ol)) return false;
-            if (r.HasData && !r.ReadNull()) return false;
-            if (!r.Exit() || !r.ReadBitString(out unused, out ko, out kl) || unused != 0 || !r.Exit()) return false;
-            int no;
-            int nl;
+            int mo;
+            int ml;
             int eo;
             int el;
-            r.Reset(leaf.Data, ko, kl);
-            if (!r.EnterSequence() || !r.ReadInteger(out no, out nl) || !r.ReadInteger(out eo, out el) || !r.Exit() || !r.Finish()) return false;
-            // DER INTEGERs carry a leading 0x00 when the top bit is set; the key takes the magnitude.
-            while (nl > 1 && leaf.Data[no] == 0)
-            {
-                no++;
-                nl--;
-            }
-
-            while (el > 1 && leaf.Data[eo] == 0)
-            {
-                eo++;
-                el--;
-            }
-
-            return _signerKey.TryImport(leaf.Data, no, nl, leaf.Data, eo, el);
-        }
-
-        // 1.2.840.113549.1.1.1 (RFC 8017 App. C).
-        private static bool IsRsaEncryption(byte[] d, int offset, int length)
-        {
-            return length == 9 && d[offset] == 0x2a && d[offset + 1] == 0x86 && d[offset + 2] == 0x48 && d[offset + 3] == 0x86
-                && d[offset + 4] == 0xf7 && d[offset + 5] == 0x0d && d[offset + 6] == 0x01 && d[offset + 7] == 0x01 && d[offset + 8] == 0x01;
+            return leaf.ReadRsaPublicKey(out mo, out ml, out eo, out el) == Asn1Status.Ok && _signerKey.TryImport(leaf.Data, mo, ml, leaf.Data, eo, el);
         }
 
         private bool Copy(RsaPublicKey from, RsaPublicKey to)
