@@ -4,7 +4,7 @@ using NanoMikey.Mikey.Keys;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Srtp.Policy;
-using static NanoMikey.Mikey.Rsa.Tests.ModeFixtures;
+using static NanoMikey.Mikey.Rsa.Tests.RsaFixtures;
 
 namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
 {
@@ -17,7 +17,7 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
         /// <summary>The pre-shared key: SHA-256("nanoMikey DHHMAC test PSK").</summary>
         internal static readonly byte[] Psk = SHA256.HashData(Encoding.ASCII.GetBytes("nanoMikey DHHMAC test PSK"));
 
-        public ModeClock Clock = new();
+        public TestClock Clock = new() { NtpNow = T };
         public DhHmacInitiator I = null!;
         public DhHmacResponder R = null!;
         public byte[] Offer = new byte[1024], Answer = new byte[1024];

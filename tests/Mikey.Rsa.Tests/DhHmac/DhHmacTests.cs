@@ -1,7 +1,7 @@
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Srtp.Policy;
-using static NanoMikey.Mikey.Rsa.Tests.ModeFixtures;
+using static NanoMikey.Mikey.Rsa.Tests.RsaFixtures;
 
 namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
 {
@@ -12,7 +12,13 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
         {
             { DhHmacGroup.P256, MacAlgorithm.HmacSha1160 },
             { DhHmacGroup.P256, MacAlgorithm.HmacSha256256 },
+            { DhHmacGroup.Oakley1, MacAlgorithm.HmacSha1160 },
+            { DhHmacGroup.Oakley2, MacAlgorithm.HmacSha1160 },
+            { DhHmacGroup.Oakley5, MacAlgorithm.HmacSha1160 },
+            { DhHmacGroup.Oakley5, MacAlgorithm.HmacSha256256 },
         };
+
+        public static readonly TheoryData<DhHmacGroup> ModpGroups = new() { DhHmacGroup.Oakley1, DhHmacGroup.Oakley2, DhHmacGroup.Oakley5 };
 
         [Theory]
         [MemberData(nameof(Groups))]
@@ -147,6 +153,34 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
             Assert.Equal(0, x.R.Bundle.Count);
         }
 
+        [Theory]
+        [MemberData(nameof(ModpGroups))]
+        public void BadModpValuesAreRefusedAfterTheMac(DhHmacGroup group)
+        {
+            // 0, 1, p-1 (order 2), p, 2^n - 1 (>= p), and p-2 (= -2, a quadratic non-residue: outside the order-q subgroup).
+            System.Numerics.BigInteger p = OakleyReference.Prime(group);
+            int vl = OakleyReference.Length(group);
+            var x = DhHmacExchange.Make(group);
+            Assert.Equal(MikeyExchangeStatus.Ok, x.I.WriteOffer(x.Offer, 0, x.Offer.Length));
+            int n = x.I.OfferLength;
+            int value = n - 25 - (3 + vl) + 2; // DH payload (next, group, value, KV) before the KEMAC (5 + 20-byte MAC)
+            Assert.Equal((byte)group, x.Offer[value - 1]);
+            foreach (System.Numerics.BigInteger bad in new[] { 0, 1, p - 1, p, (System.Numerics.BigInteger.One << (8 * vl)) - 1, p - 2 })
+            {
+                byte[] m = x.Offer.AsSpan(0, n).ToArray();
+                OakleyReference.Bytes(bad, vl).CopyTo(m, value);
+                DhHmacExchange.ReMac(m, n, m);
+                Assert.Equal(MikeyExchangeStatus.Malformed, x.R.Respond(m, 0, n, x.Answer, 0, x.Answer.Length));
+                Assert.Equal(ErrorCode.InvalidDh, x.R.ErrorCode);
+                Assert.Equal(0, x.R.Bundle.Count);
+            }
+
+            // The genuine value goes through, and is g^x mod p of the group defined by the RFC.
+            Assert.Equal(MikeyExchangeStatus.Ok, x.R.Respond(x.Offer, 0, n, x.Answer, 0, x.Answer.Length));
+            System.Numerics.BigInteger y = new(x.Offer.AsSpan(value, vl), true, true);
+            Assert.True(y > 1 && y < p - 1 && System.Numerics.BigInteger.ModPow(y, (p - 1) / 2, p).IsOne);
+        }
+
         [Fact]
         public void GroupsTheResponderDoesNotTakeAreRefused()
         {
@@ -154,12 +188,21 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
             x.R.AcceptP256 = false;
             Assert.Equal(MikeyExchangeStatus.Unsupported, x.Run());
             Assert.Equal(ErrorCode.InvalidDh, x.R.ErrorCode);
+
+            var y = DhHmacExchange.Make(DhHmacGroup.Oakley1, seed: "oakley1");
+            y.R.AcceptOakley1 = false;
+            Assert.Equal(MikeyExchangeStatus.Unsupported, y.Run());
+            Assert.Equal(ErrorCode.InvalidDh, y.R.ErrorCode);
+            y.R.AcceptOakley1 = true;
+            Assert.Equal(MikeyExchangeStatus.Ok, y.R.Respond(y.Offer, 0, y.OfferLength, y.Answer, 0, y.Answer.Length));
         }
 
-        [Fact]
-        public void ACompleteExchangeAllocatesNothingAfterWarmUp()
+        [Theory]
+        [InlineData(DhHmacGroup.P256)]
+        [InlineData(DhHmacGroup.Oakley5)]
+        public void ACompleteExchangeAllocatesNothingAfterWarmUp(DhHmacGroup group)
         {
-            var x = DhHmacExchange.Make(DhHmacGroup.P256, cacheSize: 64);
+            var x = DhHmacExchange.Make(group, cacheSize: 64);
             var policy = SrtpPolicy.AesCm128HmacSha1_80();
             for (int round = 0; round < 3; round++)
             {

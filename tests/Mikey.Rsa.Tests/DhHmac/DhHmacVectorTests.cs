@@ -3,7 +3,7 @@ using NanoMikey.Crypto.Random;
 using NanoMikey.Ecc;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Session;
-using static NanoMikey.Mikey.Rsa.Tests.ModeFixtures;
+using static NanoMikey.Mikey.Rsa.Tests.RsaFixtures;
 
 namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
 {
@@ -13,14 +13,14 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
     /// PRF MIKEY-1, one crypto session (SSRC 0x11111111, ROC 0, AES-CM-128 / HMAC-SHA1-80), MAC HMAC-SHA-1-160; randomness
     /// from HMAC_DRBG-SHA-256 seeded with SHA-256("nanoMikey RSA test DRBG: vector/dhhmac/{group}/i" or ".../r"), nonce 16
     /// zero bytes. Initiator requests: RAND (16), CSB ID (4), the ephemeral key; responder: the ephemeral key. Every message
-    /// and key is rebuilt and compared byte for byte; the TGK is checked independently with .NET's ECDH.
+    /// and key is rebuilt and compared byte for byte; the TGK is checked independently with .NET's ECDH and BigInteger over the RFC's primes.
     /// MIKEY_RSA_WRITE_VECTORS=1 rewrites the file.
     /// </summary>
     public class DhHmacVectorTests
     {
         private static readonly string FilePath = Path.Combine(TestData.RepoRoot, "tests", "vectors", "mikey-rsa", "dhhmac.txt");
 
-        internal static readonly DhHmacGroup[] Groups = { DhHmacGroup.P256 };
+        internal static readonly DhHmacGroup[] Groups = { DhHmacGroup.P256, DhHmacGroup.Oakley1, DhHmacGroup.Oakley2, DhHmacGroup.Oakley5 };
 
         private static string H(byte[] b, int n) => Hex(b, 0, n);
 
@@ -62,9 +62,16 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
             return o;
         }
 
-        // The ephemeral private key a side draws next: the P-256 scalar.
+        // The ephemeral private key a side draws next: the P-256 scalar, or the 32-byte MODP exponent (NanoMikey.BigNum draws it once).
         private static byte[] Ephemeral(DhHmacGroup g, HmacDrbg d)
         {
+            if (g != DhHmacGroup.P256)
+            {
+                byte[] e = new byte[32];
+                d.Generate(e, 0, 32);
+                return e;
+            }
+
             var k = new P256PrivateKey();
             k.Generate(d);
             byte[] s = new byte[32];
@@ -75,6 +82,17 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
         // TGK from the initiator's private key and DHr (the first value payload of the answer), by .NET.
         private static string ReferenceTgk(DhHmacGroup g, byte[] xi, byte[] answer, int length)
         {
+            if (g != DhHmacGroup.P256)
+            {
+                // R_message: ..., DHr (3 + vl bytes), DHi, KEMAC (25): TGK = DHr^xi mod p, vl bytes.
+                int vl = OakleyReference.Length(g);
+                int at = length - 25 - 2 * (3 + vl) + 2;
+                var p = OakleyReference.Prime(g);
+                var y = new System.Numerics.BigInteger(answer.AsSpan(at, vl), true, true);
+                var secret = System.Numerics.BigInteger.ModPow(y, new System.Numerics.BigInteger(xi, true, true), p);
+                return Convert.ToHexString(OakleyReference.Bytes(secret, vl)).ToLowerInvariant();
+            }
+
             // R_message: ..., DHr (ECCPT, 74 bytes), DHi (74), KEMAC (25): the point starts 2 bytes into DHr.
             int point = length - 25 - 74 - 74 + 2;
             var peer = new ECParameters { Curve = ECCurve.NamedCurves.nistP256, Q = new ECPoint { X = answer[(point + 1)..(point + 33)], Y = answer[(point + 33)..(point + 65)] } };
