@@ -119,6 +119,7 @@ namespace NanoMikey.Mikey.Rsa
             X.Bundle = _staging;
             _staging = old;
             _staging.Clear();
+            _staging.Reserve(X.Bundle); // the next answer of this shape then allocates nothing
             _awaiting = false;
             IsComplete = true;
             return MikeyExchangeStatus.Ok;
