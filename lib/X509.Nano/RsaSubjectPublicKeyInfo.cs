@@ -28,8 +28,30 @@ namespace NanoMikey.X509
         public static Asn1Status Read(byte[] der, int offset, int length, out X509PublicKeyAlgorithm algorithm,
             out int modulusOffset, out int modulusLength, out int exponentOffset, out int exponentLength)
         {
+            return Read(new DerReader(3), der, offset, length, out algorithm, out modulusOffset, out modulusLength, out exponentOffset, out exponentLength);
+        }
+
+        /// <summary>Reads an RSA SubjectPublicKeyInfo with the caller's reader (allocates nothing), as <see cref="Read(byte[], int, int, out X509PublicKeyAlgorithm, out int, out int, out int, out int)"/>.</summary>
+        /// <param name="reader">A reader allowing at least 3 nesting levels; it is reset to the range.</param>
+        /// <param name="der">Buffer holding the DER.</param>
+        /// <param name="offset">Offset of the structure.</param>
+        /// <param name="length">Exact length of the structure.</param>
+        /// <param name="algorithm"><see cref="X509PublicKeyAlgorithm.Rsa"/> or <see cref="X509PublicKeyAlgorithm.RsaPss"/>; Unknown on failure.</param>
+        /// <param name="modulusOffset">Offset of the modulus magnitude; 0 on failure.</param>
+        /// <param name="modulusLength">Length of the modulus magnitude; 0 on failure.</param>
+        /// <param name="exponentOffset">Offset of the public exponent magnitude; 0 on failure.</param>
+        /// <param name="exponentLength">Length of the public exponent magnitude; 0 on failure.</param>
+        /// <returns>As the overload without a reader.</returns>
+        public static Asn1Status Read(DerReader reader, byte[] der, int offset, int length, out X509PublicKeyAlgorithm algorithm,
+            out int modulusOffset, out int modulusLength, out int exponentOffset, out int exponentLength)
+        {
+            if (reader == null)
+            {
+                throw new ArgumentNullException("reader");
+            }
+
             DerReader.CheckRange(der, offset, length);
-            var r = new DerReader(3);
+            DerReader r = reader;
             r.Reset(der, offset, length);
             Read(r, out algorithm, out modulusOffset, out modulusLength, out exponentOffset, out exponentLength);
             r.Finish();
@@ -106,14 +128,65 @@ namespace NanoMikey.X509
             modulusLength = 0;
             exponentOffset = 0;
             exponentLength = 0;
-            int oidOff;
-            int oidLen;
             if (!r.EnterSequence())
             {
                 return false;
             }
 
+            X509PublicKeyAlgorithm alg;
+            if (!ReadAlgorithmIdentifier(r, out alg))
+            {
+                return false;
+            }
+
+            int keyStart = r.Position;
+            int unused;
+            int off;
+            int len;
+            if (!r.ReadBitString(out unused, out off, out len))
+            {
+                return false;
+            }
+
+            if (unused != 0)
+            {
+                return r.Fail(Asn1Status.InvalidBitString, keyStart);
+            }
+
+            Asn1Status s = ReadBody(r.Data, off, len, out modulusOffset, out modulusLength, out exponentOffset, out exponentLength);
+            if (s != Asn1Status.Ok)
+            {
+                return r.Fail(s, keyStart);
+            }
+
+            if (!r.Exit())
+            {
+                return false;
+            }
+
+            algorithm = alg;
+            return true;
+        }
+
+        /// <summary>
+        /// Reads an RSA key AlgorithmIdentifier at the reader's position (SubjectPublicKeyInfo, PKCS #8): rsaEncryption with
+        /// NULL parameters (RFC 3279 §2.3.1), or id-RSASSA-PSS without parameters (RFC 4055 §3.1; restricted keys are not supported).
+        /// </summary>
+        /// <param name="r">A reader positioned on the AlgorithmIdentifier SEQUENCE.</param>
+        /// <param name="algorithm"><see cref="X509PublicKeyAlgorithm.Rsa"/> or <see cref="X509PublicKeyAlgorithm.RsaPss"/>; Unknown on failure.</param>
+        /// <returns>False on error (see the reader's Status: <see cref="Asn1Status.UnsupportedAlgorithm"/> for another key type,
+        /// <see cref="Asn1Status.InvalidParameters"/> for rsaEncryption without NULL).</returns>
+        public static bool ReadAlgorithmIdentifier(DerReader r, out X509PublicKeyAlgorithm algorithm)
+        {
+            if (r == null)
+            {
+                throw new ArgumentNullException("r");
+            }
+
+            algorithm = X509PublicKeyAlgorithm.Unknown;
             int algStart = r.Position;
+            int oidOff;
+            int oidLen;
             if (!r.EnterSequence() || !r.ReadObjectIdentifier(out oidOff, out oidLen))
             {
                 return false;
@@ -151,33 +224,24 @@ namespace NanoMikey.X509
                 return false;
             }
 
-            int keyStart = r.Position;
-            int unused;
-            int off;
-            int len;
-            if (!r.ReadBitString(out unused, out off, out len))
-            {
-                return false;
-            }
-
-            if (unused != 0)
-            {
-                return r.Fail(Asn1Status.InvalidBitString, keyStart);
-            }
-
-            Asn1Status s = ReadBody(r.Data, off, len, out modulusOffset, out modulusLength, out exponentOffset, out exponentLength);
-            if (s != Asn1Status.Ok)
-            {
-                return r.Fail(s, keyStart);
-            }
-
-            if (!r.Exit())
-            {
-                return false;
-            }
-
             algorithm = alg;
             return true;
+        }
+
+        /// <summary>Writes the rsaEncryption AlgorithmIdentifier <c>SEQUENCE { 1.2.840.113549.1.1.1, NULL }</c> (RFC 3279 §2.3.1).</summary>
+        /// <param name="w">The writer.</param>
+        /// <returns>False when the buffer is full.</returns>
+        public static bool WriteAlgorithmIdentifier(DerWriter w)
+        {
+            if (w == null)
+            {
+                throw new ArgumentNullException("w");
+            }
+
+            return w.PushSequence()
+                && w.WriteObjectIdentifier(Asn1Oid.RsaEncryption, 0, Asn1Oid.RsaEncryption.Length)
+                && w.WriteNull()
+                && w.Pop();
         }
 
         // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1), exactly filling [off, off + len).
@@ -286,10 +350,7 @@ namespace NanoMikey.X509
             {
                 // SubjectPublicKeyInfo { AlgorithmIdentifier { rsaEncryption, NULL }, BIT STRING { RSAPublicKey } }.
                 w.PushSequence();
-                w.PushSequence();
-                w.WriteObjectIdentifier(Asn1Oid.RsaEncryption, 0, Asn1Oid.RsaEncryption.Length);
-                w.WriteNull();
-                w.Pop();
+                WriteAlgorithmIdentifier(w);
                 w.Push(Asn1Tag.BitString);
                 w.WriteEncodedValue(NoUnusedBits, 0, 1);
             }
