@@ -293,6 +293,9 @@ namespace NanoMikey.Mikey.Rsa
             byte[] idData = message;
             int io = idIndex >= 0 ? l.IdDataOffset[idIndex] : 0;
             int il = idIndex >= 0 ? l.IdDataLength[idIndex] : -1;
+
+            // The answer comes from the responder the offer named, or from nobody.
+            if (il >= 0 && _idrLength > 0 && !RsaPeerTrust.Equal(message, io, il, _idr, 0, _idrLength)) return MikeyExchangeStatus.AuthenticationFailed;
             if (idIndex < 0 && _idrLength > 0)
             {
                 // No IDr in the answer: the certificate must name the responder the offer named.

@@ -63,8 +63,8 @@ namespace NanoMikey.Mikey.Rsa.Tests
                     Assert.Equal(MikeyExchangeStatus.Ok, pk.SetResponderCertificate(bobCert, 0, bobCert.Length));
                     break;
                 default:
-                    x.I = MakeRsaR(aes, Drbg(seed + "/i"), x.Clock, alice, aliceTrusts);
-                    x.R = MakeRsaRResponder(aes, Drbg(seed + "/r"), x.Clock, cache, bob, bobTrusts);
+                    x.I = new RsaRInitiator(aes, Drbg(seed + "/i"), x.Clock, alice, aliceTrusts);
+                    x.R = new RsaRResponder(aes, Drbg(seed + "/r"), x.Clock, cache, bob, bobTrusts);
                     x.I.SetResponderIdentity(IdType.Uri, Bob, 0, Bob.Length);
                     break;
             }
@@ -72,8 +72,5 @@ namespace NanoMikey.Mikey.Rsa.Tests
             x.I.AddCryptoSession(0x11111111, 0, SrtpPolicy.AesCm128HmacSha1_80());
             return x;
         }
-
-        internal static Func<IAesEngineFactory, NanoMikey.Crypto.Random.HmacDrbg, TestClock, RsaCredentials, RsaPeerTrust, RsaInitiator> MakeRsaR = null!;
-        internal static Func<IAesEngineFactory, NanoMikey.Crypto.Random.HmacDrbg, TestClock, NanoMikey.Mikey.Time.ReplayCache, RsaCredentials, RsaPeerTrust, RsaResponder> MakeRsaRResponder = null!;
     }
 }
