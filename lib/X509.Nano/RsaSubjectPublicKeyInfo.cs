@@ -28,8 +28,30 @@ namespace NanoMikey.X509
         public static Asn1Status Read(byte[] der, int offset, int length, out X509PublicKeyAlgorithm algorithm,
             out int modulusOffset, out int modulusLength, out int exponentOffset, out int exponentLength)
         {
+            return Read(new DerReader(3), der, offset, length, out algorithm, out modulusOffset, out modulusLength, out exponentOffset, out exponentLength);
+        }
+
+        /// <summary>Reads an RSA SubjectPublicKeyInfo with the caller's reader (allocates nothing), as <see cref="Read(byte[], int, int, out X509PublicKeyAlgorithm, out int, out int, out int, out int)"/>.</summary>
+        /// <param name="reader">A reader allowing at least 3 nesting levels; it is reset to the range.</param>
+        /// <param name="der">Buffer holding the DER.</param>
+        /// <param name="offset">Offset of the structure.</param>
+        /// <param name="length">Exact length of the structure.</param>
+        /// <param name="algorithm"><see cref="X509PublicKeyAlgorithm.Rsa"/> or <see cref="X509PublicKeyAlgorithm.RsaPss"/>; Unknown on failure.</param>
+        /// <param name="modulusOffset">Offset of the modulus magnitude; 0 on failure.</param>
+        /// <param name="modulusLength">Length of the modulus magnitude; 0 on failure.</param>
+        /// <param name="exponentOffset">Offset of the public exponent magnitude; 0 on failure.</param>
+        /// <param name="exponentLength">Length of the public exponent magnitude; 0 on failure.</param>
+        /// <returns>As the overload without a reader.</returns>
+        public static Asn1Status Read(DerReader reader, byte[] der, int offset, int length, out X509PublicKeyAlgorithm algorithm,
+            out int modulusOffset, out int modulusLength, out int exponentOffset, out int exponentLength)
+        {
+            if (reader == null)
+            {
+                throw new ArgumentNullException("reader");
+            }
+
             DerReader.CheckRange(der, offset, length);
-            var r = new DerReader(3);
+            DerReader r = reader;
             r.Reset(der, offset, length);
             Read(r, out algorithm, out modulusOffset, out modulusLength, out exponentOffset, out exponentLength);
             r.Finish();

@@ -22,6 +22,15 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
 
         internal static int Length(DhHmacGroup group) => group == DhHmacGroup.Oakley1 ? 96 : group == DhHmacGroup.Oakley2 ? 128 : 192;
 
+        /// <summary>y^x mod p as the group's fixed-length hex, y the value at <paramref name="at"/> of <paramref name="message"/>.</summary>
+        internal static string SharedSecret(DhHmacGroup group, byte[] x, byte[] message, int at)
+        {
+            int vl = Length(group);
+            var y = new BigInteger(message.AsSpan(at, vl), true, true);
+            BigInteger secret = BigInteger.ModPow(y, new BigInteger(x, true, true), Prime(group));
+            return Convert.ToHexString(Bytes(secret, vl)).ToLowerInvariant();
+        }
+
         internal static byte[] Bytes(BigInteger v, int length)
         {
             byte[] raw = v.ToByteArray(true, true), r = new byte[length];

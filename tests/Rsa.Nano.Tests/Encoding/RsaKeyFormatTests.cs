@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using NanoMikey.Tests;
 using NanoMikey.X509.Asn1;
 
-namespace NanoMikey.Rsa.Tests.Encoding
+namespace NanoMikey.Rsa.Tests.KeyFormats
 {
     /// <summary>
     /// RsaKeyReader / RsaKeyWriter against .NET's RSA (PKCS #1, SPKI, PKCS #8) over the OpenSSL-made keys of

@@ -9,7 +9,7 @@
 #   rsa3072 is the key of rsa-root, rsa2048 the key of rsa-leaf; every other private key is discarded.
 # Certificates (.der), all sha256WithRSAEncryption unless named otherwise:
 #   rsa-root (self-signed, 3072) <- rsa-intermediate (2048) <- rsa-leaf (2048); rsa-leaf-expired (notAfter 2025-12-31);
-#   rsa-root-impostor: rsa-root's name with another key.
+#   rsa-root-impostor: rsa-root's name with another key; rsa-leaf-sha1: sha1WithRSAEncryption (refused by policy).
 #   pss-root (self-signed, RSASSA-PSS SHA-256/MGF1-SHA-256/salt 32) <- pss-leaf (the same PSS parameters);
 #   pss-leaf-mgf1-sha1 (PSS with SHA-256 but MGF1-SHA-1: a hash mismatch the validator refuses).
 #   Mixed: rsa-intermediate <- ec-leaf-under-rsa (P-256 key, RSA signature); ec-root (P-256, self-signed) <-
@@ -92,7 +92,7 @@ make() {
     fi
     # shellcheck disable=SC2086
     openssl ca -batch -notext -config "$work/ca.cnf" $signer $sigopts -in "$work/$name.csr" -out "$work/$name.pem" \
-        -startdate "$start" -enddate "$end" -md sha256 -extfile "$work/ext.cnf" -extensions "$ext" 2>/dev/null
+        -startdate "$start" -enddate "$end" -md "${MD:-sha256}" -extfile "$work/ext.cnf" -extensions "$ext" 2>/dev/null
     openssl x509 -in "$work/$name.pem" -outform DER -out "$here/$name.der"
 }
 
@@ -108,6 +108,7 @@ make rsa-root-impostor "RSA Root CA"         self 240101000000Z 20591231235959Z 
 make rsa-intermediate  "RSA Intermediate CA" rsa-root 250101000000Z 20550101000000Z ca rsa:2048
 make rsa-leaf          "RSA Leaf"            rsa-intermediate 250601123456Z 270601123456Z leaf file:rsa2048
 make rsa-leaf-expired  "RSA Leaf Expired"    rsa-intermediate 250101000000Z 251231235959Z leaf rsa:2048
+MD=sha1; make rsa-leaf-sha1 "RSA Leaf SHA-1"    rsa-intermediate 250601123456Z 270601123456Z leaf rsa:2048; MD=sha256
 
 make pss-root          "PSS Root CA"         self 240101000000Z 20591231235959Z root rsa:2048 $PSS
 make pss-leaf          "PSS Leaf"            pss-root 250601123456Z 270601123456Z leaf rsa:2048 $PSS
