@@ -285,6 +285,7 @@ namespace NanoMikey.BigNum
             uint[] t = _t;
             uint[] n = _n;
             uint n0Inverse = _n0Inverse;
+            MontgomeryOperationCounter.Count(limbs);
             Array.Clear(t, 0, limbs + 2);
             for (int i = 0; i < limbs; i++)
             {
