@@ -17,6 +17,9 @@ namespace NanoMikey.Cli.Commands
         // slower on this machine's nanoFramework interpreter, so ~14 µs (110x) per field multiplication or squaring there.
         private const double InterpreterMicrosPerFieldOp = 14.0;
 
+        // PROJECTION input: LIMB_PRODUCT_PLACEHOLDER
+        private const double InterpreterMicrosPerLimbProduct = 1.0;
+
         /// <summary>Creates the command.</summary>
         public static Command Create()
         {
@@ -60,10 +63,40 @@ namespace NanoMikey.Cli.Commands
                 Console.WriteLine("| PROJECTION: interpreter on this machine (" + InterpreterMicrosPerFieldOp.ToString("0.#")
                     + " µs per field mul/sqr, " + InterpreterMicrosPerCompression.ToString("0.#") + " µs/compression; not measured) | "
                     + ProjectEcc(e[0] + e[1], e[2]) + " | " + ProjectEcc(e[3] + e[4], e[5]) + " |");
-                Console.WriteLine("(sink " + (soft.Sink + host.Sink + ecdh.Sink) + ")");
+                long sink = soft.Sink + host.Sink + ecdh.Sink;
+                var rsaTable = new BenchTable("MIKEY RSA and MODP modes, both sides, RSA-2048 keys, RSA certificate chains validated where the mode signs, host AES");
+                var rsaBenches = new RsaModesBench[RsaModesBench.Modes.Length];
+                for (int i = 0; i < rsaBenches.Length; i++)
+                {
+                    var b = rsaBenches[i] = new RsaModesBench(RsaModesBench.Modes[i]);
+                    Warm(b.ExchangeLoop);
+                    rsaTable.Add(RsaModesBench.Modes[i] + " exchange", Measurement.Run(b.ExchangeLoop, n, ms), Measurement.Run(b.DotNetLoop, n, ms), b.DotNetWork);
+                }
+
+                Console.WriteLine(rsaTable.ToString());
+                Console.WriteLine("| RSA/MODP work per exchange, initiator / responder | Montgomery products | 32-bit limb multiplications | P-256 field mul+sqr | hash compressions | bytes sent | PROJECTION: interpreter on this machine ("
+                    + InterpreterMicrosPerLimbProduct.ToString("0.00") + " µs per limb multiplication, " + InterpreterMicrosPerFieldOp.ToString("0.#")
+                    + " µs per field op, " + InterpreterMicrosPerCompression.ToString("0.#") + " µs/compression; not measured) |");
+                Console.WriteLine("|---|---|---|---|---|---|---|");
+                foreach (RsaModesBench b in rsaBenches)
+                {
+                    long[] w = b.CountOneExchange();
+                    Console.WriteLine("| " + b.Mode + " | " + w[0] + " / " + w[4] + " | " + w[1] + " / " + w[5] + " | " + w[2] + " / " + w[6] + " | "
+                        + w[3] + " / " + w[7] + " | " + b.OfferBytes + " / " + b.AnswerBytes + " | "
+                        + ProjectModp(w[1], w[2], w[3]) + " / " + ProjectModp(w[5], w[6], w[7]) + " |");
+                    sink += b.Sink;
+                }
+
+                Console.WriteLine("(sink " + sink + ")");
                 return 0;
             });
             return cmd;
+        }
+
+        private static string ProjectModp(long limbProducts, long fieldOps, long compressions)
+        {
+            double us = limbProducts * InterpreterMicrosPerLimbProduct + fieldOps * InterpreterMicrosPerFieldOp + compressions * InterpreterMicrosPerCompression;
+            return (us / 1e6).ToString("0.0") + " s";
         }
 
         private static string ProjectEcc(long fieldOps, long compressions)
