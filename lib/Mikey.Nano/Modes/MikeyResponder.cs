@@ -33,8 +33,6 @@ namespace NanoMikey.Mikey.Modes
 
         internal CryptoSessionBundle Staging = new CryptoSessionBundle();
         internal bool HeaderRead;
-        // Set by a responder that calls ReleaseExchangeState after each exchange (PskResponder.ReleaseExchangeScratch).
-        internal bool ReleasesExchangeState;
         internal PrfFunction Prf;
         internal uint CsbId;
 
@@ -166,9 +164,7 @@ namespace NanoMikey.Mikey.Modes
                 _bundle = Staging;
                 Staging = old;
                 Staging.Clear();
-                // The next exchange of this shape then allocates nothing; a responder that releases its scratch drops this
-                // bundle right after, so it reserves nothing.
-                if (!ReleasesExchangeState) Staging.Reserve(_bundle);
+                Staging.Reserve(_bundle); // the next exchange of this shape then allocates nothing
                 return MikeyExchangeStatus.Ok;
             }
 

@@ -60,11 +60,7 @@ namespace NanoMikey.Mikey.Modes
         /// held on the interpreter while it streams, issue 10 §2); each exchange then allocates that much again. Off by
         /// default: a repeat exchange allocates nothing. Keys, PSK, identity and replay cache stay.
         /// </summary>
-        public bool ReleaseExchangeScratch
-        {
-            get { return ReleasesExchangeState; }
-            set { ReleasesExchangeState = value; }
-        }
+        public bool ReleaseExchangeScratch { get; set; }
 
         /// <summary>Sets the pre-shared key (copied; at least 16 bytes, at most 64).</summary>
         /// <param name="key">Buffer holding the key.</param>
