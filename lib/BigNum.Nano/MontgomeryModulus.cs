@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.BigNum.Arithmetic;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.BigNum
 {
@@ -157,6 +158,7 @@ namespace NanoMikey.BigNum
         /// <param name="result">Output buffer.</param>
         /// <param name="resultOffset">Offset in <paramref name="result"/>.</param>
         /// <returns>False when value &gt;= n.</returns>
+        [HotPath]
         public bool ModPow(byte[] value, int valueOffset, int valueLength, byte[] exponent, int exponentOffset,
                            int exponentLength, bool secretExponent, byte[] result, int resultOffset)
         {

@@ -1,6 +1,7 @@
 using System;
 using NanoMikey.BigNum;
 using NanoMikey.BigNum.Arithmetic;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Rsa
 {
@@ -245,6 +246,7 @@ namespace NanoMikey.Rsa
         /// <param name="output">Output buffer (may be the input buffer).</param>
         /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
         /// <returns>True when the result was written.</returns>
+        [HotPath]
         public bool ApplyPrivate(byte[] input, int inputOffset, byte[] output, int outputOffset)
         {
             EnsureValue();

@@ -1,5 +1,6 @@
 using System;
 using NanoMikey.BigNum;
+using NanoMikey.Crypto;
 
 namespace NanoMikey.Rsa
 {
@@ -171,6 +172,7 @@ namespace NanoMikey.Rsa
         /// <param name="output">Output buffer (may be the input buffer).</param>
         /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
         /// <returns>False when the input is out of range.</returns>
+        [HotPath]
         public bool ApplyPublic(byte[] input, int inputOffset, byte[] output, int outputOffset)
         {
             EnsureValue();
