@@ -2,3 +2,7 @@ using System.Runtime.CompilerServices;
 
 // The limb arithmetic is tested directly against System.Numerics.BigInteger.
 [assembly: InternalsVisibleTo("BigNum.Nano.Tests")]
+
+// RSA keys (lib/Rsa.Nano/Keys) run CRT and key derivation on the limb arithmetic and Montgomery internals.
+[assembly: InternalsVisibleTo("NanoMikey.Rsa")]
+[assembly: InternalsVisibleTo("Rsa.Nano.Tests")]

@@ -55,7 +55,7 @@ namespace NanoMikey.X509
         /// <summary>
         /// Verifies that <paramref name="issuer"/> signed this certificate: this issuer Name equals the issuer's subject
         /// (byte for byte) and the signature verifies under the issuer's P-256 key. Pass the certificate itself for a
-        /// self-signed one. Issuer policy (cA flag, key usage, validity) stays with the caller; <see cref="X509ChainValidator"/>
+        /// self-signed one. An RSA signature gives <see cref="Asn1Status.VerifierMissing"/> here: use the overload with a verifier. Issuer policy (cA flag, key usage, validity) stays with the caller; <see cref="X509ChainValidator"/>
         /// checks a whole path against trust anchors.
         /// </summary>
         /// <param name="issuer">A successfully parsed issuer certificate.</param>
@@ -63,6 +63,22 @@ namespace NanoMikey.X509
         /// or a result of <see cref="VerifySignature"/>.</returns>
         /// <exception cref="InvalidOperationException">This or the issuer certificate was not parsed successfully.</exception>
         public Asn1Status VerifySignedBy(X509Certificate issuer)
+        {
+            return VerifySignedBy(issuer, null);
+        }
+
+        /// <summary>
+        /// Verifies that <paramref name="issuer"/> signed this certificate, as <see cref="VerifySignedBy(X509Certificate)"/>,
+        /// with RSA signatures (sha256WithRSAEncryption, RSASSA-PSS) handed to <paramref name="verifier"/> together with the
+        /// issuer's SubjectPublicKeyInfo. Without a verifier an RSA signature never passes: the result is
+        /// <see cref="Asn1Status.VerifierMissing"/>.
+        /// </summary>
+        /// <param name="issuer">A successfully parsed issuer certificate.</param>
+        /// <param name="verifier">The RSA verifier (NanoMikey.Rsa's RsaCertificateVerifier), or null on an ECC-only device.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>, <see cref="Asn1Status.IssuerMismatch"/>, <see cref="Asn1Status.VerifierMissing"/>,
+        /// the issuer's key problem, or the verification result.</returns>
+        /// <exception cref="InvalidOperationException">This or the issuer certificate was not parsed successfully.</exception>
+        public Asn1Status VerifySignedBy(X509Certificate issuer, IX509SignatureVerifier? verifier)
         {
             if (issuer == null)
             {
@@ -76,6 +92,21 @@ namespace NanoMikey.X509
                 return Asn1Status.IssuerMismatch;
             }
 
+            if (IsRsaSignature(_signatureAlgorithm))
+            {
+                if (verifier == null)
+                {
+                    return Asn1Status.VerifierMissing;
+                }
+
+                if (issuer._rsaKeyStatus != Asn1Status.Ok)
+                {
+                    return issuer._rsaKeyStatus;
+                }
+
+                return verifier.VerifyCertificateSignature(this, issuer._data, issuer._spkiOffset, issuer._spkiLength);
+            }
+
             if (_issuerKey == null)
             {
                 _issuerKey = new P256PublicKey();
@@ -83,6 +114,33 @@ namespace NanoMikey.X509
 
             Asn1Status s = issuer.ReadPublicKey(_issuerKey);
             return s == Asn1Status.Ok ? VerifySignature(_issuerKey) : s;
+        }
+
+        /// <summary>The subject's RSA key as ranges of <see cref="Data"/>: modulus and public exponent magnitudes (big-endian,
+        /// no sign octet), for NanoMikey.Rsa's key holder, which checks size and parity.</summary>
+        /// <param name="modulusOffset">Offset of the modulus; 0 on failure.</param>
+        /// <param name="modulusLength">Length of the modulus; 0 on failure.</param>
+        /// <param name="exponentOffset">Offset of the public exponent; 0 on failure.</param>
+        /// <param name="exponentLength">Length of the public exponent; 0 on failure.</param>
+        /// <returns><see cref="Asn1Status.Ok"/> for an rsaEncryption or id-RSASSA-PSS key; <see cref="Asn1Status.UnsupportedAlgorithm"/>
+        /// for another key type; or the DER error of a badly encoded RSA key.</returns>
+        /// <exception cref="InvalidOperationException">No certificate was parsed successfully.</exception>
+        public Asn1Status ReadRsaPublicKey(out int modulusOffset, out int modulusLength, out int exponentOffset, out int exponentLength)
+        {
+            EnsureParsed();
+            modulusOffset = _rsaModulusOffset;
+            modulusLength = _rsaModulusLength;
+            exponentOffset = _rsaExponentOffset;
+            exponentLength = _rsaExponentLength;
+            return _rsaKeyStatus;
+        }
+
+        /// <summary>True for the RSA signature algorithms an <see cref="IX509SignatureVerifier"/> handles.</summary>
+        internal static bool IsRsaSignature(X509SignatureAlgorithm algorithm)
+        {
+            return algorithm == X509SignatureAlgorithm.RsaPkcs1Sha1 || algorithm == X509SignatureAlgorithm.RsaPkcs1Sha256
+                || algorithm == X509SignatureAlgorithm.RsaPkcs1Sha384 || algorithm == X509SignatureAlgorithm.RsaPkcs1Sha512
+                || algorithm == X509SignatureAlgorithm.RsaPss;
         }
 
         /// <summary>Loads the subject's public key into <paramref name="key"/>, validating the point (SEC 1 §3.2.2.1).</summary>

@@ -12,7 +12,8 @@ namespace NanoMikey.X509
     /// <remarks>
     /// Parsing checks the encoding (DER, structure, versions, duplicate extensions, algorithm identifiers, time formats)
     /// but no policy: validity against a clock, key usage and chain building are <see cref="X509ChainValidator"/>'s or the caller's.
-    /// A certificate whose key is not P-256 still parses; <see cref="PublicKeyStatus"/> tells why its key is unusable.
+    /// A certificate whose key is not P-256 still parses; <see cref="PublicKeyStatus"/> tells why its key is unusable as
+    /// P-256, <see cref="PublicKeyAlgorithm"/> and <see cref="ReadRsaPublicKey"/> expose an RSA key as byte ranges.
     /// </remarks>
     public sealed partial class X509Certificate
     {
@@ -52,6 +53,15 @@ namespace NanoMikey.X509
         private int _extensionsLength;
         private int _signatureOffset;
         private int _signatureLength;
+        private X509HashAlgorithm _signatureHash;
+        private X509HashAlgorithm _pssMaskHash;
+        private int _pssSaltLength;
+        private X509PublicKeyAlgorithm _publicKeyAlgorithm;
+        private Asn1Status _rsaKeyStatus;
+        private int _rsaModulusOffset;
+        private int _rsaModulusLength;
+        private int _rsaExponentOffset;
+        private int _rsaExponentLength;
 
         /// <summary>Creates a reader holding no certificate.</summary>
         public X509Certificate()
@@ -124,6 +134,33 @@ namespace NanoMikey.X509
             get { return _signatureAlgorithm; }
         }
 
+        /// <summary>
+        /// The hash the signature algorithm signs with: from the OID (ecdsa-with-SHA256, sha256WithRSAEncryption, ...) or,
+        /// for <see cref="X509SignatureAlgorithm.RsaPss"/>, from its parameters (RFC 4055 §3.1); Unknown for Ed25519 and unknown algorithms.
+        /// </summary>
+        public X509HashAlgorithm SignatureHashAlgorithm
+        {
+            get { return _signatureHash; }
+        }
+
+        /// <summary>The MGF1 hash of an RSASSA-PSS signature (RFC 4055 §2.2); Unknown for another mask function or algorithm.</summary>
+        public X509HashAlgorithm PssMaskHashAlgorithm
+        {
+            get { return _pssMaskHash; }
+        }
+
+        /// <summary>The salt length in bytes of an RSASSA-PSS signature (RFC 4055 §3.1, default 20); 0 for other algorithms.</summary>
+        public int PssSaltLength
+        {
+            get { return _pssSaltLength; }
+        }
+
+        /// <summary>The subject key's kind: P-256, RSA (rsaEncryption), RSA restricted to PSS (id-RSASSA-PSS), or Unknown.</summary>
+        public X509PublicKeyAlgorithm PublicKeyAlgorithm
+        {
+            get { return _publicKeyAlgorithm; }
+        }
+
         /// <summary>Offset of the signature algorithm OID's content octets (for display of unknown algorithms).</summary>
         public int SignatureAlgorithmOidOffset
         {
@@ -184,7 +221,8 @@ namespace NanoMikey.X509
             get { return _spkiLength; }
         }
 
-        /// <summary>Ok when the subject key is a P-256 key; otherwise why not (e.g. <see cref="Asn1Status.UnsupportedAlgorithm"/>).</summary>
+        /// <summary>Ok when the subject key is a P-256 key; otherwise why not (e.g. <see cref="Asn1Status.UnsupportedAlgorithm"/>,
+        /// also for an RSA key: see <see cref="PublicKeyAlgorithm"/> and <see cref="ReadRsaPublicKey"/>).</summary>
         public Asn1Status PublicKeyStatus
         {
             get { return _publicKeyStatus; }
@@ -688,6 +726,9 @@ namespace NanoMikey.X509
             }
 
             alg = Identify(_data, oidOff, oidLen);
+            _signatureHash = HashOf(alg);
+            _pssMaskHash = X509HashAlgorithm.Unknown;
+            _pssSaltLength = 0;
             switch (alg)
             {
                 case X509SignatureAlgorithm.EcdsaWithSha256:
@@ -716,6 +757,20 @@ namespace NanoMikey.X509
                     r.ReadNull();
                     break;
 
+                case X509SignatureAlgorithm.RsaPss:
+                    // RFC 4055 §3.1: in a signature algorithm the RSASSA-PSS-params MUST be present.
+                    if (!r.HasData)
+                    {
+                        return r.IsOk && r.Fail(Asn1Status.InvalidParameters, start);
+                    }
+
+                    if (!RsaPssParameters.Read(r, out _signatureHash, out _pssMaskHash, out _pssSaltLength))
+                    {
+                        return false;
+                    }
+
+                    break;
+
                 default:
                     if (r.HasData)
                     {
@@ -726,6 +781,27 @@ namespace NanoMikey.X509
             }
 
             return r.Exit();
+        }
+
+        private static X509HashAlgorithm HashOf(X509SignatureAlgorithm alg)
+        {
+            switch (alg)
+            {
+                case X509SignatureAlgorithm.EcdsaWithSha1:
+                case X509SignatureAlgorithm.RsaPkcs1Sha1:
+                    return X509HashAlgorithm.Sha1;
+                case X509SignatureAlgorithm.EcdsaWithSha256:
+                case X509SignatureAlgorithm.RsaPkcs1Sha256:
+                    return X509HashAlgorithm.Sha256;
+                case X509SignatureAlgorithm.EcdsaWithSha384:
+                case X509SignatureAlgorithm.RsaPkcs1Sha384:
+                    return X509HashAlgorithm.Sha384;
+                case X509SignatureAlgorithm.EcdsaWithSha512:
+                case X509SignatureAlgorithm.RsaPkcs1Sha512:
+                    return X509HashAlgorithm.Sha512;
+                default:
+                    return X509HashAlgorithm.Unknown;
+            }
         }
 
         private static X509SignatureAlgorithm Identify(byte[] d, int off, int len)
@@ -838,10 +914,34 @@ namespace NanoMikey.X509
             SubjectPublicKeyInfo.Read(s, out _publicKeyOffset, out _publicKeyLength);
             s.Finish();
             _publicKeyStatus = s.Status;
-            if (_publicKeyStatus != Asn1Status.Ok)
+            _rsaKeyStatus = Asn1Status.UnsupportedAlgorithm;
+            if (_publicKeyStatus == Asn1Status.Ok)
             {
-                _publicKeyOffset = 0;
-                _publicKeyLength = 0;
+                _publicKeyAlgorithm = X509PublicKeyAlgorithm.EcP256;
+                return true;
+            }
+
+            _publicKeyOffset = 0;
+            _publicKeyLength = 0;
+            if (_publicKeyStatus == Asn1Status.UnsupportedAlgorithm)
+            {
+                // Not an EC key: maybe RSA (RFC 3279 §2.3.1, RFC 4055 §3.1).
+                s.Reset(_data, _spkiOffset, _spkiLength);
+                X509PublicKeyAlgorithm alg;
+                RsaSubjectPublicKeyInfo.Read(s, out alg, out _rsaModulusOffset, out _rsaModulusLength, out _rsaExponentOffset, out _rsaExponentLength);
+                s.Finish();
+                _rsaKeyStatus = s.Status;
+                if (_rsaKeyStatus == Asn1Status.Ok)
+                {
+                    _publicKeyAlgorithm = alg;
+                }
+                else
+                {
+                    _rsaModulusOffset = 0;
+                    _rsaModulusLength = 0;
+                    _rsaExponentOffset = 0;
+                    _rsaExponentLength = 0;
+                }
             }
 
             return true;
@@ -977,6 +1077,15 @@ namespace NanoMikey.X509
             _extensionsLength = 0;
             _signatureOffset = 0;
             _signatureLength = 0;
+            _signatureHash = X509HashAlgorithm.Unknown;
+            _pssMaskHash = X509HashAlgorithm.Unknown;
+            _pssSaltLength = 0;
+            _publicKeyAlgorithm = X509PublicKeyAlgorithm.Unknown;
+            _rsaKeyStatus = Asn1Status.MissingElement;
+            _rsaModulusOffset = 0;
+            _rsaModulusLength = 0;
+            _rsaExponentOffset = 0;
+            _rsaExponentLength = 0;
         }
     }
 }

@@ -13,7 +13,7 @@ namespace NanoMikey.X509
         /// keyUsage), its public key or its signature value is badly encoded.</summary>
         Malformed = 1,
 
-        /// <summary>A signature algorithm or issuer key type the validator cannot verify (only ecdsa-with-SHA256 with P-256 for now).</summary>
+        /// <summary>A signature algorithm or issuer key type the validator cannot verify (ecdsa-with-SHA256 with P-256; sha256WithRSAEncryption and RSASSA-PSS with SHA-256 and MGF1-SHA-256 with an RSA key through the verifier; nothing with SHA-1).</summary>
         UnsupportedAlgorithm = 2,
 
         /// <summary>No trust anchor and no supplied intermediate has the subject name the certificate names as its issuer
@@ -47,5 +47,9 @@ namespace NanoMikey.X509
 
         /// <summary>A critical extension the validator does not process (RFC 5280 §4.2, §6.1.4 (o)).</summary>
         UnhandledCriticalExtension = 12,
+
+        /// <summary>A certificate of the path is RSA-signed (sha256WithRSAEncryption, RSASSA-PSS) and no
+        /// <see cref="X509ChainValidator.SignatureVerifier"/> was set: X509.Nano carries no RSA code of its own.</summary>
+        VerifierMissing = 13,
     }
 }

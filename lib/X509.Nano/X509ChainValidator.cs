@@ -17,6 +17,10 @@ namespace NanoMikey.X509
     /// issue: unlike RFC 5280 §6.1.4 (k), which trusts them as CAs, an issuer must carry basicConstraints.
     /// The cheap checks of every certificate run before any signature is verified, so a chain that fails them costs no
     /// ECDSA operation. After the first call with the same anchors, validation allocates nothing. Not thread-safe.
+    /// Signatures: ecdsa-with-SHA256 under P-256 keys here; sha256WithRSAEncryption and RSASSA-PSS (SHA-256 with
+    /// MGF1-SHA-256, RFC 4055) under RSA keys through <see cref="SignatureVerifier"/>, which the application sets (without
+    /// it such a path fails with <see cref="X509ChainStatus.VerifierMissing"/>). SHA-1 is refused for RSA as it is for
+    /// ECDSA (UnsupportedAlgorithm): certificate signatures need collision resistance, which SHA-1 lacks.
     /// </remarks>
     public sealed class X509ChainValidator
     {
@@ -31,14 +35,17 @@ namespace NanoMikey.X509
         private readonly P256PublicKey _issuerKey = new P256PublicKey();
 
         // Trust anchors (RFC 5280 §6.1.1 (d)): subject name, key, and -1 or a certificate anchor's pathLenConstraint.
-        // Another key type (RSA, a later issue) adds its own key array beside _anchorKeys and a case in Verify.
+        // _anchorKeys holds the P-256 key (null for another key type); _anchorKeyInfos the SubjectPublicKeyInfo DER, which
+        // the RSA verifier reads.
         private byte[][] _anchorNames = new byte[0][];
-        private P256PublicKey[] _anchorKeys = new P256PublicKey[0];
+        private P256PublicKey?[] _anchorKeys = new P256PublicKey?[0];
+        private byte[][] _anchorKeyInfos = new byte[0][];
         private int[] _anchorPathLengths = new int[0];
         private int _anchorCount;
 
         private X509ExtensionType[] _handled = new X509ExtensionType[] { X509ExtensionType.BasicConstraints, X509ExtensionType.KeyUsage };
         private X509KeyUsage _leafUsage = X509KeyUsage.DigitalSignature;
+        private IX509SignatureVerifier? _verifier;
 
         private X509ChainStatus _status = X509ChainStatus.UntrustedRoot;
         private int _pathLength;
@@ -85,6 +92,16 @@ namespace NanoMikey.X509
         {
             get { return _leafUsage; }
             set { _leafUsage = value; }
+        }
+
+        /// <summary>
+        /// Verifies RSA certificate signatures (sha256WithRSAEncryption, RSASSA-PSS): set NanoMikey.Rsa's RsaCertificateVerifier
+        /// to accept RSA issuers. Null (the default) makes every RSA-signed path fail with <see cref="X509ChainStatus.VerifierMissing"/>.
+        /// </summary>
+        public IX509SignatureVerifier? SignatureVerifier
+        {
+            get { return _verifier; }
+            set { _verifier = value; }
         }
 
         /// <summary>Result of the last <see cref="Validate"/>; <see cref="X509ChainStatus.UntrustedRoot"/> before the first.</summary>
@@ -172,8 +189,19 @@ namespace NanoMikey.X509
                 throw new ArgumentException("The certificate was not parsed successfully.", "certificate");
             }
 
-            var key = new P256PublicKey();
+            P256PublicKey? key = new P256PublicKey();
             Asn1Status s = certificate.ReadPublicKey(key);
+            if (s == Asn1Status.UnsupportedAlgorithm)
+            {
+                // An RSA anchor: its SubjectPublicKeyInfo is kept for the verifier.
+                int mo;
+                int ml;
+                int eo;
+                int el;
+                s = certificate.ReadRsaPublicKey(out mo, out ml, out eo, out el);
+                key = null;
+            }
+
             if (s != Asn1Status.Ok)
             {
                 return s;
@@ -187,7 +215,8 @@ namespace NanoMikey.X509
                 return s;
             }
 
-            Append(certificate.Data, certificate.SubjectOffset, certificate.SubjectLength, key, ca ? pathLength : -1);
+            Append(certificate.Data, certificate.SubjectOffset, certificate.SubjectLength, key,
+                certificate.Data, certificate.PublicKeyInfoOffset, certificate.PublicKeyInfoLength, ca ? pathLength : -1);
             return Asn1Status.Ok;
         }
 
@@ -224,7 +253,54 @@ namespace NanoMikey.X509
             key.ExportUncompressed(point, 0);
             var copy = new P256PublicKey();
             copy.TryImport(point, 0, point.Length);
-            Append(name, nameOffset, nameLength, copy, -1);
+            var keyInfo = new byte[SubjectPublicKeyInfo.UncompressedLength];
+            int written;
+            SubjectPublicKeyInfo.Write(point, 0, point.Length, keyInfo, 0, keyInfo.Length, out written);
+            Append(name, nameOffset, nameLength, copy, keyInfo, 0, keyInfo.Length, -1);
+            return Asn1Status.Ok;
+        }
+
+        /// <summary>Trusts a name and a key given as a DER SubjectPublicKeyInfo (RFC 5280 §6.1.1 (d)): a P-256 key, or an
+        /// RSA key (rsaEncryption or id-RSASSA-PSS) whose signatures <see cref="SignatureVerifier"/> checks.</summary>
+        /// <param name="name">Buffer holding the DER Name (copied).</param>
+        /// <param name="nameOffset">Offset of the Name.</param>
+        /// <param name="nameLength">Length of the Name.</param>
+        /// <param name="keyInfo">Buffer holding the SubjectPublicKeyInfo (copied).</param>
+        /// <param name="keyInfoOffset">Offset of the SubjectPublicKeyInfo.</param>
+        /// <param name="keyInfoLength">Exact length of the SubjectPublicKeyInfo.</param>
+        /// <returns><see cref="Asn1Status.Ok"/>; the DER error of the Name or key; <see cref="Asn1Status.UnsupportedAlgorithm"/>
+        /// for another key type; <see cref="Asn1Status.InvalidPublicKey"/> for a point off the curve. Nothing is added on failure.</returns>
+        public Asn1Status AddTrustAnchor(byte[] name, int nameOffset, int nameLength, byte[] keyInfo, int keyInfoOffset, int keyInfoLength)
+        {
+            DerReader.CheckRange(name, nameOffset, nameLength);
+            DerReader.CheckRange(keyInfo, keyInfoOffset, keyInfoLength);
+            var r = new DerReader(name, nameOffset, nameLength);
+            int off;
+            int len;
+            if (!X509Name.Read(r, out off, out len) || !r.Finish())
+            {
+                return r.Status;
+            }
+
+            P256PublicKey? key = new P256PublicKey();
+            Asn1Status s = SubjectPublicKeyInfo.Read(keyInfo, keyInfoOffset, keyInfoLength, key);
+            if (s == Asn1Status.UnsupportedAlgorithm)
+            {
+                X509PublicKeyAlgorithm alg;
+                int mo;
+                int ml;
+                int eo;
+                int el;
+                s = RsaSubjectPublicKeyInfo.Read(keyInfo, keyInfoOffset, keyInfoLength, out alg, out mo, out ml, out eo, out el);
+                key = null;
+            }
+
+            if (s != Asn1Status.Ok)
+            {
+                return s;
+            }
+
+            Append(name, nameOffset, nameLength, key, keyInfo, keyInfoOffset, keyInfoLength, -1);
             return Asn1Status.Ok;
         }
 
@@ -322,9 +398,14 @@ namespace NanoMikey.X509
             for (int d = _pathLength - 1; d >= 0; d--)
             {
                 X509Certificate c = _path[d]!;
-                if (!IsSupported(c.SignatureAlgorithm))
+                if (!IsSupported(c))
                 {
                     return Fail(X509ChainStatus.UnsupportedAlgorithm, d);
+                }
+
+                if (_verifier == null && X509Certificate.IsRsaSignature(c.SignatureAlgorithm))
+                {
+                    return Fail(X509ChainStatus.VerifierMissing, d);
                 }
 
                 // RFC 5280 §4.1.2.5: the validity period includes both notBefore and notAfter.
@@ -350,11 +431,11 @@ namespace NanoMikey.X509
 
                 if (d > 0)
                 {
-                    // The issuer's key must be one Verify can use.
-                    if (c.PublicKeyStatus != Asn1Status.Ok)
+                    // The issuer's key must be one Verify can use for the signature it made.
+                    X509ChainStatus keyStatus = CheckIssuerKey(c, _path[d - 1]!.SignatureAlgorithm);
+                    if (keyStatus != X509ChainStatus.Valid)
                     {
-                        bool unsupported = c.PublicKeyStatus == Asn1Status.UnsupportedAlgorithm || c.PublicKeyStatus == Asn1Status.UnsupportedCurve;
-                        return Fail(unsupported ? X509ChainStatus.UnsupportedAlgorithm : X509ChainStatus.Malformed, d);
+                        return Fail(keyStatus, d);
                     }
 
                     // RFC 5280 §6.1.4 (k).
@@ -411,7 +492,8 @@ namespace NanoMikey.X509
             int a = FindAnchor(c, 0);
             while (a >= 0)
             {
-                s = Verify(c, _anchorKeys[a]);
+                byte[] info = _anchorKeyInfos[a];
+                s = Verify(c, _anchorKeys[a], info, 0, info.Length);
                 if (s != X509ChainStatus.SignatureInvalid)
                 {
                     break;
@@ -443,12 +525,19 @@ namespace NanoMikey.X509
             for (int d = top - 1; d >= 0; d--)
             {
                 // The key type was checked with the certificate; only a point off the curve is left to fail here.
-                if (_path[d + 1]!.ReadPublicKey(_issuerKey) != Asn1Status.Ok)
+                X509Certificate issuer = _path[d + 1]!;
+                P256PublicKey? key = null;
+                if (issuer.PublicKeyAlgorithm == X509PublicKeyAlgorithm.EcP256)
                 {
-                    return Fail(X509ChainStatus.Malformed, d + 1);
+                    if (issuer.ReadPublicKey(_issuerKey) != Asn1Status.Ok)
+                    {
+                        return Fail(X509ChainStatus.Malformed, d + 1);
+                    }
+
+                    key = _issuerKey;
                 }
 
-                s = Verify(_path[d]!, _issuerKey);
+                s = Verify(_path[d]!, key, issuer.Data, issuer.PublicKeyInfoOffset, issuer.PublicKeyInfoLength);
                 if (s != X509ChainStatus.Valid)
                 {
                     return Fail(s, d);
@@ -459,22 +548,95 @@ namespace NanoMikey.X509
             return X509ChainStatus.Valid;
         }
 
-        private static bool IsSupported(X509SignatureAlgorithm algorithm)
+        private static bool IsSupported(X509Certificate c)
         {
-            return algorithm == X509SignatureAlgorithm.EcdsaWithSha256;
+            // SHA-256 only, for ECDSA and RSA alike; PSS with MGF1 over the same hash (RFC 4055 §3.1 recommends it, and
+            // NanoMikey.Rsa's PSS implements only that).
+            switch (c.SignatureAlgorithm)
+            {
+                case X509SignatureAlgorithm.EcdsaWithSha256:
+                case X509SignatureAlgorithm.RsaPkcs1Sha256:
+                    return true;
+                case X509SignatureAlgorithm.RsaPss:
+                    return c.SignatureHashAlgorithm == X509HashAlgorithm.Sha256 && c.PssMaskHashAlgorithm == X509HashAlgorithm.Sha256;
+                default:
+                    return false;
+            }
         }
 
-        private static X509ChainStatus Verify(X509Certificate certificate, P256PublicKey key)
+        private static X509ChainStatus CheckIssuerKey(X509Certificate issuer, X509SignatureAlgorithm signed)
         {
-            if (certificate.SignatureAlgorithm != X509SignatureAlgorithm.EcdsaWithSha256)
+            if (!X509Certificate.IsRsaSignature(signed))
+            {
+                // ECDSA (an unsupported hash is the subject's failure, found at its own depth).
+                if (issuer.PublicKeyStatus == Asn1Status.Ok)
+                {
+                    return X509ChainStatus.Valid;
+                }
+
+                if (issuer.PublicKeyStatus == Asn1Status.UnsupportedAlgorithm || issuer.PublicKeyStatus == Asn1Status.UnsupportedCurve)
+                {
+                    // An RSA key under an ECDSA signature cannot have made it.
+                    return X509ChainStatus.UnsupportedAlgorithm;
+                }
+
+                return X509ChainStatus.Malformed;
+            }
+
+            int mo;
+            int ml;
+            int eo;
+            int el;
+            Asn1Status s = issuer.ReadRsaPublicKey(out mo, out ml, out eo, out el);
+            if (s == Asn1Status.UnsupportedAlgorithm)
             {
                 return X509ChainStatus.UnsupportedAlgorithm;
             }
 
-            Asn1Status s = certificate.VerifySignature(key);
+            if (s != Asn1Status.Ok)
+            {
+                return X509ChainStatus.Malformed;
+            }
+
+            // RFC 4055 §3.1: an id-RSASSA-PSS key makes PSS signatures only.
+            bool pssOnly = issuer.PublicKeyAlgorithm == X509PublicKeyAlgorithm.RsaPss;
+            return pssOnly && signed != X509SignatureAlgorithm.RsaPss ? X509ChainStatus.UnsupportedAlgorithm : X509ChainStatus.Valid;
+        }
+
+        private X509ChainStatus Verify(X509Certificate certificate, P256PublicKey? key, byte[] keyInfo, int keyInfoOffset, int keyInfoLength)
+        {
+            Asn1Status s;
+            if (certificate.SignatureAlgorithm == X509SignatureAlgorithm.EcdsaWithSha256)
+            {
+                if (key == null)
+                {
+                    return X509ChainStatus.UnsupportedAlgorithm;
+                }
+
+                s = certificate.VerifySignature(key);
+            }
+            else if (X509Certificate.IsRsaSignature(certificate.SignatureAlgorithm))
+            {
+                if (_verifier == null)
+                {
+                    return X509ChainStatus.VerifierMissing;
+                }
+
+                s = _verifier.VerifyCertificateSignature(certificate, keyInfo, keyInfoOffset, keyInfoLength);
+            }
+            else
+            {
+                return X509ChainStatus.UnsupportedAlgorithm;
+            }
+
             if (s == Asn1Status.Ok)
             {
                 return X509ChainStatus.Valid;
+            }
+
+            if (s == Asn1Status.UnsupportedAlgorithm || s == Asn1Status.UnsupportedCurve)
+            {
+                return X509ChainStatus.UnsupportedAlgorithm;
             }
 
             return s == Asn1Status.SignatureInvalid ? X509ChainStatus.SignatureInvalid : X509ChainStatus.Malformed;
@@ -534,22 +696,29 @@ namespace NanoMikey.X509
             return status;
         }
 
-        private void Append(byte[] name, int nameOffset, int nameLength, P256PublicKey key, int pathLength)
+        private void Append(byte[] name, int nameOffset, int nameLength, P256PublicKey? key, byte[] keyInfo, int keyInfoOffset,
+            int keyInfoLength, int pathLength)
         {
             var copy = new byte[nameLength];
             Array.Copy(name, nameOffset, copy, 0, nameLength);
+            var infoCopy = new byte[keyInfoLength];
+            Array.Copy(keyInfo, keyInfoOffset, infoCopy, 0, keyInfoLength);
             int n = _anchorCount;
             var names = new byte[n + 1][];
-            var keys = new P256PublicKey[n + 1];
+            var keys = new P256PublicKey?[n + 1];
+            var infos = new byte[n + 1][];
             var lengths = new int[n + 1];
             Array.Copy(_anchorNames, names, n);
             Array.Copy(_anchorKeys, keys, n);
+            Array.Copy(_anchorKeyInfos, infos, n);
             Array.Copy(_anchorPathLengths, lengths, n);
             names[n] = copy;
             keys[n] = key;
+            infos[n] = infoCopy;
             lengths[n] = pathLength;
             _anchorNames = names;
             _anchorKeys = keys;
+            _anchorKeyInfos = infos;
             _anchorPathLengths = lengths;
             _anchorCount = n + 1;
         }

@@ -1,6 +1,6 @@
 namespace NanoMikey.X509
 {
-    /// <summary>Certificate signature algorithms the reader recognises; only <see cref="EcdsaWithSha256"/> can be verified.</summary>
+    /// <summary>Certificate signature algorithms the reader recognises; <see cref="EcdsaWithSha256"/> is verified here, <see cref="RsaPkcs1Sha256"/> and <see cref="RsaPss"/> through an <see cref="IX509SignatureVerifier"/>.</summary>
     public enum X509SignatureAlgorithm
     {
         /// <summary>An algorithm identifier not in this list (its OID is still available).</summary>

@@ -20,6 +20,15 @@ namespace NanoMikey.X509.Asn1
         // RFC 8017 App. C: PKCS #1 arc 1.2.840.113549.1.1; the last octet selects the scheme.
         internal static readonly byte[] Pkcs1Arc = { 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01 };
 
+        // RFC 8017 App. C / RFC 4055 §1.2: rsaEncryption (…1.1), id-mgf1 (…1.8), id-RSASSA-PSS (…1.10).
+        internal static readonly byte[] RsaEncryption = { 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x01 };
+        internal static readonly byte[] Mgf1 = { 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x08 };
+        internal static readonly byte[] RsassaPss = { 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0A };
+
+        // RFC 4055 §2.1: id-sha1 1.3.14.3.2.26; id-sha256/384/512 2.16.840.1.101.3.4.2.1/2/3 (NIST hash arc).
+        internal static readonly byte[] Sha1 = { 0x2B, 0x0E, 0x03, 0x02, 0x1A };
+        internal static readonly byte[] NistHashArc = { 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02 };
+
         // RFC 8410 §3: id-Ed25519 1.3.101.112.
         internal static readonly byte[] Ed25519 = { 0x2B, 0x65, 0x70 };
 

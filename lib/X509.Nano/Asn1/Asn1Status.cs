@@ -72,7 +72,7 @@ namespace NanoMikey.X509.Asn1
         /// <summary>A structure version this reader does not support.</summary>
         UnsupportedVersion = 21,
 
-        /// <summary>An algorithm identifier that is well-formed but not supported (only id-ecPublicKey and ecdsa-with-SHA256 are).</summary>
+        /// <summary>An algorithm identifier that is well-formed but not supported (e.g. a key type or hash the operation does not handle).</summary>
         UnsupportedAlgorithm = 22,
 
         /// <summary>An elliptic curve other than P-256 (prime256v1), or implicit/explicit curve parameters.</summary>
@@ -104,5 +104,8 @@ namespace NanoMikey.X509.Asn1
 
         /// <summary>The issuer certificate's subject does not match this certificate's issuer name.</summary>
         IssuerMismatch = 32,
+
+        /// <summary>The signature algorithm (RSA) is verified by an <see cref="NanoMikey.X509.IX509SignatureVerifier"/> and none was given.</summary>
+        VerifierMissing = 33,
     }
 }
