@@ -84,11 +84,7 @@ namespace NanoMikey.BigNum.Tests
         public void BadPeerValuesAreRejectedWithTheSecretUntouched(ModpGroupId group, int bits, int k)
         {
             _ = k;
-            var dh = new ModpDiffieHellman(1536);
-            Assert.True(dh.TrySetGroup(group));
-            dh.GenerateKeyPair(new HmacDrbg(new HostEntropySource(), null));
-            BigInteger p = Prime(group);
-            BigInteger q = (p - 1) / 2;
+            ModpDiffieHellman dh = KeyedParty(group, out BigInteger p, out BigInteger q);
             BigInteger nonResidue = 2;
             while (BigInteger.ModPow(nonResidue, q, p).IsOne)
             {
@@ -133,11 +129,7 @@ namespace NanoMikey.BigNum.Tests
         public void SubgroupCheckAgreesWithEulersCriterion(ModpGroupId group, int bits, int k)
         {
             _ = k;
-            var dh = new ModpDiffieHellman(1536);
-            Assert.True(dh.TrySetGroup(group));
-            dh.GenerateKeyPair(new HmacDrbg(new HostEntropySource(), null));
-            BigInteger p = Prime(group);
-            BigInteger q = (p - 1) / 2;
+            ModpDiffieHellman dh = KeyedParty(group, out BigInteger p, out BigInteger q);
             var rng = new Random(bits);
             int accepted = 0;
             for (int i = 0; i < 60; i++)
@@ -217,6 +209,17 @@ namespace NanoMikey.BigNum.Tests
                     Assert.All(bytes, v => Assert.Equal(0, v));
                 }
             }
+        }
+
+        /// <summary>A party with a fresh key pair in the group, and the group's p and q = (p-1)/2.</summary>
+        private static ModpDiffieHellman KeyedParty(ModpGroupId group, out BigInteger p, out BigInteger q)
+        {
+            var dh = new ModpDiffieHellman(1536);
+            Assert.True(dh.TrySetGroup(group));
+            dh.GenerateKeyPair(new HmacDrbg(new HostEntropySource(), null));
+            p = Prime(group);
+            q = (p - 1) / 2;
+            return dh;
         }
 
         private static BigInteger Prime(ModpGroupId group)
