@@ -55,7 +55,7 @@ namespace NanoMikey.X509
         /// <summary>
         /// Verifies that <paramref name="issuer"/> signed this certificate: this issuer Name equals the issuer's subject
         /// (byte for byte) and the signature verifies under the issuer's P-256 key. Pass the certificate itself for a
-        /// self-signed one. Issuer policy (cA flag, key usage, validity) stays with the caller; <see cref="X509ChainValidator"/>
+        /// self-signed one. An RSA signature gives <see cref="Asn1Status.VerifierMissing"/> here: use the overload with a verifier. Issuer policy (cA flag, key usage, validity) stays with the caller; <see cref="X509ChainValidator"/>
         /// checks a whole path against trust anchors.
         /// </summary>
         /// <param name="issuer">A successfully parsed issuer certificate.</param>

@@ -12,7 +12,8 @@ namespace NanoMikey.X509
     /// <remarks>
     /// Parsing checks the encoding (DER, structure, versions, duplicate extensions, algorithm identifiers, time formats)
     /// but no policy: validity against a clock, key usage and chain building are <see cref="X509ChainValidator"/>'s or the caller's.
-    /// A certificate whose key is not P-256 still parses; <see cref="PublicKeyStatus"/> tells why its key is unusable.
+    /// A certificate whose key is not P-256 still parses; <see cref="PublicKeyStatus"/> tells why its key is unusable as
+    /// P-256, <see cref="PublicKeyAlgorithm"/> and <see cref="ReadRsaPublicKey"/> expose an RSA key as byte ranges.
     /// </remarks>
     public sealed partial class X509Certificate
     {

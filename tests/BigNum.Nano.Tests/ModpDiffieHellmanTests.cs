@@ -84,11 +84,7 @@ namespace NanoMikey.BigNum.Tests
         public void BadPeerValuesAreRejectedWithTheSecretUntouched(ModpGroupId group, int bits, int k)
         {
             _ = k;
-            var dh = new ModpDiffieHellman(1536);
-            Assert.True(dh.TrySetGroup(group));
-            dh.GenerateKeyPair(new HmacDrbg(new HostEntropySource(), null));
-            BigInteger p = Prime(group);
-            BigInteger q = (p - 1) / 2;
+            ModpDiffieHellman dh = KeyedParty(group, out BigInteger p, out BigInteger q);
             BigInteger nonResidue = 2;
             while (BigInteger.ModPow(nonResidue, q, p).IsOne)
             {
@@ -126,6 +122,26 @@ namespace NanoMikey.BigNum.Tests
             Assert.Equal(BigInteger.ModPow(4, BigNumReference.FromBytes(dh.PrivateExponent), p), BigNumReference.FromBytes(s1));
             Assert.True(dh.ComputeSharedSecret(BigNumReference.ToBytes(p - 4, size), 0, size, s1, 0) ==
                         BigInteger.ModPow(p - 4, q, p).IsOne);
+        }
+
+        [Theory]
+        [MemberData(nameof(Groups))]
+        public void SubgroupCheckAgreesWithEulersCriterion(ModpGroupId group, int bits, int k)
+        {
+            _ = k;
+            ModpDiffieHellman dh = KeyedParty(group, out BigInteger p, out BigInteger q);
+            var rng = new Random(bits);
+            int accepted = 0;
+            for (int i = 0; i < 60; i++)
+            {
+                BigInteger y = BigNumReference.RandomBelow(rng, p - 3) + 2; // 2 <= y <= p-2
+                var secret = new byte[bits / 8];
+                bool ok = dh.ComputeSharedSecret(BigNumReference.ToBytes(y, bits / 8), 0, bits / 8, secret, 0);
+                Assert.Equal(BigInteger.ModPow(y, q, p).IsOne, ok);
+                accepted += ok ? 1 : 0;
+            }
+
+            Assert.InRange(accepted, 10, 50);
         }
 
         [Fact]
@@ -193,6 +209,17 @@ namespace NanoMikey.BigNum.Tests
                     Assert.All(bytes, v => Assert.Equal(0, v));
                 }
             }
+        }
+
+        /// <summary>A party with a fresh key pair in the group, and the group's p and q = (p-1)/2.</summary>
+        private static ModpDiffieHellman KeyedParty(ModpGroupId group, out BigInteger p, out BigInteger q)
+        {
+            var dh = new ModpDiffieHellman(1536);
+            Assert.True(dh.TrySetGroup(group));
+            dh.GenerateKeyPair(new HmacDrbg(new HostEntropySource(), null));
+            p = Prime(group);
+            q = (p - 1) / 2;
+            return dh;
         }
 
         private static BigInteger Prime(ModpGroupId group)

@@ -7,15 +7,20 @@ namespace NanoMikey.Srtp.Tests
 {
     /// <summary>
     /// Software AES engines that record what the contexts ask of them: every call (key loads and block operations, the
-    /// cost of a key derivation), the byte count of each EncryptBlocks, and the key loads.
+    /// cost of a key derivation), the byte count of each EncryptBlocks, the key loads and the engines created.
     /// </summary>
     internal sealed class RecordingAesFactory : IAesEngineFactory
     {
         internal readonly List<int> Encrypts = new List<int>();
         internal int Calls;
         internal int KeyLoads;
+        internal int Created;
 
-        public IAesEngine? Create(int keyLength) => new Engine(this);
+        public IAesEngine? Create(int keyLength)
+        {
+            Created++;
+            return new Engine(this);
+        }
 
         private sealed class Engine : IAesEngine
         {

@@ -16,8 +16,9 @@ namespace NanoMikey.Mikey.Modes
     /// </summary>
     public abstract class MikeyResponder
     {
-        // Exchange state, created with the responder; a responder that releases its scratch after each exchange (issue 10 §2
-        // heap) drops them in ReleaseExchangeState and creates them again in EnsureExchangeState: null only between the two.
+        // Exchange state (and Staging), created with the responder; a responder that releases its scratch after each exchange
+        // (issue 10 §2 heap) drops them in ReleaseExchangeState and creates them again in EnsureExchangeState: null only
+        // between the two.
         internal MikeyReader Reader = new MikeyReader();
         internal MessageLayout Layout = new MessageLayout();
         internal readonly MikeyKeyDerivation Kd = new MikeyKeyDerivation();
@@ -205,13 +206,12 @@ namespace NanoMikey.Mikey.Modes
 
         /// <summary>
         /// Drops what only an exchange needs: reader, writer, layout, the loader's policy views, the V MAC input and the staging
-        /// bundle (wiped; an empty one that holds no crypto session takes its place). <see cref="EnsureExchangeState"/> creates
-        /// them again before the next exchange.
+        /// bundle (wiped first). <see cref="EnsureExchangeState"/> creates them again before the next exchange.
         /// </summary>
         internal void ReleaseExchangeState()
         {
             Staging.Clear();
-            Staging = new CryptoSessionBundle();
+            Staging = null!;
             Loader.Release();
             Reader = null!;
             _writer = null;
@@ -223,6 +223,7 @@ namespace NanoMikey.Mikey.Modes
         internal void EnsureExchangeState()
         {
             if (Reader != null) return;
+            Staging = new CryptoSessionBundle();
             Reader = new MikeyReader();
             Layout = new MessageLayout();
             Loader.Rebind(Reader);

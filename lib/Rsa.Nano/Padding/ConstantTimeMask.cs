@@ -19,7 +19,7 @@ namespace NanoMikey.Rsa
             return IsZero(a ^ b);
         }
 
-        /// <summary>-1 when <paramref name="a"/> &lt; <paramref name="b"/>; both in 0 .. 2^30.</summary>
+        /// <summary>-1 when <paramref name="a"/> &lt; <paramref name="b"/>; both non-negative (a - b cannot overflow).</summary>
         internal static int LessThan(int a, int b)
         {
             return (a - b) >> 31;

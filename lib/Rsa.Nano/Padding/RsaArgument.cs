@@ -18,23 +18,24 @@ namespace NanoMikey.Rsa
             if (maxBits < RsaPublicKey.MinBits || maxBits > RsaPublicKey.MaxBits) throw new ArgumentOutOfRangeException(nameof(maxBits));
         }
 
-        /// <summary>Throws unless the key holds a value that fits the scratch of <paramref name="maxBytes"/> bytes.</summary>
+        /// <summary>Throws unless the key holds a value that fits the scratch of <paramref name="maxBytes"/> bytes; returns k.</summary>
         internal static int CheckKey(RsaPublicKey key, int maxBytes)
         {
             if (key == null) throw new ArgumentNullException(nameof(key));
-            if (!key.HasValue) throw new ArgumentException("The key holds no value.", nameof(key));
-            int k = key.ModulusLength;
-            if (k > maxBytes) throw new ArgumentException("The key is larger than maxBits.", nameof(key));
-            return k;
+            return CheckSize(key.HasValue, key.ModulusLength, maxBytes);
         }
 
-        /// <summary>Throws unless the key holds a value that fits the scratch of <paramref name="maxBytes"/> bytes.</summary>
+        /// <summary>Throws unless the key holds a value that fits the scratch of <paramref name="maxBytes"/> bytes; returns k.</summary>
         internal static int CheckKey(RsaPrivateKey key, int maxBytes)
         {
             if (key == null) throw new ArgumentNullException(nameof(key));
-            if (!key.HasValue) throw new ArgumentException("The key holds no value.", nameof(key));
-            int k = key.ModulusLength;
-            if (k > maxBytes) throw new ArgumentException("The key is larger than maxBits.", nameof(key));
+            return CheckSize(key.HasValue, key.ModulusLength, maxBytes);
+        }
+
+        private static int CheckSize(bool hasValue, int k, int maxBytes)
+        {
+            if (!hasValue) throw new ArgumentException("The key holds no value.");
+            if (k > maxBytes) throw new ArgumentException("The key is larger than maxBits.");
             return k;
         }
     }

@@ -24,7 +24,6 @@ namespace NanoMikey.Srtp.Context
         private const ulong MaxSrtpIndex = (1UL << 48) - 1;
         private const uint MaxSrtcpIndex = 0x7FFFFFFF;
 
-        private readonly SrtpPolicy _policy;
         private uint _ssrc;
         private readonly SrtpDirection _direction;
         private readonly IAesEngineFactory? _factory;
@@ -33,7 +32,13 @@ namespace NanoMikey.Srtp.Context
         private int _keyCount;
         private int _active;
 
-        // Policy, resolved once.
+        // Policy, resolved once: the context keeps these values, not a copy of the policy (0.65 KB on the interpreter, issue
+        // 10 §2 heap), so a later change to the caller's policy does not reach it.
+        private readonly int _masterKeyLength;
+        private readonly int _masterSaltLength;
+        private readonly int _srtpAuthKeyLength;
+        private readonly int _srtcpAuthKeyLength;
+        private readonly int _maxPacketLength;
         private readonly bool _aead;
         private readonly bool _srtpEncrypt;
         private readonly bool _srtcpEncrypt;
@@ -59,7 +64,7 @@ namespace NanoMikey.Srtp.Context
         private bool _srtcpSent;
 
         // SRTCP state.
-        private readonly ReplayWindow _srtcpReplay;
+        private readonly ReplayWindow? _srtcpReplay; // inbound only: a sender numbers its SRTCP packets itself
         private uint _srtcpNextIndex;
 
         // Scratch, sized at creation.
@@ -97,11 +102,15 @@ namespace NanoMikey.Srtp.Context
         public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory, SrtpMinimumPolicy minimum)
         {
             SrtpMinimumPolicy.Require(policy, minimum);
-            _policy = policy.Clone();
             _ssrc = ssrc;
             _direction = direction;
             _factory = engineFactory;
-            SrtpPolicy p = _policy;
+            SrtpPolicy p = policy;
+            _masterKeyLength = p.MasterKeyLength;
+            _masterSaltLength = p.MasterSaltLength;
+            _srtpAuthKeyLength = p.EffectiveSrtpAuthenticationKeyLength;
+            _srtcpAuthKeyLength = p.EffectiveSrtcpAuthenticationKeyLength;
+            _maxPacketLength = p.MaxPacketLength;
             _aead = p.IsAead;
             _srtpEncrypt = p.SrtpEncryption && p.EncryptionAlgorithm != SrtpEncryptionAlgorithm.Null;
             _srtcpEncrypt = p.SrtcpEncryption && p.EncryptionAlgorithm != SrtpEncryptionAlgorithm.Null;
@@ -123,7 +132,7 @@ namespace NanoMikey.Srtp.Context
             _srtpSoftLimit = _srtpLifetime - Margin(_srtpLifetime);
             _srtcpSoftLimit = _srtcpLifetime - Margin(_srtcpLifetime);
             _srtpReplay = new ReplayWindow(p.ReplayWindowSize);
-            _srtcpReplay = new ReplayWindow(p.ReplayWindowSize < 128 ? 128 : p.ReplayWindowSize);
+            if (direction == SrtpDirection.Inbound) _srtcpReplay = new ReplayWindow(p.ReplayWindowSize < 128 ? 128 : p.ReplayWindowSize);
             if (!_aead && (_srtpEncrypt || _srtcpEncrypt)) _cm = new AesCmCipher(p.MaxPacketLength);
             _aad = new byte[_aead ? p.MaxPacketLength + 16 : 16];
         }
@@ -235,9 +244,8 @@ namespace NanoMikey.Srtp.Context
         /// <returns>The index of the new master key.</returns>
         public int AddMasterKey(byte[] key, int keyOffset, byte[] salt, int saltOffset, byte[]? mki, int mkiOffset)
         {
-            SrtpPolicy p = _policy;
-            int kl = p.MasterKeyLength;
-            int sl = p.MasterSaltLength;
+            int kl = _masterKeyLength;
+            int sl = _masterSaltLength;
             if (key == null) throw new ArgumentNullException(nameof(key));
             if (salt == null) throw new ArgumentNullException(nameof(salt));
             if (keyOffset < 0 || keyOffset > key.Length - kl) throw new ArgumentOutOfRangeException(nameof(keyOffset));
@@ -255,11 +263,13 @@ namespace NanoMikey.Srtp.Context
                 }
             }
 
-            IAesEngine kdfEngine = CreateEngine(kl);
-            kdfEngine.SetKey(key, keyOffset, kl);
-            SrtpKeyDerivation kdf = new SrtpKeyDerivation(kdfEngine, salt, saltOffset, sl);
             bool kdr = _kdrShift >= 0;
             SessionKeys srtp = CreateSessionKeys(false);
+            // KDR 0 (RFC 3711 §4.3.1): the KDF runs once, so it runs on the session's own cipher engine, keyed with the master
+            // key until SessionKeys.Derive loads the session key last: no second engine on the heap while the keys are made.
+            IAesEngine kdfEngine = !kdr && srtp.Cipher != null ? srtp.Cipher : CreateEngine(kl);
+            kdfEngine.SetKey(key, keyOffset, kl);
+            SrtpKeyDerivation kdf = new SrtpKeyDerivation(kdfEngine, salt, saltOffset, sl);
             SessionKeys? srtpSpare = kdr ? CreateSessionKeys(false) : null;
             SessionKeys? srtcp = kdr ? CreateSessionKeys(true) : null;
             SessionKeys? srtcpSpare = kdr ? CreateSessionKeys(true) : null;
@@ -277,7 +287,7 @@ namespace NanoMikey.Srtp.Context
                 deferred = new byte[kl + sl];
                 Array.Copy(key, keyOffset, deferred, 0, kl);
                 Array.Copy(salt, saltOffset, deferred, kl, sl);
-                kdfEngine.ClearKey();
+                if (kdfEngine != srtp.Cipher) kdfEngine.ClearKey(); // the session's engine now holds the session key
                 kdf.Clear();
             }
             if (_keyCount == _keys.Length)
@@ -328,7 +338,7 @@ namespace NanoMikey.Srtp.Context
         {
             _ssrc = ssrc;
             _srtpReplay.Reset();
-            _srtcpReplay.Reset();
+            if (_srtcpReplay != null) _srtcpReplay.Reset();
             _initialRoc = 0;
             _srtcpNextIndex = 0;
             _sent = false;
@@ -593,7 +603,7 @@ namespace NanoMikey.Srtp.Context
             uint word = RtpHeader.ReadUInt32(packet, wordPos);
             bool encrypted = (word & 0x80000000u) != 0;
             uint idx = word & MaxSrtcpIndex;
-            SrtpStatus st = _srtcpReplay.Check(idx);
+            SrtpStatus st = _srtcpReplay!.Check(idx); // an outbound context has none, and was refused above
             if (st != SrtpStatus.Ok) return st;
             mk = SelectKey(mk, idx, true);
             if (mk == null) return SrtpStatus.OutsideKeyInterval;
@@ -629,7 +639,7 @@ namespace NanoMikey.Srtp.Context
                 }
             }
 
-            _srtcpReplay.Update(idx);
+            _srtcpReplay!.Update(idx);
             mk.SrtcpPackets++;
             CommitSrtcpKeys(mk, keys);
             length = payloadEnd;
@@ -658,22 +668,22 @@ namespace NanoMikey.Srtp.Context
 
         private SessionKeys CreateSessionKeys(bool rtcp)
         {
-            SrtpPolicy p = _policy;
             bool cipher = _aead || (rtcp ? _srtcpEncrypt : _srtpEncrypt);
             int authKeyLength = 0;
             if (!_aead)
             {
                 if (rtcp)
                 {
-                    if (_srtcpTagLength > 0) authKeyLength = p.EffectiveSrtcpAuthenticationKeyLength;
+                    if (_srtcpTagLength > 0) authKeyLength = _srtcpAuthKeyLength;
                 }
                 else if (_srtpAuth != SrtpAuthenticationAlgorithm.Null && _srtpAuth != SrtpAuthenticationAlgorithm.RccM3)
                 {
-                    authKeyLength = p.EffectiveSrtpAuthenticationKeyLength;
+                    authKeyLength = _srtpAuthKeyLength;
                 }
             }
-            IAesEngine? engine = cipher ? CreateEngine(p.SessionEncryptionKeyLength) : null;
-            return new SessionKeys(engine, p.SessionEncryptionKeyLength, p.SessionSaltKeyLength, authKeyLength, _aead, p.MaxPacketLength);
+            // The session encryption and salt keys are as long as the master key and salt (SrtpPolicy.MasterKeyLength).
+            IAesEngine? engine = cipher ? CreateEngine(_masterKeyLength) : null;
+            return new SessionKeys(engine, _masterKeyLength, _masterSaltLength, authKeyLength, _aead, _maxPacketLength);
         }
 
         private MasterKey? FindKey(byte[] packet, int mkiPos)
@@ -779,7 +789,8 @@ namespace NanoMikey.Srtp.Context
 
         private bool InSrtcpKeyPeriods(uint index)
         {
-            ulong reference = _srtcpReplay.HasStarted ? _srtcpReplay.Highest : 0;
+            ReplayWindow replay = _srtcpReplay!; // inbound only (UnprotectRtcp)
+            ulong reference = replay.HasStarted ? replay.Highest : 0;
             return InKeyPeriods(index, reference, reference);
         }
 
@@ -818,13 +829,14 @@ namespace NanoMikey.Srtp.Context
         private SessionKeys DeriveSrtcpKeys(MasterKey mk)
         {
             byte[] m = mk.DeferredMaster!;
-            int kl = _policy.MasterKeyLength;
-            IAesEngine kdfEngine = CreateEngine(kl);
-            kdfEngine.SetKey(m, 0, kl);
-            var kdf = new SrtpKeyDerivation(kdfEngine, m, kl, _policy.MasterSaltLength);
+            int kl = _masterKeyLength;
             SessionKeys keys = CreateSessionKeys(true);
+            // As in AddMasterKey: the KDF runs on the SRTCP session's own engine, which takes its session key last.
+            IAesEngine kdfEngine = keys.Cipher ?? CreateEngine(kl);
+            kdfEngine.SetKey(m, 0, kl);
+            var kdf = new SrtpKeyDerivation(kdfEngine, m, kl, _masterSaltLength);
             keys.Derive(kdf, SrtpKeyDerivation.LabelSrtcpEncryption, 0);
-            kdfEngine.ClearKey();
+            if (kdfEngine != keys.Cipher) kdfEngine.ClearKey();
             kdf.Clear();
             SecureMemory.Wipe(m, 0, m.Length);
             mk.DeferredMaster = null;

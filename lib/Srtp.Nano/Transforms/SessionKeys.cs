@@ -45,19 +45,20 @@ namespace NanoMikey.Srtp.Transforms
         {
             byte[] s = _scratch;
             Valid = false;
+            // The encryption key last: with KDR 0 the KDF may run on Cipher itself (SrtpCryptoContext), which it then re-keys.
+            if (Auth != null)
+            {
+                kdf.Derive(labelBase + 1, r, s, 0, _authKeyLength);
+                Auth.SetKey(s, 0, _authKeyLength);
+            }
+            Array.Clear(Salt, 0, Salt.Length);
+            kdf.Derive(labelBase + 2, r, Salt, 0, _saltLength);
             if (Cipher != null)
             {
                 kdf.Derive(labelBase, r, s, 0, _encKeyLength);
                 if (!_aead) Cipher.SetKey(s, 0, _encKeyLength);
                 else if (Gcm == null) { Cipher.SetKey(s, 0, _encKeyLength); Gcm = new AesGcm(Cipher, _maxPacketLength); }
                 else Gcm.SetKey(s, 0, _encKeyLength);
-            }
-            Array.Clear(Salt, 0, Salt.Length);
-            kdf.Derive(labelBase + 2, r, Salt, 0, _saltLength);
-            if (Auth != null)
-            {
-                kdf.Derive(labelBase + 1, r, s, 0, _authKeyLength);
-                Auth.SetKey(s, 0, _authKeyLength);
             }
             SecureMemory.Wipe(s, 0, s.Length);
             R = r;

@@ -32,8 +32,8 @@ namespace NanoMikey.Rsa.Tests.KeyFormats
             Assert.Equal(Asn1Status.Ok, RsaKeyReader.ReadPkcs8(pkcs8, 0, pkcs8.Length, fromPkcs8));
             Assert.Equal(pkcs8, Written(RsaKeyWriter.WritePkcs8(fromPkcs8, output, 0, output.Length, out written), output, written));
             // .NET pads d to the modulus length; the holder exports it minimal.
-            byte[] minimalD = p.D!.AsSpan(p.D.AsSpan().IndexOfAnyExcept((byte)0)).ToArray();
-            var d = new byte[p.D.Length];
+            byte[] minimalD = p.D!.AsSpan(p.D!.AsSpan().IndexOfAnyExcept((byte)0)).ToArray();
+            var d = new byte[p.D!.Length];
             Assert.Equal(minimalD.Length, fromPkcs8.ExportComponent(RsaPrivateComponent.PrivateExponent, d, 0));
             Assert.Equal(minimalD, d.AsSpan(0, minimalD.Length).ToArray());
 

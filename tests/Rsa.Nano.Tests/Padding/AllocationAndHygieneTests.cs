@@ -147,6 +147,8 @@ namespace NanoMikey.Rsa.Tests
             RsaPrivateKey bigKey = RsaTestKeys.Private(big.ExportParameters(true));
             Assert.Throws<ArgumentException>(() => signer.SignPkcs1(bigKey, RsaHash.Sha256, digest, 0, new byte[384], 0));
             Assert.Throws<ArgumentException>(() => enc.DecryptPkcs1(bigKey, new byte[384], 0, 384, new byte[384], 0, 384));
+            Assert.Throws<ArgumentException>(() => signer.VerifyPkcs1(bigKey.PublicKey, RsaHash.Sha256, digest, 0, new byte[384], 0, 384));
+            Assert.Throws<ArgumentException>(() => enc.EncryptOaep(bigKey.PublicKey, RsaHash.Sha256, digest, 0, 32, random, new byte[384], 0));
 
             // Still working.
             Assert.True(signer.SignPkcs1(priv, RsaHash.Sha256, digest, 0, sig, 0));
