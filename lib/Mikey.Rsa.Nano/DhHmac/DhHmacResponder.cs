@@ -143,7 +143,7 @@ namespace NanoMikey.Mikey.Rsa
             _dhiLength = value == PayloadType.Eccpt ? l.EccptLength[0] : l.DhLength[0];
             int group = _dh.GroupOf(message, _dhiOffset, _dhiLength, value);
             if (group < 0 || (group == (int)DhHmacGroup.Oakley1 && !AcceptOakley1) || (group == (int)DhHmacGroup.P256 && !AcceptP256)
-                || !_dh.Supports((DhHmacGroup)group))
+                || !DhValue.Supports((DhHmacGroup)group))
             {
                 return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
             }

@@ -64,11 +64,10 @@ namespace NanoMikey.Mikey.Rsa
             get { return IsEcc ? P256SecretLength : DhPayload.ValueLengthOf((DhGroup)Group); }
         }
 
-        /// <summary>Whether this implementation has the group (the MODP arithmetic comes from NanoMikey.BigNum).</summary>
-        internal bool Supports(DhHmacGroup group)
+        /// <summary>Whether this implementation has the group (the MODP arithmetic comes from NanoMikey.BigNum); changes nothing.</summary>
+        internal static bool Supports(DhHmacGroup group)
         {
-            if (group == DhHmacGroup.P256) return true;
-            return group == DhHmacGroup.Oakley1 || group == DhHmacGroup.Oakley2 || group == DhHmacGroup.Oakley5 ? _modp.TrySetGroup(ModpGroup(group)) : false;
+            return group == DhHmacGroup.P256 || group == DhHmacGroup.Oakley1 || group == DhHmacGroup.Oakley2 || group == DhHmacGroup.Oakley5;
         }
 
         /// <summary>Draws a fresh key pair in <see cref="Group"/> (the caller checked <see cref="HmacDrbg.CanGenerate"/>).</summary>

@@ -67,7 +67,7 @@ namespace NanoMikey.Mikey.Rsa
 
             // The group is the initiator's choice among those we take (RFC 3830 §3.3).
             int group = _dh.GroupOf(message, l.DhOffset[0], l.DhLength[0], PayloadType.Dh);
-            if (group < 0 || (group == (int)DhHmacGroup.Oakley1 && !AcceptOakley1) || !_dh.Supports((DhHmacGroup)group))
+            if (group < 0 || (group == (int)DhHmacGroup.Oakley1 && !AcceptOakley1) || !DhValue.Supports((DhHmacGroup)group))
             {
                 return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
             }
