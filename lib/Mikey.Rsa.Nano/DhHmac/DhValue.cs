@@ -193,6 +193,16 @@ namespace NanoMikey.Mikey.Rsa
             return ok;
         }
 
+        /// <summary>
+        /// The responder's side (RFC 3830 §3.3): a fresh key pair in <see cref="Group"/>, then the shared secret with the
+        /// peer's value as <see cref="Agree"/> computes it (the caller checked <see cref="HmacDrbg.CanGenerate"/>).
+        /// </summary>
+        internal bool Respond(HmacDrbg drbg, byte[] message, int offset, int length, byte[] secret)
+        {
+            Generate(drbg);
+            return Agree(message, offset, length, secret, 0);
+        }
+
         /// <summary>Wipes the key pair.</summary>
         internal void Clear()
         {
