@@ -253,23 +253,11 @@ namespace NanoMikey.X509
             exponentOffset = 0;
             exponentLength = 0;
             int end = off + len;
-            int tag;
             int seqOff;
-            int seqLen;
-            Asn1Status s = DerReader.ReadHeader(d, off, end, out tag, out seqOff, out seqLen);
+            Asn1Status s = DerReader.ReadWholeSequence(d, off, end, out seqOff);
             if (s != Asn1Status.Ok)
             {
                 return s;
-            }
-
-            if (tag != Asn1Tag.Sequence)
-            {
-                return Asn1Status.UnexpectedTag;
-            }
-
-            if (seqOff + seqLen != end)
-            {
-                return Asn1Status.TrailingData;
             }
 
             int mo;
@@ -306,16 +294,10 @@ namespace NanoMikey.X509
         // One minimal, positive INTEGER at pos; out: its content octets.
         private static Asn1Status ReadPositive(byte[] d, int pos, int end, out int contentOffset, out int contentLength)
         {
-            int tag;
-            Asn1Status s = DerReader.ReadHeader(d, pos, end, out tag, out contentOffset, out contentLength);
+            Asn1Status s = DerReader.ReadHeader(d, pos, end, Asn1Tag.Integer, out contentOffset, out contentLength);
             if (s != Asn1Status.Ok)
             {
                 return s;
-            }
-
-            if (tag != Asn1Tag.Integer)
-            {
-                return Asn1Status.UnexpectedTag;
             }
 
             s = DerReader.CheckInteger(d, contentOffset, contentLength, true);

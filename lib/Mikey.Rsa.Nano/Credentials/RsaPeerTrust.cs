@@ -176,7 +176,7 @@ namespace NanoMikey.Mikey.Rsa
 
             X509Certificate leaf = Reader(0);
             leaf.ComputeSha256Fingerprint(_hash, 0);
-            if (!leaf.IsValidAt(ntpSeconds) || !ReadRsaKey(leaf)) return MikeyExchangeStatus.AuthenticationFailed;
+            if (!leaf.IsValidAt(ntpSeconds) || RsaCertificateKey.Read(leaf, _signerKey) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
             bool trusted;
             if (_anchorCount > 0)
             {
@@ -206,16 +206,6 @@ namespace NanoMikey.Mikey.Rsa
 
             ErrorCode = ErrorCode.Unspecified;
             return MikeyExchangeStatus.Ok;
-        }
-
-        // The leaf's rsaEncryption key (RFC 3279 §2.3.1) as ranges of the certificate, into the signer key (size and parity checked there).
-        private bool ReadRsaKey(X509Certificate leaf)
-        {
-            int mo;
-            int ml;
-            int eo;
-            int el;
-            return leaf.ReadRsaPublicKey(out mo, out ml, out eo, out el) == Asn1Status.Ok && _signerKey.TryImport(leaf.Data, mo, ml, leaf.Data, eo, el);
         }
 
         private bool Copy(RsaPublicKey from, RsaPublicKey to)

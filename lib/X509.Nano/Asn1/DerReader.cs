@@ -617,6 +617,22 @@ namespace NanoMikey.X509.Asn1
             return Asn1Status.Ok;
         }
 
+        /// <summary>Reads one DER header at <paramref name="pos"/> that must carry <paramref name="expectedTag"/> (UnexpectedTag otherwise).</summary>
+        internal static Asn1Status ReadHeader(byte[] d, int pos, int end, int expectedTag, out int contentOffset, out int contentLength)
+        {
+            int tag;
+            Asn1Status s = ReadHeader(d, pos, end, out tag, out contentOffset, out contentLength);
+            return s == Asn1Status.Ok && tag != expectedTag ? Asn1Status.UnexpectedTag : s;
+        }
+
+        /// <summary>Reads the header of a SEQUENCE that must fill [pos, end) exactly (TrailingData otherwise); out: where its contents start.</summary>
+        internal static Asn1Status ReadWholeSequence(byte[] d, int pos, int end, out int contentOffset)
+        {
+            int len;
+            Asn1Status s = ReadHeader(d, pos, end, Asn1Tag.Sequence, out contentOffset, out len);
+            return s == Asn1Status.Ok && contentOffset + len != end ? Asn1Status.TrailingData : s;
+        }
+
         /// <summary>X.690 §8.3.2: at least one octet, first nine bits not all equal.</summary>
         internal static Asn1Status CheckInteger(byte[] d, int off, int len, bool requireNonNegative)
         {

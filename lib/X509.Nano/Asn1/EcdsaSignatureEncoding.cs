@@ -82,37 +82,20 @@ namespace NanoMikey.X509.Asn1
 
         private static Asn1Status Decode(byte[] der, int pos, int end, byte[] rs, int rsOffset)
         {
-            int tag;
             int off;
             int len;
-            Asn1Status s = DerReader.ReadHeader(der, pos, end, out tag, out off, out len);
+            Asn1Status s = DerReader.ReadWholeSequence(der, pos, end, out pos);
             if (s != Asn1Status.Ok)
             {
                 return s;
             }
 
-            if (tag != Asn1Tag.Sequence)
-            {
-                return Asn1Status.UnexpectedTag;
-            }
-
-            if (off + len != end)
-            {
-                return Asn1Status.TrailingData;
-            }
-
-            pos = off;
             for (int i = 0; i < 2; i++)
             {
-                s = DerReader.ReadHeader(der, pos, end, out tag, out off, out len);
+                s = DerReader.ReadHeader(der, pos, end, Asn1Tag.Integer, out off, out len);
                 if (s != Asn1Status.Ok)
                 {
                     return s;
-                }
-
-                if (tag != Asn1Tag.Integer)
-                {
-                    return Asn1Status.UnexpectedTag;
                 }
 
                 s = DerReader.CopyUnsignedInteger(der, off, len, rs, rsOffset + (i * ScalarLength), ScalarLength);

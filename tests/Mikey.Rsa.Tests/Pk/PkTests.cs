@@ -110,6 +110,26 @@ namespace NanoMikey.Mikey.Rsa.Tests
         }
 
         [Fact]
+        public void AForgedEnvelopeFailsTheKemacMac()
+        {
+            // Alice's own signature over a PKE of random bytes below Bob's modulus: the padding is wrong, implicit rejection
+            // (RFC 8017 §7.2.2 with draft-irtf-cfrg-rsa-guidance) hands out a synthetic key, and the KEMAC MAC refuses it.
+            var x = RsaExchange.Make("pk");
+            Assert.Equal(MikeyExchangeStatus.Ok, x.I.WriteOffer(x.Offer, 0, x.Offer.Length));
+            byte[] msg = x.Offer.AsSpan(0, x.I.OfferLength).ToArray();
+            var (po, pl) = VectorFile.Find(msg, msg.Length, PayloadType.Pke);
+            byte[] junk = SHA512.HashData(new byte[] { 1 });
+            for (int i = 1; i < pl; i++) msg[po + i] = junk[i % junk.Length];
+            msg[po] = 0x01;
+            byte[] body = msg.AsSpan(0, msg.Length - 256).ToArray();
+            using RSA alice = RSA.Create(DotNetKey("alice"));
+            byte[] forged = body.Concat(alice.SignData(body, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)).ToArray();
+            Assert.Equal(MikeyExchangeStatus.AuthenticationFailed, x.R.Respond(forged, 0, forged.Length, x.Answer, 0, x.Answer.Length));
+            Assert.Equal(ErrorCode.AuthFailure, x.R.ErrorCode);
+            Assert.Equal(0, x.R.Bundle.Count);
+        }
+
+        [Fact]
         public void ResponderCertificateIsCheckedBeforeUse()
         {
             var i = new PkInitiator(new HostAesEngineFactory(), Drbg("x"), new TestClock { NtpNow = T }, Credentials("alice", Alice, "alice"), TrustCa());

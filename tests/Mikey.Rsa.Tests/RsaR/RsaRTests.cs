@@ -74,6 +74,36 @@ namespace NanoMikey.Mikey.Rsa.Tests
             Assert.Equal(0, x.I.Bundle.Count);
         }
 
+        [Fact]
+        public void ExactlyOneSideSendsRand()
+        {
+            // The offer reaches Bob without its RAND (removed and re-signed with Alice's key): Bob answers with his own RAND
+            // (RFC 4738 §3.1). Alice sent RAND, so she discards that answer; an initiator without RAND would take it.
+            var x = RsaExchange.Make("rsar");
+            Assert.Equal(MikeyExchangeStatus.Ok, x.I.WriteOffer(x.Offer, 0, x.Offer.Length));
+            byte[] stripped = WithoutRand(x.Offer, x.I.OfferLength);
+            Assert.Equal(MikeyExchangeStatus.Ok, x.R.Respond(stripped, 0, stripped.Length, x.Answer, 0, x.Answer.Length));
+            Assert.Contains(PayloadType.Rand, Payloads(x.Answer, x.R.AnswerLength));
+            Assert.Equal(MikeyExchangeStatus.Malformed, x.I.ReadAnswer(x.Answer, 0, x.R.AnswerLength));
+            Assert.False(x.I.IsComplete);
+        }
+
+        private static byte[] WithoutRand(byte[] msg, int length)
+        {
+            var r = new NanoMikey.Mikey.Codec.MikeyReader();
+            Assert.Equal(NanoMikey.Mikey.Codec.MikeyStatus.Ok, r.Reset(msg, 0, length));
+            int t = -1, rand = -1, randLength = 0;
+            while (r.Read() == NanoMikey.Mikey.Codec.MikeyStatus.Ok)
+            {
+                if (r.PayloadType == PayloadType.Timestamp) t = r.PayloadOffset;
+                if (r.PayloadType == PayloadType.Rand) { rand = r.PayloadOffset; randLength = r.PayloadLength; }
+            }
+            byte[] body = msg.AsSpan(0, rand).ToArray().Concat(msg.AsSpan(rand + randLength, length - 256 - rand - randLength).ToArray()).ToArray();
+            body[t] = msg[rand]; // T's Next payload becomes RAND's
+            using var alice = System.Security.Cryptography.RSA.Create(DotNetKey("alice"));
+            return body.Concat(alice.SignData(body, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)).ToArray();
+        }
+
         internal static PayloadType[] Payloads(byte[] msg, int length)
         {
             var r = new NanoMikey.Mikey.Codec.MikeyReader();

@@ -161,11 +161,11 @@ namespace NanoMikey.Rsa.Tests.Keys
         public void ExponentSharingAFactorWithPMinusOneIsRejected()
         {
             RSAParameters p = RsaKeyReference.Key(1024);
-            BigInteger p1 = RsaKeyReference.Big(p.P!) - 1;
-            BigInteger f = 3;
-            while (!(p1 % f).IsZero)
+            // the odd part of p-1: odd, 3 <= e < n, and gcd(e, p-1) = e
+            BigInteger f = RsaKeyReference.Big(p.P!) - 1;
+            while (f.IsEven)
             {
-                f += 2;
+                f >>= 1;
             }
 
             byte[] e = f.ToByteArray(isUnsigned: true, isBigEndian: true);
