@@ -58,6 +58,64 @@ namespace NanoMikey.BigNum.Tests
         }
 
         [Fact]
+        public void JacobiSymbolMatchesAReference()
+        {
+            var rng = new Random(24);
+            var jacobi = new JacobiSymbol(8);
+            int[] seen = new int[3];
+            for (int round = 0; round < 1500; round++)
+            {
+                int count = 1 + rng.Next(8);
+                BigInteger n = BigNumReference.RandomBits(rng, (32 * count) - rng.Next(30)) | 1;
+                if (round % 5 == 0)
+                {
+                    n = BigNumReference.RandomBits(rng, 20) | 1; // small n: gcd > 1 happens
+                }
+
+                BigInteger a = BigNumReference.RandomBelow(rng, n);
+                if (round % 7 == 0)
+                {
+                    a = a * a % n; // squares
+                }
+
+                int expected = ReferenceJacobi(a, n);
+                Assert.Equal(expected, jacobi.Compute(BigNumReference.ToLimbs(a, count), BigNumReference.ToLimbs(n, count), count));
+                seen[expected + 1]++;
+            }
+
+            Assert.All(seen, c => Assert.True(c > 50));
+        }
+
+        /// <summary>Jacobi symbol by the textbook algorithm with BigInteger remainders.</summary>
+        private static int ReferenceJacobi(BigInteger a, BigInteger n)
+        {
+            int t = 1;
+            a %= n;
+            while (!a.IsZero)
+            {
+                while (a.IsEven)
+                {
+                    a /= 2;
+                    int r = (int)(n % 8);
+                    if (r == 3 || r == 5)
+                    {
+                        t = -t;
+                    }
+                }
+
+                (a, n) = (n, a);
+                if (a % 4 == 3 && n % 4 == 3)
+                {
+                    t = -t;
+                }
+
+                a %= n;
+            }
+
+            return n.IsOne ? t : 0;
+        }
+
+        [Fact]
         public void InversesAndGcdMatchBigInteger()
         {
             var rng = new Random(23);

@@ -128,6 +128,30 @@ namespace NanoMikey.BigNum.Tests
                         BigInteger.ModPow(p - 4, q, p).IsOne);
         }
 
+        [Theory]
+        [MemberData(nameof(Groups))]
+        public void SubgroupCheckAgreesWithEulersCriterion(ModpGroupId group, int bits, int k)
+        {
+            _ = k;
+            var dh = new ModpDiffieHellman(1536);
+            Assert.True(dh.TrySetGroup(group));
+            dh.GenerateKeyPair(new HmacDrbg(new HostEntropySource(), null));
+            BigInteger p = Prime(group);
+            BigInteger q = (p - 1) / 2;
+            var rng = new Random(bits);
+            int accepted = 0;
+            for (int i = 0; i < 60; i++)
+            {
+                BigInteger y = BigNumReference.RandomBelow(rng, p - 3) + 2; // 2 <= y <= p-2
+                var secret = new byte[bits / 8];
+                bool ok = dh.ComputeSharedSecret(BigNumReference.ToBytes(y, bits / 8), 0, bits / 8, secret, 0);
+                Assert.Equal(BigInteger.ModPow(y, q, p).IsOne, ok);
+                accepted += ok ? 1 : 0;
+            }
+
+            Assert.InRange(accepted, 10, 50);
+        }
+
         [Fact]
         public void GroupSelectionAndCallerBugs()
         {

@@ -44,6 +44,8 @@ diag_dll=$work/diag/out/NfKit.Diagnostics.dll
 # 3. Our nano-flavour libraries (Mikey.Ecc pulls in Crypto, Srtp, Mikey, Ecc, X509), then the probe against them.
 dotnet build "$repo/lib/Mikey.Ecc.Nano/Mikey.Ecc.Nano.csproj" -c Release -f nano -nologo -v q > "$work/lib-build.log" 2>&1 \
   || { grep -E 'error' "$work/lib-build.log" | sort -u >&2; fail "the nano libraries did not build"; }
+dotnet build "$repo/lib/Rsa.Nano/Rsa.Nano.csproj" -c Release -f nano -nologo -v q >> "$work/lib-build.log" 2>&1 \
+  || { grep -E 'error' "$work/lib-build.log" | sort -u >&2; fail "the nano RSA libraries did not build"; }
 dotnet build "$here/Probe/ConstantTimeProbe.csproj" -c Release -nologo -v q -p:NanoFrameworkKit="$kit" \
   -p:NfKitDiagnostics="$diag_dll" -p:BaseIntermediateOutputPath="$work/probe-obj/" -o "$work/probe" > "$work/probe-build.log" 2>&1 \
   || { grep -E 'error' "$work/probe-build.log" | sort -u >&2; fail "the probe did not build"; }
@@ -57,7 +59,9 @@ refs=(-r "$diag_dll"
   -r "$nano/Mikey.Nano/bin/Release/nano/NanoMikey.Mikey.dll"
   -r "$nano/Ecc.Nano/bin/Release/nano/NanoMikey.Ecc.dll"
   -r "$nano/X509.Nano/bin/Release/nano/NanoMikey.X509.dll"
-  -r "$nano/Mikey.Ecc.Nano/bin/Release/nano/NanoMikey.Mikey.Ecc.dll")
+  -r "$nano/Mikey.Ecc.Nano/bin/Release/nano/NanoMikey.Mikey.Ecc.dll"
+  -r "$nano/BigNum.Nano/bin/Release/nano/NanoMikey.BigNum.dll"
+  -r "$nano/Rsa.Nano/bin/Release/nano/NanoMikey.Rsa.dll")
 t0=$(date +%s)
 NF_IL_COUNT=1 NF_CLR_DIR=$clr NF_TIMEOUT=${NF_TIMEOUT:-1800} "$kit/run-pe.sh" "${refs[@]}" "$work/probe/ConstantTimeProbe.dll" \
   > "$work/probe.out" 2>&1

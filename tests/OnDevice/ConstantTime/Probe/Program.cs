@@ -10,7 +10,7 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
     /// </summary>
     public static class Program
     {
-        private const int Planned = 44;
+        private const int Planned = 46;
 
         /// <summary>Entry point.</summary>
         public static void Main()
@@ -96,6 +96,9 @@ namespace NanoMikey.OnDevice.ConstantTimeProbe
                 case 41: Runner.ExpectConstant(EcmqvTgkOperation.Create()); break;
                 case 42: Runner.ExpectConstant(EciesDecrypt.Create()); break;
                 case 43: Runner.ExpectConstant(EciesTagCheck.Create()); break;
+                // MODP DH and RSA (lib/BigNum.Nano, lib/Rsa.Nano/Keys).
+                case 44: Runner.ExpectConstant(ModpSharedSecret.Create()); break;
+                case 45: Runner.ExpectConstant(RsaPrivateOperation.Create()); break;
                 default: return false;
             }
             return true;
