@@ -54,6 +54,8 @@ namespace NanoMikey.Mikey.Modes
         internal int SignLength;
 
         internal int DhCount;
+        internal readonly int[] DhOffset = new int[2];
+        internal readonly int[] DhLength = new int[2];
         internal int EccptCount;
         internal readonly int[] EccptOffset = new int[2];
         internal readonly int[] EccptLength = new int[2];
@@ -129,6 +131,10 @@ namespace NanoMikey.Mikey.Modes
                         SignLength = len;
                         break;
                     case PayloadType.Dh:
+                        // DH-SIGN and DHHMAC answers carry DHr then DHi (RFC 3830 §3.3, RFC 4650 §3).
+                        if (DhCount == 2) return MikeyStatus.InvalidValue;
+                        DhOffset[DhCount] = p;
+                        DhLength[DhCount] = len;
                         DhCount++;
                         break;
                     case PayloadType.Eccpt:

@@ -142,6 +142,25 @@ namespace NanoMikey.Mikey.Modes
         }
 
         /// <summary>
+        /// The staging bundle's first key slot from a TGK (RFC 3830 §4.1.3) with the I_MESSAGE's RAND, no MKI: a new bundle of
+        /// a Diffie-Hellman mode (DH-SIGN, DHHMAC), whose sessions <see cref="BundleLoader.LoadSessions"/> staged.
+        /// </summary>
+        internal void StageTgk(byte[] message, byte[] tgk, int tgkLength)
+        {
+            Staging.SetRand(message, Layout.RandValueOffset, Layout.RandValueLength);
+            Staging.SetTgk(tgk, 0, tgkLength);
+            for (int i = 0; i < Staging.Count; i++)
+            {
+                CryptoSession cs = Staging.Slot(i);
+                cs.MasterKeyCount = 1;
+                cs.Policy.MkiLength = 0;
+                cs.KeySlot(0).MkiLength = 0;
+            }
+
+            Staging.DeriveFromTgk(Kd, 0, false);
+        }
+
+        /// <summary>
         /// Ends an exchange: an accepted message enters the replay cache (when <paramref name="remember"/>: identity at
         /// <paramref name="identityOffset"/>) and the staging bundle becomes the current one (RFC 3830 §5.3 step 4); any
         /// failure wipes the staging bundle and writes an error message (RFC 3830 §5.1.2).

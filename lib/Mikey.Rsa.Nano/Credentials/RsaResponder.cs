@@ -28,6 +28,9 @@ namespace NanoMikey.Mikey.Rsa
         /// <summary>Index in the layout's order of the first payload after the common head (the mode's own payloads).</summary>
         internal int ModeStart;
 
+        /// <summary>True for a mode whose I_MESSAGE carries a DH payload (DH-SIGN, RFC 3830 §3.3); the mode checks its count and place.</summary>
+        internal bool TakesDh;
+
         internal RsaResponder(IMikeyClock clock, ReplayCache replayCache, RsaCredentials credentials, RsaPeerTrust peer)
             : base(clock, replayCache)
         {
@@ -60,7 +63,7 @@ namespace NanoMikey.Mikey.Rsa
             int r = l.RandCount;
             if (r > 1 || (r == 0 && randRequired) || l.Count < 3 + r || l.At(0) != PayloadType.Timestamp || (r == 1 && l.At(1) != PayloadType.Rand)
                 || l.At(1 + r) != PayloadType.Id || l.TimestampCount != 1 || l.SignCount != 1 || l.Last != PayloadType.Sign
-                || l.VerificationCount + l.OtherCount + l.DhCount + l.ErrorCount + l.EccptCount != 0)
+                || l.VerificationCount + l.OtherCount + (TakesDh ? 0 : l.DhCount) + l.ErrorCount + l.EccptCount != 0)
             {
                 return Fail(ErrorCode.UnsupportedMessageType, MikeyExchangeStatus.Malformed);
             }
