@@ -167,10 +167,13 @@ namespace NanoMikey.Mikey.Rsa
         {
             OfferLength = 0;
             if (_sessions.Count == 0 || _pskLength == 0 || _idiLength == 0 || _idrLength == 0) return MikeyExchangeStatus.InvalidState;
-            if (!DhHmacAuthentication.Allowed(Mac) || (Prf != PrfFunction.Mikey1 && Prf != PrfFunction.PrfHmacSha256)) return MikeyExchangeStatus.Unsupported;
-            EndAnswers();
-            if (!_dh.Supports(Group)) return MikeyExchangeStatus.Unsupported;
+            if (!DhHmacAuthentication.Allowed(Mac) || (Prf != PrfFunction.Mikey1 && Prf != PrfFunction.PrfHmacSha256) || !DhValue.Supports(Group))
+            {
+                return MikeyExchangeStatus.Unsupported;
+            }
+
             if (!_drbg.CanGenerate(2 + DhValue.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
+            EndAnswers();
             _bundle.Clear();
             IsComplete = false;
             _drbg.Generate(_rand, 0, RandLength);

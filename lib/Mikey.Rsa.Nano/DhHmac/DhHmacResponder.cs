@@ -143,7 +143,7 @@ namespace NanoMikey.Mikey.Rsa
             _dhiLength = value == PayloadType.Eccpt ? l.EccptLength[0] : l.DhLength[0];
             int group = _dh.GroupOf(message, _dhiOffset, _dhiLength, value);
             if (group < 0 || (group == (int)DhHmacGroup.Oakley1 && !AcceptOakley1) || (group == (int)DhHmacGroup.P256 && !AcceptP256)
-                || !_dh.Supports((DhHmacGroup)group))
+                || !DhValue.Supports((DhHmacGroup)group))
             {
                 return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
             }
@@ -177,8 +177,7 @@ namespace NanoMikey.Mikey.Rsa
 
             // TGK = g^(xi·xr) (RFC 3830 §3.3), then the TEKs (§4.1.3).
             if (!_drbg.CanGenerate(DhValue.EphemeralDraws)) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.ReseedRequired);
-            _dh.Generate(_drbg);
-            if (!_dh.Agree(message, _dhiOffset, _dhiLength, _tgk, 0)) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
+            if (!_dh.Respond(_drbg, message, _dhiOffset, _dhiLength, _tgk)) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
             StageTgk(message, _tgk, _dh.SecretLength);
             return WriteAnswer(message, answer, answerOffset, answerCapacity);
         }

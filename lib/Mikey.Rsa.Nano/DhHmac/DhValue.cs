@@ -64,11 +64,10 @@ namespace NanoMikey.Mikey.Rsa
             get { return IsEcc ? P256SecretLength : DhPayload.ValueLengthOf((DhGroup)Group); }
         }
 
-        /// <summary>Whether this implementation has the group (the MODP arithmetic comes from NanoMikey.BigNum).</summary>
-        internal bool Supports(DhHmacGroup group)
+        /// <summary>Whether this implementation has the group (the MODP arithmetic comes from NanoMikey.BigNum); changes nothing.</summary>
+        internal static bool Supports(DhHmacGroup group)
         {
-            if (group == DhHmacGroup.P256) return true;
-            return group == DhHmacGroup.Oakley1 || group == DhHmacGroup.Oakley2 || group == DhHmacGroup.Oakley5 ? _modp.TrySetGroup(ModpGroup(group)) : false;
+            return group == DhHmacGroup.P256 || group == DhHmacGroup.Oakley1 || group == DhHmacGroup.Oakley2 || group == DhHmacGroup.Oakley5;
         }
 
         /// <summary>Draws a fresh key pair in <see cref="Group"/> (the caller checked <see cref="HmacDrbg.CanGenerate"/>).</summary>
@@ -192,6 +191,16 @@ namespace NanoMikey.Mikey.Rsa
 
             if (ok) ErrorCode = ErrorCode.Unspecified;
             return ok;
+        }
+
+        /// <summary>
+        /// The responder's side (RFC 3830 §3.3): a fresh key pair in <see cref="Group"/>, then the shared secret with the
+        /// peer's value as <see cref="Agree"/> computes it (the caller checked <see cref="HmacDrbg.CanGenerate"/>).
+        /// </summary>
+        internal bool Respond(HmacDrbg drbg, byte[] message, int offset, int length, byte[] secret)
+        {
+            Generate(drbg);
+            return Agree(message, offset, length, secret, 0);
         }
 
         /// <summary>Wipes the key pair.</summary>

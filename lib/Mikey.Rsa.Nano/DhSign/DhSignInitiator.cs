@@ -43,13 +43,12 @@ namespace NanoMikey.Mikey.Rsa
         public override MikeyExchangeStatus WriteOffer(byte[] buffer, int offset, int capacity)
         {
             OfferLength = 0;
-            EndAnswers();
             if (!X.Ready(true)) return MikeyExchangeStatus.InvalidState;
             DhHmacGroup g = (DhHmacGroup)(int)Group;
             if (g != DhHmacGroup.Oakley1 && g != DhHmacGroup.Oakley2 && g != DhHmacGroup.Oakley5) return MikeyExchangeStatus.Unsupported;
-            if (!_dh.Supports(g)) return MikeyExchangeStatus.Unsupported;
             // RAND, CSB ID, the exponent, a PSS salt.
             if (!X.Drbg.CanGenerate(3 + DhValue.EphemeralDraws)) return MikeyExchangeStatus.ReseedRequired;
+            EndAnswers();
             X.Bundle.Clear();
             IsComplete = false;
             X.WriteHead(buffer, offset, capacity, DataType.DhInit, false, true, true);

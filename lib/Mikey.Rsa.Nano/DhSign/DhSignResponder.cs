@@ -67,7 +67,7 @@ namespace NanoMikey.Mikey.Rsa
 
             // The group is the initiator's choice among those we take (RFC 3830 §3.3).
             int group = _dh.GroupOf(message, l.DhOffset[0], l.DhLength[0], PayloadType.Dh);
-            if (group < 0 || (group == (int)DhHmacGroup.Oakley1 && !AcceptOakley1) || !_dh.Supports((DhHmacGroup)group))
+            if (group < 0 || (group == (int)DhHmacGroup.Oakley1 && !AcceptOakley1) || !DhValue.Supports((DhHmacGroup)group))
             {
                 return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Unsupported);
             }
@@ -82,8 +82,7 @@ namespace NanoMikey.Mikey.Rsa
 
             // TGK = g^(xi·xr) mod p (RFC 3830 §3.3), then the TEKs (§4.1.3). The exponent, and a PSS salt for SIGNr.
             if (!_drbg.CanGenerate(1 + DhValue.EphemeralDraws)) return Fail(ErrorCode.Unspecified, MikeyExchangeStatus.ReseedRequired);
-            _dh.Generate(_drbg);
-            if (!_dh.Agree(message, l.DhOffset[0], l.DhLength[0], _tgk, 0)) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
+            if (!_dh.Respond(_drbg, message, l.DhOffset[0], l.DhLength[0], _tgk)) return Fail(ErrorCode.InvalidDh, MikeyExchangeStatus.Malformed);
             StageTgk(message, _tgk, _dh.SecretLength);
             return WriteAnswer(message, answer, answerOffset, answerCapacity);
         }

@@ -197,6 +197,25 @@ namespace NanoMikey.Mikey.Rsa.Tests.DhHmac
             Assert.Equal(MikeyExchangeStatus.Ok, y.R.Respond(y.Offer, 0, y.OfferLength, y.Answer, 0, y.Answer.Length));
         }
 
+        [Fact]
+        public void ARefusedOfferLeavesThePendingOneIntact()
+        {
+            // A DRBG that serves 8 requests: the first offer takes RAND, CSB ID and the scalar; the next one cannot be budgeted.
+            var x = DhHmacExchange.Make(DhHmacGroup.P256);
+            byte[] entropy = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes("reseed"));
+            x.I = new DhHmacInitiator(new NanoMikey.Crypto.Random.HmacDrbg(entropy, new byte[16], null, 8), x.Clock) { Group = DhHmacGroup.P256 };
+            x.I.SetPreSharedKey(DhHmacExchange.Psk, 0, DhHmacExchange.Psk.Length);
+            x.I.SetIdentities(IdType.Uri, Alice, Alice.Length, Bob, Bob.Length);
+            x.I.AddCryptoSession(0x11111111, 0, SrtpPolicy.AesCm128HmacSha1_80());
+            Assert.Equal(MikeyExchangeStatus.Ok, x.Run());
+            byte[] scratch = new byte[1024];
+            Assert.Equal(MikeyExchangeStatus.ReseedRequired, x.I.WriteOffer(scratch, 0, scratch.Length));
+            x.I.Group = (DhHmacGroup)99;
+            Assert.Equal(MikeyExchangeStatus.Unsupported, x.I.WriteOffer(scratch, 0, scratch.Length));
+            Assert.Equal(MikeyExchangeStatus.Ok, x.I.ReadAnswer(x.Answer, 0, x.AnswerLength));
+            Media.BothWays(x.I.Bundle, x.R.Bundle);
+        }
+
         [Theory]
         [InlineData(DhHmacGroup.P256)]
         [InlineData(DhHmacGroup.Oakley5)]

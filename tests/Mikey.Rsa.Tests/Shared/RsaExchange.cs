@@ -14,7 +14,7 @@ namespace NanoMikey.Mikey.Rsa.Tests
     /// </summary>
     internal sealed class RsaExchange
     {
-        public static readonly TheoryData<string> Modes = new() { "pk", "rsar" };
+        public static readonly TheoryData<string> Modes = new() { "pk", "rsar", "dhsign" };
 
         public TestClock Clock = new() { NtpNow = T };
         public RsaInitiator I = null!;
@@ -61,6 +61,12 @@ namespace NanoMikey.Mikey.Rsa.Tests
                     x.I.SetResponderIdentity(IdType.Uri, Bob, 0, Bob.Length);
                     byte[] bobCert = Cert("bob");
                     Assert.Equal(MikeyExchangeStatus.Ok, pk.SetResponderCertificate(bobCert, 0, bobCert.Length));
+                    break;
+                case "dhsign":
+                    // DH-SIGN (RFC 3830 §3.3) over OAKLEY 5: tests/Mikey.Rsa.Tests/DhSign has its own cases.
+                    x.I = new DhSignInitiator(Drbg(seed + "/i"), x.Clock, alice, aliceTrusts);
+                    x.R = new DhSignResponder(Drbg(seed + "/r"), x.Clock, cache, bob, bobTrusts);
+                    x.I.SetResponderIdentity(IdType.Uri, Bob, 0, Bob.Length);
                     break;
                 default:
                     x.I = new RsaRInitiator(aes, Drbg(seed + "/i"), x.Clock, alice, aliceTrusts);

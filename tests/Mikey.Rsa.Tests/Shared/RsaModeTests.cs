@@ -5,7 +5,7 @@ using static NanoMikey.Mikey.Rsa.Tests.RsaFixtures;
 
 namespace NanoMikey.Mikey.Rsa.Tests
 {
-    /// <summary>What both RSA key-transport modes (PK, RFC 3830 §3.2; RSA-R, RFC 4738) must do, run for each.</summary>
+    /// <summary>What the RSA modes (PK, RFC 3830 §3.2; RSA-R, RFC 4738; DH-SIGN, §3.3) must do, run for each.</summary>
     public class RsaModeTests
     {
         public static TheoryData<string> Modes => RsaExchange.Modes;
@@ -13,7 +13,7 @@ namespace NanoMikey.Mikey.Rsa.Tests
         public static TheoryData<string, string, string, string, ErrorCode> BadCertificates()
         {
             var d = new TheoryData<string, string, string, string, ErrorCode>();
-            foreach (string mode in new[] { "pk", "rsar" })
+            foreach (string mode in new[] { "pk", "rsar", "dhsign" })
             {
                 d.Add(mode, "alice", "alice-expired", "sip:alice@example.com", ErrorCode.InvalidCert); // valid 2010-2015
                 d.Add(mode, "alice", "alice", "sip:mallory@example.com", ErrorCode.InvalidId);         // the certificate names someone else
