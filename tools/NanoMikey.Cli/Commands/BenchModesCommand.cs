@@ -17,8 +17,11 @@ namespace NanoMikey.Cli.Commands
         // slower on this machine's nanoFramework interpreter, so ~14 µs (110x) per field multiplication or squaring there.
         private const double InterpreterMicrosPerFieldOp = 14.0;
 
-        // PROJECTION input: LIMB_PRODUCT_PLACEHOLDER
-        private const double InterpreterMicrosPerLimbProduct = 1.0;
+        // PROJECTION input, measured once on this machine's nanoFramework interpreter (issue 14): an RSA-2048 private operation
+        // (~5.5 M limb multiplications: two 1024-bit CRT exponentiations of 32-limb Montgomery products) took 1.06–1.29 s and an
+        // OAKLEY 5 shared secret (~1.55 M, 48 limbs) 0.32 s, so ~0.21 µs per 32×32-bit limb multiplication with its share of loop
+        // and reduction work.
+        private const double InterpreterMicrosPerLimbProduct = 0.21;
 
         /// <summary>Creates the command.</summary>
         public static Command Create()
