@@ -14,7 +14,7 @@ namespace NanoMikey.Cli
             return Invoke(CreateRootCommand(), args, Console.Error);
         }
 
-        /// <summary>The verb tree: <c>bench crypto|ecc|codec|srtp|modes</c>, <c>decode</c> and <c>demo</c>.</summary>
+        /// <summary>The verb tree: <c>bench crypto|ecc|codec|srtp|modes</c>, <c>decode</c>, <c>demo</c> and <c>keygen rsa</c>.</summary>
         public static RootCommand CreateRootCommand()
         {
             var root = new RootCommand("nanomikey: MIKEY + SRTP for .NET nanoFramework devices, host tools (exit codes: see decode --help)");
@@ -27,6 +27,7 @@ namespace NanoMikey.Cli
             root.Subcommands.Add(bench);
             root.Subcommands.Add(DecodeCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(KeygenCommand.Create());
             return root;
         }
 
