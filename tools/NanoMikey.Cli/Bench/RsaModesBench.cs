@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using NanoMikey.BigNum;
+using NanoMikey.Crypto.Cipher;
 using NanoMikey.Crypto.Hal;
 using NanoMikey.Crypto.Hash;
 using NanoMikey.Crypto.Random;
@@ -70,7 +71,8 @@ namespace NanoMikey.Cli.Bench
             _aliceCertSig = _caKey.SignHash(_aliceTbsHash, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             _bobCertSig = _caKey.SignHash(_bobTbsHash, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
 
-            IAesEngineFactory aes = new HostAesEngineFactory();
+            // The device's software AES: the host engine allocates per key (.NET's Aes objects), the device path does not.
+            IAesEngineFactory aes = new SoftwareAesFactory();
             var cache = new ReplayCache(256, _clock, new FreshnessPolicy { BaseSkewSeconds = 1 });
             RsaCredentials alice = Credentials(_aliceKey, Alice, aliceCert), bob = Credentials(_bobKey, Bob, bobCert);
             switch (mode)

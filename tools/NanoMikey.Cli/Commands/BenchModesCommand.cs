@@ -67,7 +67,7 @@ namespace NanoMikey.Cli.Commands
                     + " µs per field mul/sqr, " + InterpreterMicrosPerCompression.ToString("0.#") + " µs/compression; not measured) | "
                     + ProjectEcc(e[0] + e[1], e[2]) + " | " + ProjectEcc(e[3] + e[4], e[5]) + " |");
                 long sink = soft.Sink + host.Sink + ecdh.Sink;
-                var rsaTable = new BenchTable("MIKEY RSA and MODP modes, both sides, RSA-2048 keys, RSA certificate chains validated where the mode signs, host AES");
+                var rsaTable = new BenchTable("MIKEY RSA and MODP modes, both sides, RSA-2048 keys, RSA certificate chains validated where the mode signs, software AES (device code path)");
                 var rsaBenches = new RsaModesBench[RsaModesBench.Modes.Length];
                 for (int i = 0; i < rsaBenches.Length; i++)
                 {
