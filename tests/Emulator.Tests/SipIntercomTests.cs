@@ -9,6 +9,7 @@ using NanoMikey.Firmware.Roles;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Net.Sockets;
 using NanoMikey.Net.Time;
+using NanoMikey.Sip.UserAgent;
 
 namespace NanoMikey.Emulator.Tests
 {
@@ -44,7 +45,9 @@ namespace NanoMikey.Emulator.Tests
             {
                 caller.PressCall();
                 Assert.True(scheduler.RunUntil(() => a.State == StationState.Ringing && b.State == StationState.Ringing, scheduler.NowMicros + 10 * Second),
-                    a.State + " " + b.State + " " + caller.UserAgent.CallState);
+                    "call " + call + ": " + a.State + " " + b.State + " " + caller.UserAgent.CallState + "; callee UAs " + a.UserAgent.CallState + " " + b.UserAgent.CallState
+                    + "; registered " + a.Registered + " " + b.Registered + "; a refused " + a.UserAgent.Refused + ", last status " + a.UserAgent.LastStatusCode
+                    + ", transactions " + a.UserAgent.Transactions.ActiveClients + "/" + a.UserAgent.Transactions.ActiveServers);
                 a.Answer();
                 Assert.True(scheduler.RunUntil(() => caller.State == StationState.InCall && a.State == StationState.InCall, scheduler.NowMicros + 5 * Second));
                 Assert.Equal(MikeyMode.Psk, caller.CallerKeying!.Offer.Mode);
@@ -53,8 +56,11 @@ namespace NanoMikey.Emulator.Tests
                 Assert.Null(b.CalleeKeying!.Keys);
                 scheduler.RunUntil(scheduler.NowMicros + Second);
                 a.HangUp(one.Clock.MonotonicMicroseconds);
-                Assert.True(scheduler.RunUntil(() => caller.State == StationState.Idle && a.State == StationState.Idle, scheduler.NowMicros + 5 * Second),
-                    caller.State + " " + caller.UserAgent.CallState);
+                // The stations are idle as soon as the callee hangs up, but its BYE is answered a moment later: a call arriving while the
+                // BYE is in flight meets a callee still "Ending", which rightly answers 486 (one call at a time). Wait for both ends.
+                Assert.True(scheduler.RunUntil(() => caller.State == StationState.Idle && a.State == StationState.Idle
+                    && caller.UserAgent.CallState == SipCallState.Ended && a.UserAgent.CallState == SipCallState.Ended, scheduler.NowMicros + 5 * Second),
+                    caller.State + " " + caller.UserAgent.CallState + " " + a.UserAgent.CallState);
                 Assert.True(a.Totals.PacketsReceived > 30 && caller.Totals.PacketsReceived > 30, a.Totals.PacketsReceived + " " + caller.Totals.PacketsReceived);
                 Assert.Equal(0, a.Totals.AuthenticationFailures + caller.Totals.AuthenticationFailures);
             }
