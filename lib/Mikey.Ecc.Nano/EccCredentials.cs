@@ -1,7 +1,6 @@
 using System;
-using NanoMikey.Crypto;
-using NanoMikey.Crypto.Hash;
 using NanoMikey.Ecc;
+using NanoMikey.Mikey.Certificates;
 using NanoMikey.Mikey.Payloads;
 
 namespace NanoMikey.Mikey.Ecc
@@ -20,18 +19,12 @@ namespace NanoMikey.Mikey.Ecc
         public const int MaxIdentityLength = 128;
 
         private readonly P256PrivateKey _key = new P256PrivateKey();
-        // Grown to fit by AddCertificate (setup) up to MaxChainLength: a one-certificate chain holds ~350 bytes, not 4 KB.
-        private byte[] _chain = new byte[0];
-        private readonly int[] _certOffset = new int[EccProfileValues.MaxCertificates];
-        private readonly int[] _certLength = new int[EccProfileValues.MaxCertificates];
-        private readonly byte[] _identity = new byte[MaxIdentityLength];
-        private readonly byte[] _leafHash = new byte[Sha256.HashSize];
-        private int _chainUsed;
+        // Chain, CHASH fingerprint and identity: shared with the other public-key modes.
+        private readonly CertificateChain _certificates = new CertificateChain(EccProfileValues.MaxCertificates, MaxChainLength, MaxIdentityLength);
 
         /// <summary>Creates empty credentials.</summary>
         public EccCredentials()
         {
-            IdentityType = IdType.Uri;
         }
 
         /// <summary>The long-term key pair (import it with <see cref="P256PrivateKey.TryImport"/>; it must be the leaf's key).</summary>
@@ -41,13 +34,22 @@ namespace NanoMikey.Mikey.Ecc
         }
 
         /// <summary>Number of certificates held (0: none sent; the peer must have pinned <see cref="Key"/>'s public key).</summary>
-        public int CertificateCount { get; private set; }
+        public int CertificateCount
+        {
+            get { return _certificates.CertificateCount; }
+        }
 
         /// <summary>ID type of <see cref="SetIdentity"/>'s identity.</summary>
-        public IdType IdentityType { get; private set; }
+        public IdType IdentityType
+        {
+            get { return _certificates.IdentityType; }
+        }
 
         /// <summary>Length of the identity (0: none set).</summary>
-        public int IdentityLength { get; private set; }
+        public int IdentityLength
+        {
+            get { return _certificates.IdentityLength; }
+        }
 
         /// <summary>Sets the identity sent in this party's ID payload (e.g. the URI in the leaf's subjectAltName).</summary>
         /// <param name="type">ID type.</param>
@@ -56,11 +58,7 @@ namespace NanoMikey.Mikey.Ecc
         /// <param name="length">Identity length, 1 to <see cref="MaxIdentityLength"/>.</param>
         public void SetIdentity(IdType type, byte[] id, int offset, int length)
         {
-            if (id == null) throw new ArgumentNullException();
-            if (length < 1 || length > MaxIdentityLength || offset < 0 || offset > id.Length - length) throw new ArgumentOutOfRangeException();
-            Array.Copy(id, offset, _identity, 0, length);
-            IdentityType = type;
-            IdentityLength = length;
+            _certificates.SetIdentity(type, id, offset, length);
         }
 
         /// <summary>Appends a certificate (DER) to the chain: the leaf first, then each issuer in order.</summary>
@@ -69,65 +67,46 @@ namespace NanoMikey.Mikey.Ecc
         /// <param name="length">Certificate length.</param>
         public void AddCertificate(byte[] der, int offset, int length)
         {
-            if (der == null) throw new ArgumentNullException();
-            if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
-            if (CertificateCount == EccProfileValues.MaxCertificates || length > MaxChainLength - _chainUsed) throw new InvalidOperationException();
-            if (_chain.Length < _chainUsed + length)
-            {
-                var grown = new byte[_chainUsed + length];
-                Array.Copy(_chain, grown, _chainUsed);
-                _chain = grown;
-            }
-
-            Array.Copy(der, offset, _chain, _chainUsed, length);
-            _certOffset[CertificateCount] = _chainUsed;
-            _certLength[CertificateCount] = length;
-            if (CertificateCount == 0) Sha256.Hash(der, offset, length, _leafHash, 0);
-            _chainUsed += length;
-            CertificateCount++;
+            _certificates.AddCertificate(der, offset, length);
         }
 
         /// <summary>Removes every certificate.</summary>
         public void ClearCertificates()
         {
-            CertificateCount = 0;
-            _chainUsed = 0;
-            Array.Clear(_leafHash, 0, _leafHash.Length);
+            _certificates.ClearCertificates();
         }
 
         /// <summary>Wipes the private key and forgets certificates and identity.</summary>
         public void Clear()
         {
             _key.Clear();
-            ClearCertificates();
-            SecureMemory.Wipe(_identity);
-            IdentityLength = 0;
+            _certificates.Clear();
         }
 
         internal byte[] Identity
         {
-            get { return _identity; }
+            get { return _certificates.Identity; }
         }
 
         internal byte[] Chain
         {
-            get { return _chain; }
+            get { return _certificates.Chain; }
         }
 
         internal int CertificateOffset(int index)
         {
-            return _certOffset[index];
+            return _certificates.CertificateOffset(index);
         }
 
         internal int CertificateLength(int index)
         {
-            return _certLength[index];
+            return _certificates.CertificateLength(index);
         }
 
         // SHA-256 fingerprint of the leaf: what a CHASH naming this party's certificate carries (RFC 3830 §6.8).
         internal byte[] LeafHash
         {
-            get { return _leafHash; }
+            get { return _certificates.LeafHash; }
         }
     }
 }

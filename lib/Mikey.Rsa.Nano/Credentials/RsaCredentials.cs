@@ -1,6 +1,5 @@
 using System;
-using NanoMikey.Crypto;
-using NanoMikey.Crypto.Hash;
+using NanoMikey.Mikey.Certificates;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Rsa;
 
@@ -17,13 +16,8 @@ namespace NanoMikey.Mikey.Rsa
         public const int MaxChainLength = 8192;
 
         private readonly RsaPrivateKey _key;
-        // Grown by AddCertificate (setup, not per exchange) up to MaxChainLength.
-        private byte[] _chain = new byte[0];
-        private readonly int[] _certOffset = new int[RsaModeValues.MaxCertificates];
-        private readonly int[] _certLength = new int[RsaModeValues.MaxCertificates];
-        private readonly byte[] _identity = new byte[RsaModeValues.MaxIdentityLength];
-        private readonly byte[] _leafHash = new byte[Sha256.HashSize];
-        private int _chainUsed;
+        // Chain, CHASH fingerprint and identity: shared with the other public-key modes.
+        private readonly CertificateChain _certificates = new CertificateChain(RsaModeValues.MaxCertificates, MaxChainLength, RsaModeValues.MaxIdentityLength);
 
         /// <summary>Creates empty credentials for keys of up to <paramref name="maxBits"/> bits.</summary>
         /// <param name="maxBits">Largest modulus the key may have (RsaPublicKey.MinBits to RsaPublicKey.MaxBits).</param>
@@ -32,7 +26,6 @@ namespace NanoMikey.Mikey.Rsa
             if (maxBits < RsaPublicKey.MinBits || maxBits > RsaPublicKey.MaxBits) throw new ArgumentOutOfRangeException();
             _key = new RsaPrivateKey(maxBits);
             MaxBits = maxBits;
-            IdentityType = IdType.Uri;
         }
 
         /// <summary>Largest modulus in bits, as given to the constructor.</summary>
@@ -45,13 +38,22 @@ namespace NanoMikey.Mikey.Rsa
         }
 
         /// <summary>Number of certificates held (0: none sent; the peer must have pinned <see cref="Key"/>'s public key).</summary>
-        public int CertificateCount { get; private set; }
+        public int CertificateCount
+        {
+            get { return _certificates.CertificateCount; }
+        }
 
         /// <summary>ID type of <see cref="SetIdentity"/>'s identity.</summary>
-        public IdType IdentityType { get; private set; }
+        public IdType IdentityType
+        {
+            get { return _certificates.IdentityType; }
+        }
 
         /// <summary>Length of the identity (0: none set).</summary>
-        public int IdentityLength { get; private set; }
+        public int IdentityLength
+        {
+            get { return _certificates.IdentityLength; }
+        }
 
         /// <summary>Sets the identity sent in this party's ID payload (e.g. the URI in the leaf's subjectAltName).</summary>
         /// <param name="type">ID type.</param>
@@ -60,11 +62,7 @@ namespace NanoMikey.Mikey.Rsa
         /// <param name="length">Identity length, 1 to <see cref="RsaModeValues.MaxIdentityLength"/>.</param>
         public void SetIdentity(IdType type, byte[] id, int offset, int length)
         {
-            if (id == null) throw new ArgumentNullException();
-            if (length < 1 || length > RsaModeValues.MaxIdentityLength || offset < 0 || offset > id.Length - length) throw new ArgumentOutOfRangeException();
-            Array.Copy(id, offset, _identity, 0, length);
-            IdentityType = type;
-            IdentityLength = length;
+            _certificates.SetIdentity(type, id, offset, length);
         }
 
         /// <summary>Appends a certificate (DER) to the chain: the leaf first, then each issuer in order.</summary>
@@ -73,39 +71,20 @@ namespace NanoMikey.Mikey.Rsa
         /// <param name="length">Certificate length.</param>
         public void AddCertificate(byte[] der, int offset, int length)
         {
-            if (der == null) throw new ArgumentNullException();
-            if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
-            if (CertificateCount == RsaModeValues.MaxCertificates || length > MaxChainLength - _chainUsed) throw new InvalidOperationException();
-            if (_chain.Length < _chainUsed + length)
-            {
-                var grown = new byte[_chainUsed + length];
-                Array.Copy(_chain, grown, _chainUsed);
-                _chain = grown;
-            }
-
-            Array.Copy(der, offset, _chain, _chainUsed, length);
-            _certOffset[CertificateCount] = _chainUsed;
-            _certLength[CertificateCount] = length;
-            if (CertificateCount == 0) Sha256.Hash(der, offset, length, _leafHash, 0);
-            _chainUsed += length;
-            CertificateCount++;
+            _certificates.AddCertificate(der, offset, length);
         }
 
         /// <summary>Removes every certificate.</summary>
         public void ClearCertificates()
         {
-            CertificateCount = 0;
-            _chainUsed = 0;
-            Array.Clear(_leafHash, 0, _leafHash.Length);
+            _certificates.ClearCertificates();
         }
 
         /// <summary>Wipes the private key and forgets certificates and identity.</summary>
         public void Clear()
         {
             _key.Clear();
-            ClearCertificates();
-            SecureMemory.Wipe(_identity);
-            IdentityLength = 0;
+            _certificates.Clear();
         }
 
         /// <summary>True when the key and the identity are set: what every RSA mode needs to sign.</summary>
@@ -116,28 +95,28 @@ namespace NanoMikey.Mikey.Rsa
 
         internal byte[] Identity
         {
-            get { return _identity; }
+            get { return _certificates.Identity; }
         }
 
         internal byte[] Chain
         {
-            get { return _chain; }
+            get { return _certificates.Chain; }
         }
 
         internal int CertificateOffset(int index)
         {
-            return _certOffset[index];
+            return _certificates.CertificateOffset(index);
         }
 
         internal int CertificateLength(int index)
         {
-            return _certLength[index];
+            return _certificates.CertificateLength(index);
         }
 
         // SHA-256 fingerprint of the leaf: what a CHASH naming this party's certificate carries (RFC 3830 §6.8).
         internal byte[] LeafHash
         {
-            get { return _leafHash; }
+            get { return _certificates.LeafHash; }
         }
     }
 }

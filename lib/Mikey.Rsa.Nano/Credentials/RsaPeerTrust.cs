@@ -1,6 +1,4 @@
 using System;
-using NanoMikey.Crypto;
-using NanoMikey.Crypto.Hash;
 using NanoMikey.Mikey.Modes;
 using NanoMikey.Mikey.Payloads;
 using NanoMikey.Rsa;
@@ -21,23 +19,12 @@ namespace NanoMikey.Mikey.Rsa
         /// <summary>Trust anchors at most.</summary>
         public const int MaxTrustAnchors = 4;
 
-        private const int TagRfc822Name = 0x81; // GeneralName [1] IA5String, RFC 5280 §4.2.1.6
-        private const int TagUri = 0x86;        // GeneralName [6] IA5String
-
-        private readonly X509ChainValidator _validator = new X509ChainValidator();
-        private readonly X509Certificate?[] _path = new X509Certificate?[RsaModeValues.MaxCertificates];
-        private readonly X509Certificate[] _intermediates = new X509Certificate[RsaModeValues.MaxCertificates - 1];
+        // Anchors, CHASH pin, expected identity and the chain/name checks: shared with the ECC modes (X509PeerTrust).
+        private readonly X509PeerTrust _trust = new X509PeerTrust(RsaModeValues.MaxCertificates, MaxTrustAnchors, RsaModeValues.MaxIdentityLength);
         private readonly RsaPublicKey _pinnedKey;
         private readonly RsaPublicKey _signerKey;
-        private readonly byte[] _pinnedHash = new byte[Sha256.HashSize];
-        private readonly byte[] _hash = new byte[Sha256.HashSize];
         private readonly byte[] _modulus;
         private readonly byte[] _exponent;
-        private readonly byte[] _identity = new byte[RsaModeValues.MaxIdentityLength];
-        private readonly DerReader _der = new DerReader(4);
-        private bool _hashPinned;
-        private int _anchorCount;
-        private int _identityLength;
 
         /// <summary>Creates a trust configuration that trusts nothing, for peer keys of up to <paramref name="maxBits"/> bits.</summary>
         /// <param name="maxBits">Largest peer modulus accepted (RsaPublicKey.MinBits to RsaPublicKey.MaxBits).</param>
@@ -48,9 +35,6 @@ namespace NanoMikey.Mikey.Rsa
             _signerKey = new RsaPublicKey(maxBits);
             _modulus = new byte[maxBits / 8];
             _exponent = new byte[maxBits / 8];
-            // The caller of the validator (this class) checks subjectAltName against the MIKEY identity itself.
-            _validator.AddHandledExtension(X509ExtensionType.SubjectAltName);
-            ChainStatus = X509ChainStatus.UntrustedRoot;
         }
 
         /// <summary>
@@ -59,17 +43,20 @@ namespace NanoMikey.Mikey.Rsa
         /// </summary>
         public IX509SignatureVerifier? CertificateVerifier
         {
-            get { return _validator.SignatureVerifier; }
-            set { _validator.SignatureVerifier = value; }
+            get { return _trust.SignatureVerifier; }
+            set { _trust.SignatureVerifier = value; }
         }
 
         /// <summary>Outcome of the last certificate path validation (trust anchors configured), for diagnostics.</summary>
-        public X509ChainStatus ChainStatus { get; private set; }
+        public X509ChainStatus ChainStatus
+        {
+            get { return _trust.ChainStatus; }
+        }
 
         /// <summary>Number of trust anchors added.</summary>
         public int TrustAnchorCount
         {
-            get { return _anchorCount; }
+            get { return _trust.TrustAnchorCount; }
         }
 
         /// <summary>Adds a trust anchor: a CA certificate (its name and key are copied, RFC 5280 §6.1.1 (d)).</summary>
@@ -79,14 +66,7 @@ namespace NanoMikey.Mikey.Rsa
         /// <returns>Ok, or why the certificate could not be read (nothing is added then).</returns>
         public Asn1Status AddTrustAnchor(byte[] der, int offset, int length)
         {
-            if (der == null) throw new ArgumentNullException();
-            if (length < 1 || offset < 0 || offset > der.Length - length) throw new ArgumentOutOfRangeException();
-            if (_anchorCount == MaxTrustAnchors) throw new InvalidOperationException();
-            X509Certificate anchor = Reader(0);
-            Asn1Status s = anchor.Parse(der, offset, length);
-            if (s == Asn1Status.Ok) s = _validator.AddTrustAnchor(anchor);
-            if (s == Asn1Status.Ok) _anchorCount++;
-            return s;
+            return _trust.AddTrustAnchor(der, offset, length);
         }
 
         /// <summary>Pins the peer's leaf certificate by its SHA-256 fingerprint (the CHASH value); the peer must send that certificate.</summary>
@@ -94,10 +74,7 @@ namespace NanoMikey.Mikey.Rsa
         /// <param name="offset">Offset of the fingerprint.</param>
         public void PinCertificateHash(byte[] sha256, int offset)
         {
-            if (sha256 == null) throw new ArgumentNullException();
-            if (offset < 0 || offset > sha256.Length - Sha256.HashSize) throw new ArgumentOutOfRangeException();
-            Array.Copy(sha256, offset, _pinnedHash, 0, Sha256.HashSize);
-            _hashPinned = true;
+            _trust.PinCertificateHash(sha256, offset);
         }
 
         /// <summary>Pins the peer's public key (copied); the peer may then omit its certificate.</summary>
@@ -118,17 +95,14 @@ namespace NanoMikey.Mikey.Rsa
         /// <param name="length">Identity length (at most <see cref="RsaModeValues.MaxIdentityLength"/>).</param>
         public void SetExpectedIdentity(byte[]? id, int offset, int length)
         {
-            if (length < 0 || length > _identity.Length) throw new ArgumentOutOfRangeException();
-            if (length > 0) Array.Copy(id!, offset, _identity, 0, length);
-            _identityLength = length;
+            _trust.SetExpectedIdentity(id, offset, length);
         }
 
         /// <summary>Forgets the pins and the expected identity (trust anchors stay: the validator cannot drop them).</summary>
         public void ClearPins()
         {
             _pinnedKey.Clear();
-            _hashPinned = false;
-            _identityLength = 0;
+            _trust.ClearPins();
         }
 
         /// <summary>The peer's key found by the last successful <see cref="Authenticate"/>.</summary>
@@ -143,7 +117,7 @@ namespace NanoMikey.Mikey.Rsa
         /// <summary>SHA-256 fingerprint of the leaf of the last successful <see cref="Authenticate"/> with certificates.</summary>
         internal byte[] LeafHash
         {
-            get { return _hash; }
+            get { return _trust.LeafHash; }
         }
 
         /// <summary>
@@ -155,53 +129,27 @@ namespace NanoMikey.Mikey.Rsa
         internal MikeyExchangeStatus Authenticate(byte[] data, int[] certOffset, int[] certLength, int certCount,
             byte[] id, int idOffset, int idLength, ulong ntpSeconds)
         {
+            X509PeerTrust t = _trust;
             ErrorCode = ErrorCode.InvalidCert;
             _signerKey.Clear();
-            if (_anchorCount == 0 && !_hashPinned && !_pinnedKey.HasValue) return MikeyExchangeStatus.UnknownPeer;
-            if (idLength >= 0 && _identityLength > 0 && !Equal(id, idOffset, idLength, _identity, 0, _identityLength)) return Fail(ErrorCode.InvalidId);
+            if (!t.RequiresCertificate && !_pinnedKey.HasValue) return MikeyExchangeStatus.UnknownPeer;
+            if (idLength >= 0 && !t.ExpectedIdentityAllows(id, idOffset, idLength)) return Fail(ErrorCode.InvalidId);
             if (certCount == 0)
             {
                 // Only a pinned key may stand without a certificate.
-                if (_anchorCount > 0 || _hashPinned) return MikeyExchangeStatus.AuthenticationFailed;
+                if (t.RequiresCertificate) return MikeyExchangeStatus.AuthenticationFailed;
                 Copy(_pinnedKey, _signerKey);
                 ErrorCode = ErrorCode.Unspecified;
                 return MikeyExchangeStatus.Ok;
             }
 
-            if (certCount > RsaModeValues.MaxCertificates) return MikeyExchangeStatus.AuthenticationFailed;
-            for (int i = 0; i < certCount; i++)
-            {
-                if (Reader(i).Parse(data, certOffset[i], certLength[i]) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
-            }
-
-            X509Certificate leaf = Reader(0);
-            leaf.ComputeSha256Fingerprint(_hash, 0);
-            if (!leaf.IsValidAt(ntpSeconds) || RsaCertificateKey.Read(leaf, _signerKey) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
-            bool trusted;
-            if (_anchorCount > 0)
-            {
-                ChainStatus = _validator.Validate(leaf, _intermediates, certCount - 1, ntpSeconds);
-                trusted = ChainStatus == X509ChainStatus.Valid;
-            }
-            else if (_hashPinned)
-            {
-                trusted = ConstantTime.AreEqual(_hash, 0, _pinnedHash, 0, Sha256.HashSize);
-            }
-            else
-            {
-                trusted = _signerKey.SameAs(_pinnedKey);
-            }
-
-            if (!trusted)
+            X509Certificate? leaf = t.ReadChain(data, certOffset, certLength, certCount, ntpSeconds);
+            if (leaf == null || RsaCertificateKey.Read(leaf, _signerKey) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
+            bool trusted = t.RequiresCertificate ? t.ChainTrusted(certCount, ntpSeconds) : _signerKey.SameAs(_pinnedKey);
+            if (!trusted || (idLength >= 0 && !t.LeafNames(id, idOffset, idLength)))
             {
                 _signerKey.Clear();
-                return MikeyExchangeStatus.AuthenticationFailed;
-            }
-
-            if (idLength >= 0 && !LeafNames(leaf, id, idOffset, idLength))
-            {
-                _signerKey.Clear();
-                return Fail(ErrorCode.InvalidId);
+                return trusted ? Fail(ErrorCode.InvalidId) : MikeyExchangeStatus.AuthenticationFailed;
             }
 
             ErrorCode = ErrorCode.Unspecified;
@@ -218,52 +166,6 @@ namespace NanoMikey.Mikey.Rsa
             return to.TryImport(_modulus, 0, n, _exponent, 0, e);
         }
 
-        private X509Certificate Reader(int i)
-        {
-            X509Certificate? c = _path[i];
-            if (c == null)
-            {
-                c = new X509Certificate();
-                _path[i] = c;
-                if (i > 0) _intermediates[i - 1] = c;
-            }
-
-            return c;
-        }
-
-        // A subjectAltName URI or rfc822Name equal to the ID data; without subjectAltName, the subject CN (RFC 5280 §4.2.1.6, §4.1.2.4).
-        private bool LeafNames(X509Certificate leaf, byte[] id, int idOffset, int idLength)
-        {
-            bool critical;
-            int vo;
-            int vl;
-            Asn1Status s = leaf.FindExtension(X509ExtensionType.SubjectAltName, out critical, out vo, out vl);
-            byte[] d = leaf.Data;
-            DerReader r = _der;
-            if (s == Asn1Status.Ok)
-            {
-                r.Reset(d, vo, vl);
-                if (!r.EnterSequence()) return false;
-                while (r.HasData)
-                {
-                    int tag;
-                    int co;
-                    int cl;
-                    if (!r.ReadAny(out tag, out co, out cl)) return false;
-                    if ((tag == TagUri || tag == TagRfc822Name) && Equal(d, co, cl, id, idOffset, idLength)) return true;
-                }
-
-                return false;
-            }
-
-            if (s != Asn1Status.NotFound) return false;
-            int t;
-            int no;
-            int nl;
-            return X509Name.FindAttribute(r, d, leaf.SubjectOffset, leaf.SubjectLength, X509NameAttribute.CommonName, out t, out no, out nl) == Asn1Status.Ok
-                && Equal(d, no, nl, id, idOffset, idLength);
-        }
-
         private MikeyExchangeStatus Fail(ErrorCode code)
         {
             ErrorCode = code;
@@ -272,13 +174,7 @@ namespace NanoMikey.Mikey.Rsa
 
         internal static bool Equal(byte[] a, int aOffset, int aLength, byte[] b, int bOffset, int bLength)
         {
-            if (aLength != bLength) return false;
-            for (int i = 0; i < aLength; i++)
-            {
-                if (a[aOffset + i] != b[bOffset + i]) return false;
-            }
-
-            return true;
+            return X509PeerTrust.Equal(a, aOffset, aLength, b, bOffset, bLength);
         }
     }
 }
