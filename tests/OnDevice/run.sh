@@ -3,6 +3,7 @@
 #   tests/OnDevice/run.sh
 # 1. builds the nano flavour of lib/ and the NFUnitTest assembly (OnDevice.Tests.csproj) against the kit's ref/;
 # 2. runs the tests with the kit's run-tests.sh, NF_EXPECT = the number of [TestMethod]s in Tests/ (a run that stops early fails);
+#    then the same for issue 14's RSA/MODP assemblies (Rsa/OnDevice.Rsa.Tests.csproj, tests in Rsa/Tests/);
 # 3. the allocation check (issue 10 §2): Probe (ProbeScenario=gc) under NF_GC_TRACE=1 with a small heap; every region between
 #    "PROBE BEGIN x" and "PROBE END x" (10 000 SRTP packets each way per transform, 1 000 MIKEY parses and builds, and a
 #    call between two emulated devices, ProbeScenario=call: PSK over MIKEY/UDP, then 500 G.711/SRTP frames each way) must
@@ -59,22 +60,38 @@ if ! build "$here/OnDevice.Tests.csproj" "$here/obj/build-tests.log"; then
   exit 1
 fi
 
-# The number of results the launcher must print: one per [TestMethod] in the sources.
-expect=$(cat "$here"/Tests/*.cs | grep -cE '^\s*\[TestMethod\]')
-echo "device tests: running $expect tests on nanoCLR ($NF_CLR_DIR)"
-tlog=$here/obj/tests.out
-( cd "$out" && NF_EXPECT=$expect "$kit/run-tests.sh" "${deps[@]}" NFUnitTest.dll ) > "$tlog" 2>&1
-rc=$?
-grep -E '^Test failed|^run-tests.sh|needs assembly' "$tlog"
-p=$(grep -c '^Test passed,' "$tlog"); f=$(grep -c '^Test failed,' "$tlog")
-passed=$((passed + p)); failed=$((failed + f))
-# Results missing (the interpreter stopped early, or crashed): each missing one counts as a failure.
-if [ $((p + f)) -lt "$expect" ]; then
-  echo "device tests: $((p + f)) results of $expect (the run stopped early; output: $tlog)"
-  failed=$((failed + expect - p - f))
+# One NFUnitTest assembly on the interpreter: NF_EXPECT = the number of [TestMethod]s in its sources; each missing result
+# (the interpreter stopped early, or crashed) counts as a failure.
+run_tests() { # run_tests NAME SOURCES_DIR OUTPUT_DIR ASSEMBLIES...
+  local name=$1 sources=$2 dir=$3 expect tlog rc p f; shift 3
+  expect=$(cat "$sources"/*.cs | grep -cE '^\s*\[TestMethod\]')
+  echo "device tests ($name): running $expect tests on nanoCLR ($NF_CLR_DIR)"
+  tlog=$here/obj/$name.out
+  ( cd "$dir" && NF_EXPECT=$expect "$kit/run-tests.sh" "$@" NFUnitTest.dll ) > "$tlog" 2>&1
+  rc=$?
+  grep -E '^Test failed|^run-tests.sh|needs assembly' "$tlog"
+  p=$(grep -c '^Test passed,' "$tlog"); f=$(grep -c '^Test failed,' "$tlog")
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ $((p + f)) -lt "$expect" ]; then
+    echo "device tests ($name): $((p + f)) results of $expect (the run stopped early; output: $tlog)"
+    failed=$((failed + expect - p - f)); f=$((f + expect - p - f))
+  fi
+  [ $rc -eq 0 ] || [ $f -gt 0 ] || { failed=$((failed + 1)); f=$((f + 1)); }
+  echo "device tests ($name): $p passed, $f failed"
+}
+
+run_tests tests "$here/Tests" "$out" "${deps[@]}"
+
+# Issue 14's assemblies (BigNum, Rsa, Mikey.Rsa): a second NFUnitTest assembly (Rsa/OnDevice.Rsa.Tests.csproj), since one
+# assembly cannot hold both vector sets (64 KB of array data). Per-test times: NF_CPU_CLOCK=1 makes them interpreter CPU time.
+echo "device tests: building the RSA/MODP NFUnitTest"
+if build "$here/Rsa/OnDevice.Rsa.Tests.csproj" "$here/obj/build-rsa-tests.log"; then
+  run_tests rsa "$here/Rsa/Tests" "$here/Rsa/bin/Release/netstandard2.0" -r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll \
+    -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll -r NanoMikey.BigNum.dll -r NanoMikey.Rsa.dll -r NanoMikey.Mikey.Rsa.dll
+else
+  echo "device tests: the RSA/MODP test project did not build (log: $here/obj/build-rsa-tests.log)"
+  failed=$((failed + 1))
 fi
-[ $rc -eq 0 ] || [ $failed -gt 0 ] || failed=$((failed + 1))
-echo "device tests: $p passed, $f failed"
 
 # One probe scenario under NF_GC_TRACE=1: one result per region (passed when no NFGC line lies between its BEGIN and END),
 # and a failure when the probe did not reach PROBE OK.

@@ -74,6 +74,18 @@ namespace NanoMikey.OnDevice
             return true;
         }
 
+        /// <summary>
+        /// A Wycheproof data set: record 0 holds (total tests in the file, tests taken), read here; the caller's Next() then
+        /// gives (result, tcId, fields...) per test.
+        /// </summary>
+        public static VectorRecords OpenWycheproof(byte[] data, out int taken)
+        {
+            var r = new VectorRecords(data);
+            r.Next();
+            taken = r.U16(1);
+            return r;
+        }
+
         /// <summary>The second field of the record whose first field is <paramref name="name"/> (name/value data sets).</summary>
         public static byte[] Lookup(byte[] data, string name)
         {

@@ -15,14 +15,6 @@ namespace NanoMikey.OnDevice
     [TestClass]
     public class WycheproofTests
     {
-        // Record 0 of each set: (total tests in the file, tests taken); then (result, tcId, fields...).
-        private static VectorRecords Open(byte[] data, out int taken)
-        {
-            var r = new VectorRecords(data);
-            r.Next();
-            taken = r.U16(1);
-            return r;
-        }
 
         private static void Check(VectorRecords r, bool accepted, string file)
         {
@@ -34,7 +26,7 @@ namespace NanoMikey.OnDevice
 
         private static int Hmac(byte[] data, Hmac mac, string file)
         {
-            var r = Open(data, out int taken);
+            var r = VectorRecords.OpenWycheproof(data, out int taken);
             int n = 0;
             while (r.Next())
             {
@@ -64,7 +56,7 @@ namespace NanoMikey.OnDevice
         public void AesCbcPkcs5_ExercisesTheBlockFunction()
         {
             // CBC with PKCS#5 padding built here on top of the block function (SP 800-38A §6.2).
-            var r = Open(Vectors.AesCbc(), out int taken);
+            var r = VectorRecords.OpenWycheproof(Vectors.AesCbc(), out int taken);
             int n = 0;
             var aes = new SoftwareAes();
             while (r.Next())
@@ -108,7 +100,7 @@ namespace NanoMikey.OnDevice
         [TestMethod]
         public void AesGcm_SoftwareAes()
         {
-            var r = Open(Vectors.AesGcm(), out int taken);
+            var r = VectorRecords.OpenWycheproof(Vectors.AesGcm(), out int taken);
             int n = 0;
             while (r.Next())
             {
@@ -148,7 +140,7 @@ namespace NanoMikey.OnDevice
         [TestMethod]
         public void AesKeyWrap()
         {
-            var r = Open(Vectors.AesWrap(), out int taken);
+            var r = VectorRecords.OpenWycheproof(Vectors.AesWrap(), out int taken);
             int n = 0;
             while (r.Next())
             {
@@ -178,7 +170,7 @@ namespace NanoMikey.OnDevice
         [TestMethod]
         public void EcdsaP256Sha256_P1363()
         {
-            var r = Open(Vectors.EcdsaP1363(), out int taken);
+            var r = VectorRecords.OpenWycheproof(Vectors.EcdsaP1363(), out int taken);
             int n = 0;
             var hash = new byte[32];
             while (r.Next())
@@ -198,7 +190,7 @@ namespace NanoMikey.OnDevice
         [TestMethod]
         public void EcdhP256_EcPoint()
         {
-            var r = Open(Vectors.EcdhEcPoint(), out int taken);
+            var r = VectorRecords.OpenWycheproof(Vectors.EcdhEcPoint(), out int taken);
             int n = 0;
             var secret = new byte[32];
             while (r.Next())
