@@ -35,23 +35,43 @@ namespace NanoMikey.NativeCore.Tests
             byte[] off = (byte[])q.Clone();
             off[64] ^= 1;
             data.Add("off the curve (y + 1)", Convert.ToHexString(off));
-            // x + p: same point modulo p but a coordinate >= p (SEC 1 §3.2.2.1 step 2); q's x is below 2^256 - p here
-            BigInteger x = new BigInteger(q.AsSpan(1, 32), isUnsigned: true, isBigEndian: true) + P;
-            if (x < BigInteger.One << 256)
-            {
-                byte[] big = (byte[])q.Clone();
-                x.ToByteArray(isUnsigned: true, isBigEndian: true).CopyTo(big, 1);
-                data.Add("x + p", Convert.ToHexString(big));
-            }
-            byte[] yp = (byte[])q.Clone();
-            BigInteger y = new BigInteger(q.AsSpan(33, 32), isUnsigned: true, isBigEndian: true);
-            if (y + P < BigInteger.One << 256)
-            {
-                (y + P).ToByteArray(isUnsigned: true, isBigEndian: true).CopyTo(yp, 33);
-                data.Add("y + p", Convert.ToHexString(yp));
-            }
+            // A curve point with a small x written as x + p: the same point modulo p, but a coordinate >= p (SEC 1 §3.2.2.1
+            // step 2 rejects it); the plain encoding of that point is accepted (SmallPointIsValid).
+            (BigInteger sx, BigInteger sy) = SmallPoint();
+            data.Add("x + p", "04" + Hex32(sx + P) + Hex32(sy));
+            data.Add("small x, y + 1", "04" + Hex32(sx) + Hex32(sy + 1));
             data.Add("p as x", "04" + P.ToString("X64").Substring(P.ToString("X64").Length - 64) + Convert.ToHexString(q, 33, 32));
             return data;
+        }
+
+        private static readonly BigInteger B = BigInteger.Parse("05AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B", System.Globalization.NumberStyles.HexNumber);
+
+        /// <summary>The curve point with the smallest x: y = sqrt(x^3 - 3x + b) = rhs^((p+1)/4) as p = 3 mod 4.</summary>
+        private static (BigInteger X, BigInteger Y) SmallPoint()
+        {
+            for (BigInteger x = 1; x < 1000; x++)
+            {
+                BigInteger rhs = ((x * x * x - 3 * x + B) % P + P) % P;
+                BigInteger y = BigInteger.ModPow(rhs, (P + 1) / 4, P);
+                if (y * y % P == rhs) return (x, y);
+            }
+
+            throw new InvalidOperationException("no small point");
+        }
+
+        private static string Hex32(BigInteger v)
+        {
+            byte[] b = v.ToByteArray(isUnsigned: true, isBigEndian: true);
+            return new string('0', 2 * (32 - b.Length)) + Convert.ToHexString(b);
+        }
+
+        [Fact]
+        public void SmallPointIsValid()
+        {
+            (BigInteger x, BigInteger y) = SmallPoint();
+            byte[] z = new byte[32];
+            Assert.Equal(P256Ok, P256Ecdh(D, Convert.FromHexString("04" + Hex32(x) + Hex32(y)), z));
+            Assert.Equal(P256Ok, P256Ecdh(D, Convert.FromHexString("04" + Hex32(x) + Hex32(P - y)), z));
         }
 
         [Theory]
