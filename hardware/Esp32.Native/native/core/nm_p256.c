@@ -104,6 +104,14 @@ static int nm_read_private(mbedtls_ecp_group *grp, mbedtls_mpi *d, const uint8_t
     return mbedtls_ecp_check_privkey(grp, d) == 0 ? 0 : -1;
 }
 
+/* Loads P-256 and d: NM_P256_OK, NM_P256_BAD_PRIVATE or NM_P256_FAIL. */
+static int nm_begin(mbedtls_ecp_group *grp, mbedtls_mpi *d, const uint8_t priv[32])
+{
+    if (mbedtls_ecp_group_load(grp, MBEDTLS_ECP_DP_SECP256R1) != 0)
+        return NM_P256_FAIL;
+    return nm_read_private(grp, d, priv) == 0 ? NM_P256_OK : NM_P256_BAD_PRIVATE;
+}
+
 int nm_p256_public_key(const uint8_t priv[32], uint8_t pub[65])
 {
     mbedtls_ecp_group grp;
@@ -116,13 +124,9 @@ int nm_p256_public_key(const uint8_t priv[32], uint8_t pub[65])
     mbedtls_ecp_group_init(&grp);
     mbedtls_mpi_init(&d);
     mbedtls_ecp_point_init(&q);
-    if (mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1) != 0)
+    if ((result = nm_begin(&grp, &d, priv)) != NM_P256_OK)
         goto done;
-    if (nm_read_private(&grp, &d, priv) != 0)
-    {
-        result = NM_P256_BAD_PRIVATE;
-        goto done;
-    }
+    result = NM_P256_FAIL;
     if (nm_drbg_seed(&blind, priv, 32, nm_blind_label, sizeof(nm_blind_label), NULL, 0) != 0)
         goto done;
     if (mbedtls_ecp_mul(&grp, &q, &d, &grp.G, nm_drbg_rng, &blind) != 0)
@@ -151,13 +155,9 @@ int nm_p256_ecdh(const uint8_t priv[32], const uint8_t *peer, size_t peer_len, u
     mbedtls_mpi_init(&d);
     mbedtls_mpi_init(&z);
     mbedtls_ecp_point_init(&q);
-    if (mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1) != 0)
+    if ((result = nm_begin(&grp, &d, priv)) != NM_P256_OK)
         goto done;
-    if (nm_read_private(&grp, &d, priv) != 0)
-    {
-        result = NM_P256_BAD_PRIVATE;
-        goto done;
-    }
+    result = NM_P256_FAIL;
     if (nm_read_point(&grp, &q, peer, peer_len) != 0)
     {
         result = NM_P256_BAD_POINT;
@@ -212,13 +212,9 @@ int nm_p256_sign(const uint8_t priv[32], const uint8_t *hash, size_t hash_len, c
     mbedtls_mpi_init(&t);
     mbedtls_mpi_init(&kinv);
     mbedtls_ecp_point_init(&pt);
-    if (mbedtls_ecp_group_load(&grp, MBEDTLS_ECP_DP_SECP256R1) != 0)
+    if ((result = nm_begin(&grp, &d, priv)) != NM_P256_OK)
         goto done;
-    if (nm_read_private(&grp, &d, priv) != 0)
-    {
-        result = NM_P256_BAD_PRIVATE;
-        goto done;
-    }
+    result = NM_P256_FAIL;
     if (nm_hash_to_e(&grp, hash, hash_len, &e) != 0 || mbedtls_mpi_write_binary(&e, h1, 32) != 0)
         goto done;
     /* RFC 6979 §3.2 b-g with §3.6's k' appended: seeded with int2octets(x) || bits2octets(h1) || k' */
