@@ -222,12 +222,15 @@ int nm_srtp_unprotect(int h, const uint8_t *iv16, uint8_t *enc, size_t enc_len, 
     return rc == 0 ? 1 : rc;
 }
 
-static int nm_gcm_check(nm_slot *s, size_t iv_len, size_t tag_len)
+static int nm_gcm_check(nm_slot *s, size_t iv_len, size_t aad_len, size_t len, size_t tag_len)
 {
     if (s == NULL)
         return NM_E_HANDLE;
-    /* SP 800-38D §5.2.1.2 tag lengths as mbedTLS accepts them; RFC 7714 uses 16 */
+    /* SP 800-38D §5.2.1.2 tag lengths (RFC 7714 uses 16); Appendix C: 32- and 64-bit tags only for short messages
+       (AAD + data at most 2^6 and 2^15 bytes, as lib/Crypto.Nano AesGcm enforces) */
     if (iv_len == 0 || tag_len < 4 || tag_len > 16 || (tag_len < 12 && tag_len != 4 && tag_len != 8))
+        return NM_E_LENGTH;
+    if ((tag_len == 4 && aad_len + len > 64u) || (tag_len == 8 && aad_len + len > 32768u))
         return NM_E_LENGTH;
     if (!s->has_aes)
         return NM_E_NOKEY;
@@ -238,7 +241,7 @@ int nm_gcm_seal(int h, const uint8_t *iv, size_t iv_len, const uint8_t *aad, siz
                 uint8_t *tag, size_t tag_len)
 {
     nm_slot *s = nm_get(h);
-    int rc = nm_gcm_check(s, iv_len, tag_len);
+    int rc = nm_gcm_check(s, iv_len, aad_len, len, tag_len);
     if (rc != 0)
         return rc;
     uint8_t t[16];
@@ -286,7 +289,7 @@ int nm_gcm_open(int h, const uint8_t *iv, size_t iv_len, const uint8_t *aad, siz
                 const uint8_t *tag, size_t tag_len)
 {
     nm_slot *s = nm_get(h);
-    int rc = nm_gcm_check(s, iv_len, tag_len);
+    int rc = nm_gcm_check(s, iv_len, aad_len, len, tag_len);
     if (rc != 0)
         return rc;
     uint8_t t[16];
