@@ -62,8 +62,8 @@ if [ "$native" = 1 ]; then
   else
     for i in $(seq 1 "$runs"); do
       echo "native pack run $i of $runs (NF_CPU_CLOCK=1, $clr) ..." >&2
-      ( cd "$nbin" && NF_CLR_DIR=$clr NF_CPU_CLOCK=1 "$kit/run-pe.sh" -r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.Srtp.dll \
-          -r NanoMikey.Mikey.dll -r NanoMikey.Esp32.NativeCrypto*.dll -r NanoMikey.Esp32.Native.Probe.dll -r NanoMikey.Esp32.Native.dll \
+      ( cd "$nbin" && NF_CLR_DIR=$clr NF_CPU_CLOCK=1 "$kit/run-pe.sh" -r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll \
+          -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll -r NanoMikey.Esp32.NativeCrypto*.dll -r NanoMikey.Esp32.Native.Probe.dll -r NanoMikey.Esp32.Native.dll \
           NanoMikey.DeviceBench.Native.dll ) > "$out/native$i.txt"
       if grep -q '^BENCHFAIL' "$out/native$i.txt" || ! grep -q '^BENCHEND' "$out/native$i.txt"; then
         echo "run.sh: the native pack run did not finish:" >&2; cat "$out/native$i.txt" >&2; exit 1

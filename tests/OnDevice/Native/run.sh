@@ -54,8 +54,13 @@ build() { # build PROJECT LOG [extra msbuild args...]
   fi
 }
 gen=$(basename "$pack"); gen=${gen#NanoMikey.Esp32.NativeCrypto}
-deps=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll
-      -r "NanoMikey.Esp32.NativeCrypto$gen.dll" -r NanoMikey.Esp32.Native.Probe.dll -r NanoMikey.Esp32.Native.dll)
+# Dependency order for the interpreter (NanoMikey.Esp32.Native references the pack, the probe and, for the MIKEY adapters,
+# Ecc, X509, Mikey and Mikey.Ecc); deps_for GENERATION.
+deps_for() {
+  deps=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll
+        -r "NanoMikey.Esp32.NativeCrypto$1.dll" -r NanoMikey.Esp32.Native.Probe.dll -r NanoMikey.Esp32.Native.dll)
+}
+deps_for "$gen"
 
 # 2. The NFUnitTest assembly on the pack's nanoCLR.
 echo "native pack tests: building NFUnitTest (Tests/)"
@@ -79,10 +84,10 @@ else
 fi
 
 # 3 + 4. The probe: selection outcome, then (native only) the allocation regions.
-probe_run() { # probe_run OUTDIR CLR LOG [env...]
-  local dir=$1 clrdir=$2 log=$3; shift 3
-  ( cd "$dir" && env NF_CLR_DIR="$clrdir" NF_TIMEOUT=${NF_TIMEOUT:-1800} "$@" "$kit/run-pe.sh" -r NanoMikey.Crypto.dll -r NanoMikey.Srtp.dll \
-      -r NanoMikey.Esp32.NativeCrypto*.dll -r NanoMikey.Esp32.Native.Probe.dll -r NanoMikey.Esp32.Native.dll NanoMikey.Native.Probe.dll ) > "$log" 2>&1
+probe_run() { # probe_run GENERATION OUTDIR CLR LOG [env...]
+  local g=$1 dir=$2 clrdir=$3 log=$4; shift 4
+  deps_for "$g"
+  ( cd "$dir" && env NF_CLR_DIR="$clrdir" NF_TIMEOUT=${NF_TIMEOUT:-1800} "$@" "$kit/run-pe.sh" "${deps[@]}" NanoMikey.Native.Probe.dll ) > "$log" 2>&1
 }
 select_line() { sed -n 's/^SELECT|//p' "$1" | head -1; }
 pbin=$here/Probe/bin/Release/netstandard2.0
@@ -92,7 +97,7 @@ if build "$here/Probe/Native.Probe.csproj" "$here/obj/build-probe.log"; then
   find "$here/obj/probe1" -name 'NanoMikey.Esp32.NativeCrypto*' ! -name "NanoMikey.Esp32.NativeCrypto$gen.*" -delete
   glog=$here/obj/probe-native.out
   echo "native pack tests: selection + allocation (NF_GC_TRACE=1, NF_HEAP_BYTES=$heap) on the pack's nanoCLR"
-  probe_run "$here/obj/probe1" "$clr" "$glog" NF_GC_TRACE=1 NF_HEAP_BYTES="$heap"
+  probe_run "$gen" "$here/obj/probe1" "$clr" "$glog" NF_GC_TRACE=1 NF_HEAP_BYTES="$heap"
   s=$(select_line "$glog"); echo "  SELECT|$s"
   ok=0; case "$s" in "native||NanoMikey.Esp32.NativeCrypto$gen (checksum 0x"*) ok=1;; esac
   check select.native "$ok" "expected the pack selected, got: ${s:-no SELECT line (output: $glog)}"
@@ -111,7 +116,7 @@ if build "$here/Probe/Native.Probe.csproj" "$here/obj/build-probe.log"; then
   if [ -n "$stock" ]; then
     slog=$here/obj/probe-stock.out
     echo "native pack tests: selection on a stock nanoCLR ($stock)"
-    probe_run "$here/obj/probe1" "$stock" "$slog"
+    probe_run "$gen" "$here/obj/probe1" "$stock" "$slog"
     s=$(select_line "$slog"); echo "  SELECT|$s"
     ok=0; case "$s" in "nopack|native crypto pack: this image carries none (stock nanoFramework firmware): using managed crypto;"*) ok=1;; esac
     grep -q '^PROBE OK' "$slog" || ok=0
@@ -129,7 +134,7 @@ if build "$here/Probe/Native.Probe.csproj" "$here/obj/build-probe-gen$next.log" 
   rm -rf "$here/obj/probe$next" && cp -r "$pbin" "$here/obj/probe$next"
   rm -f "$here/obj/probe$next/NanoMikey.Esp32.NativeCrypto$gen".*
   mlog=$here/obj/probe-mismatch.out
-  probe_run "$here/obj/probe$next" "$clr" "$mlog"
+  probe_run "$next" "$here/obj/probe$next" "$clr" "$mlog"
   s=$(select_line "$mlog"); echo "  SELECT|$s"
   ok=0
   case "$s" in "mismatch|native crypto pack: this image carries NanoMikey.Esp32.NativeCrypto$gen (checksum 0x"*"), this application needs NanoMikey.Esp32.NativeCrypto$next (0x"*"): using managed crypto; rebuild the image from hardware/Esp32.Native/native of this release|"*) ok=1;; esac
