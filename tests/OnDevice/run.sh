@@ -9,11 +9,13 @@
 #    call between two emulated devices, ProbeScenario=call: PSK over MIKEY/UDP, then 500 G.711/SRTP frames each way) must
 #    show no NFGC line; each region is one check result;
 # 4. compiles the ESP32 bindings (hardware/Esp32/build.sh) against the kit's reference assemblies: one check result;
-# 5. the constant-time check (ConstantTime/run.sh, IL-counting nanoCLR): one result per secret-dependent operation.
+# 5. the native crypto pack (issue 15): Native/run.sh (its own nanoCLR with the pack; tests, start-up outcomes, no-GC regions)
+#    and hardware/Esp32.Native/Smoke/run.sh (glue checksum/slot order, every extern once);
+# 6. the constant-time check (ConstantTime/run.sh, IL-counting nanoCLR): one result per secret-dependent operation.
 # Last line: "N passed, N failed" (tests + checks). Exit 0 all passed, 1 something failed, 3 the stage did not run (no kit).
 # Env: NANOFRAMEWORK_KIT (default: <repo root>/../shared/tools/nanoframework), NF_GC_HEAP_BYTES (the check's heap, default
-#      131072), NF_CALL_HEAP_BYTES (the call region's, default 221184), ONDEVICE_SKIP_GC=1 / ONDEVICE_SKIP_CT=1 (leave
-#      out step 3 / 5), NF_CLR_DIR (a nanoCLR already built with the kit's build-nanoclr.sh; default the kit's bin/, else the one nanoclr.sh builds and caches in NANOMIKEY_CACHE).
+#      131072), NF_CALL_HEAP_BYTES (the call region's, default 221184), ONDEVICE_SKIP_GC=1 / ONDEVICE_SKIP_NATIVE=1 / ONDEVICE_SKIP_CT=1 (leave
+#      out step 3 / 5 / 6), NF_CLR_DIR (a nanoCLR already built with the kit's build-nanoclr.sh; default the kit's bin/, else the one nanoclr.sh builds and caches in NANOMIKEY_CACHE).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -135,6 +137,28 @@ if NANOFRAMEWORK_KIT=$kit "$root/hardware/Esp32/build.sh" > "$here/obj/build-esp
 else
   grep -E "error" "$here/obj/build-esp32.log" | sort -u | head -20
   echo "Check failed,esp32.build,hardware/Esp32 did not compile against the kit (log: $here/obj/build-esp32.log)"; failed=$((failed + 1))
+fi
+
+# Issue 15, the native crypto pack: its own stage (Native/run.sh: a nanoCLR with the pack compiled in, NFUnit tests through
+# the pack against the managed path, the three start-up outcomes, no-GC regions), then the pack's smoke program on that
+# nanoCLR (hardware/Esp32.Native/Smoke/run.sh: the glue checksum and slot-order check, a known answer through every extern).
+if [ -z "${ONDEVICE_SKIP_NATIVE:-}" ]; then
+  nlog=$here/obj/native.out
+  NANOFRAMEWORK_KIT=$kit NF_STOCK_CLR_DIR=$NF_CLR_DIR bash "$here/Native/run.sh" > "$nlog" 2>&1
+  nrc=$?
+  grep -E '^Check failed|^Test failed|^native pack tests' "$nlog"
+  np=0; nf=0
+  read -r np nf < <(sed -nE 's/^([0-9]+) passed, ([0-9]+) failed.*/\1 \2/p' "$nlog" | tail -1) || true
+  if [ "$nrc" -ne 0 ] && [ "${nf:-0}" -eq 0 ]; then nf=1; fi
+  echo "native pack: ${np:-0} passed, ${nf:-0} failed (output: $nlog)"
+  passed=$((passed + ${np:-0})); failed=$((failed + ${nf:-0}))
+  native_clr=${NANOMIKEY_CACHE:-${HOME:-/tmp}/.cache/nanomikey}/nanoclr-native
+  if [ -x "$native_clr/bin/nanoFramework.nanoCLR.test" ] && NANOFRAMEWORK_KIT=$kit NF_CLR_DIR=$native_clr bash "$root/hardware/Esp32.Native/Smoke/run.sh" > "$here/obj/native-smoke.out" 2>&1; then
+    echo "Check passed,native.smoke"; passed=$((passed + 1))
+  else
+    grep -E '^FAIL|FAILED|extern surface|checksum' "$here/obj/native-smoke.out" 2>/dev/null | head -10
+    echo "Check failed,native.smoke,the pack's checksum check or smoke program failed (output: $here/obj/native-smoke.out)"; failed=$((failed + 1))
+  fi
 fi
 
 # The constant-time check (issue 10 §3): one result per secret-dependent operation, on the IL-counting nanoCLR.
