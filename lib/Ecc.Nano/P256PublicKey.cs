@@ -104,6 +104,19 @@ namespace NanoMikey.Ecc
         {
             CheckRange(x, xOffset, CoordinateLength);
             CheckRange(y, yOffset, CoordinateLength);
+            IP256Offload? offload = P256Offload.Engine;
+            if (offload != null)
+            {
+                // The engine does all of SEC 1 §3.2.2.1; the managed check below would build the P-256 workspace.
+                if (!P256Offload.ValidatePoint(offload, x, xOffset, y, yOffset))
+                {
+                    return false;
+                }
+
+                LoadValidated(x, xOffset, y, yOffset);
+                return true;
+            }
+
             P256Field.FromBytes(_x, x, xOffset);
             P256Field.FromBytes(_y, y, yOffset);
 
@@ -207,6 +220,12 @@ namespace NanoMikey.Ecc
             _hasValue = true;
         }
 
+        /// <summary>Sets the key from an uncompressed encoding already known to be valid (an engine's d*G).</summary>
+        internal void LoadValidated(byte[] point, int offset)
+        {
+            LoadValidated(point, offset + 1, point, offset + 33);
+        }
+
         /// <summary>Throws when no point is held (a caller bug).</summary>
         internal void EnsureValue()
         {
@@ -228,6 +247,15 @@ namespace NanoMikey.Ecc
             {
                 throw new ArgumentOutOfRangeException(nameof(offset));
             }
+        }
+
+        private void LoadValidated(byte[] x, int xOffset, byte[] y, int yOffset)
+        {
+            P256Field.FromBytes(_x, x, xOffset);
+            P256Field.FromBytes(_y, y, yOffset);
+            P256Field.ToMontgomery(_x, _x);
+            P256Field.ToMontgomery(_y, _y);
+            Commit();
         }
 
         private void Commit()
