@@ -27,6 +27,7 @@ namespace NanoMikey.Srtp.Context
         private uint _ssrc;
         private readonly SrtpDirection _direction;
         private readonly IAesEngineFactory? _factory;
+        private readonly ISrtpPacketEngineFactory? _packetEngines; // the factory, when it also makes whole-packet engines
         // Grown by AddMasterKey (setup, never per packet) up to MaxMasterKeys: most contexts hold one key (issue 10 §2 heap).
         private MasterKey[] _keys = new MasterKey[1];
         private int _keyCount;
@@ -71,7 +72,9 @@ namespace NanoMikey.Srtp.Context
         private readonly byte[] _iv = new byte[16];
         private readonly byte[] _mac = new byte[20];
         private readonly byte[] _word = new byte[4];
-        private readonly AesCmCipher? _cm; // null for AEAD and for the NULL cipher: they never use its 1.5 KB of scratch
+        // Null for AEAD, for the NULL cipher and while every session's keys sit in a packet engine: they never use its 1.5 KB
+        // of scratch. Created with the first session keys that need it (set-up, never per packet).
+        private AesCmCipher? _cm;
         private byte[] _aad;
 
         /// <summary>
@@ -82,7 +85,8 @@ namespace NanoMikey.Srtp.Context
         /// <param name="policy">Parameter set (copied).</param>
         /// <param name="ssrc">SSRC of the stream.</param>
         /// <param name="direction">Whether this side protects (outbound) or unprotects (inbound).</param>
-        /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.</param>
+        /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.
+        /// When it also implements <see cref="ISrtpPacketEngineFactory"/>, each packet's whole transform is one engine call.</param>
         /// <exception cref="ArgumentException">The policy is not supported or is below the strict minimum.</exception>
         public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory)
             : this(policy, ssrc, direction, engineFactory, SrtpMinimumPolicy.Strict)
@@ -96,7 +100,8 @@ namespace NanoMikey.Srtp.Context
         /// <param name="policy">Parameter set (copied).</param>
         /// <param name="ssrc">SSRC of the stream.</param>
         /// <param name="direction">Whether this side protects (outbound) or unprotects (inbound).</param>
-        /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.</param>
+        /// <param name="engineFactory">AES engines (hardware on the device); key sizes it lacks fall back to <see cref="SoftwareAes"/>. Null: software only.
+        /// When it also implements <see cref="ISrtpPacketEngineFactory"/>, each packet's whole transform is one engine call.</param>
         /// <param name="minimum">The local minimum with its explicit opt-ins.</param>
         /// <exception cref="ArgumentException">The policy is not supported or is below <paramref name="minimum"/>.</exception>
         public SrtpCryptoContext(SrtpPolicy policy, uint ssrc, SrtpDirection direction, IAesEngineFactory? engineFactory, SrtpMinimumPolicy minimum)
@@ -105,6 +110,7 @@ namespace NanoMikey.Srtp.Context
             _ssrc = ssrc;
             _direction = direction;
             _factory = engineFactory;
+            _packetEngines = engineFactory as ISrtpPacketEngineFactory;
             SrtpPolicy p = policy;
             _masterKeyLength = p.MasterKeyLength;
             _masterSaltLength = p.MasterSaltLength;
@@ -133,7 +139,6 @@ namespace NanoMikey.Srtp.Context
             _srtcpSoftLimit = _srtcpLifetime - Margin(_srtcpLifetime);
             _srtpReplay = new ReplayWindow(p.ReplayWindowSize);
             if (direction == SrtpDirection.Inbound) _srtcpReplay = new ReplayWindow(p.ReplayWindowSize < 128 ? 128 : p.ReplayWindowSize);
-            if (!_aead && (_srtpEncrypt || _srtcpEncrypt)) _cm = new AesCmCipher(p.MaxPacketLength);
             _aad = new byte[_aead ? p.MaxPacketLength + 16 : 16];
         }
 
@@ -401,15 +406,17 @@ namespace NanoMikey.Srtp.Context
             if (total > capacity) return SrtpStatus.NoRoomForTag;
 
             SessionKeys keys = SrtpKeys(mk, index);
+            ISrtpPacketEngine? engine = keys.Packet;
             if (_aead)
             {
                 SrtpIv.GcmSrtp(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                keys.Gcm!.Seal(_iv, 0, 12, packet, offset, h, packet, offset + h, len - h, packet, offset + h, packet, offset + len, _aeadTagLength);
+                if (engine != null) engine.Seal(_iv, 0, 12, packet, offset, h, packet, offset + h, len - h, packet, offset + len, _aeadTagLength);
+                else keys.Gcm!.Seal(_iv, 0, 12, packet, offset, h, packet, offset + h, len - h, packet, offset + h, packet, offset + len, _aeadTagLength);
             }
             else if (_srtpEncrypt)
             {
                 SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + h, len - h);
+                if (engine == null) _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + h, len - h);
             }
             int pos = offset + len + _aeadTagLength;
             if (_mkiLength > 0) Array.Copy(mk.Mki, 0, packet, pos, _mkiLength);
@@ -419,7 +426,13 @@ namespace NanoMikey.Srtp.Context
                 RtpHeader.WriteUInt32(packet, pos, roc);
                 pos += 4;
             }
-            if (macLength > 0)
+            if (engine != null && !_aead)
+            {
+                // RFC 3711 §3.3: encrypt, then tag = HMAC(k_a, header || payload || ROC); one engine call. MKI and a carried
+                // ROC lie outside the authenticated portion, so writing them first changes nothing.
+                if (_srtpEncrypt || macLength > 0) engine.Protect(_iv, 0, packet, offset + h, _srtpEncrypt ? len - h : 0, offset, len, true, roc, pos, macLength);
+            }
+            else if (macLength > 0)
             {
                 ComputeSrtpMac(keys, packet, offset, len, roc, macLength);
                 Array.Copy(_mac, 0, packet, pos, macLength);
@@ -479,12 +492,25 @@ namespace NanoMikey.Srtp.Context
             if (_kdrShift >= 0 && !InSrtpKeyPeriods(index)) return SrtpStatus.OutsideKeyPeriod;
 
             SessionKeys keys = SrtpKeys(mk, index);
+            ISrtpPacketEngine? engine = keys.Packet;
             if (_aead)
             {
                 SrtpIv.GcmSrtp(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
                 // RFC 7714 §8.2: AAD = the RTP header; the tag follows the ciphertext.
-                bool ok = keys.Gcm!.Open(_iv, 0, 12, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd, _aeadTagLength, packet, offset + h);
+                bool ok = engine != null
+                    ? engine.Open(_iv, 0, 12, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd, _aeadTagLength)
+                    : keys.Gcm!.Open(_iv, 0, 12, packet, offset, h, packet, offset + h, payloadEnd - h, packet, offset + payloadEnd, _aeadTagLength, packet, offset + h);
                 if (!ok) return SrtpStatus.AuthFailure;
+            }
+            else if (engine != null)
+            {
+                // One engine call: the tag is checked in constant time before anything is decrypted (RFC 3711 §3.3).
+                if (_srtpEncrypt) SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
+                if ((_srtpEncrypt || macLength > 0)
+                    && !engine.Unprotect(_iv, 0, packet, offset + h, _srtpEncrypt ? payloadEnd - h : 0, offset, payloadEnd, true, roc, mkiPos + _mkiLength + rocLength, macLength))
+                {
+                    return SrtpStatus.AuthFailure;
+                }
             }
             else
             {
@@ -536,14 +562,17 @@ namespace NanoMikey.Srtp.Context
             if (total > capacity) return SrtpStatus.NoRoomForTag;
 
             SessionKeys keys = SrtcpKeys(mk, idx);
+            ISrtpPacketEngine? engine = keys.Packet;
             uint word = _srtcpEncrypt ? (idx | 0x80000000u) : idx;
             int pos;
             if (_aead)
             {
                 SrtpIv.GcmSrtcp(keys.Salt, _ssrc, idx, _iv, 0);
                 int aadLength = PrepareRtcpAad(packet, offset, _srtcpEncrypt ? 8 : len, word);
-                if (_srtcpEncrypt) keys.Gcm!.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, offset + 8, len - 8, packet, offset + 8, packet, offset + len, _aeadTagLength);
-                else keys.Gcm!.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, offset + len, 0, packet, offset + len, packet, offset + len, _aeadTagLength);
+                int dataOffset = _srtcpEncrypt ? offset + 8 : offset + len;
+                int dataLength = _srtcpEncrypt ? len - 8 : 0;
+                if (engine != null) engine.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, dataOffset, dataLength, packet, offset + len, _aeadTagLength);
+                else keys.Gcm!.Seal(_iv, 0, 12, _aad, 0, aadLength, packet, dataOffset, dataLength, packet, dataOffset, packet, offset + len, _aeadTagLength);
                 pos = offset + len + _aeadTagLength;
                 RtpHeader.WriteUInt32(packet, pos, word);
                 pos += 4;
@@ -554,14 +583,19 @@ namespace NanoMikey.Srtp.Context
                 if (_srtcpEncrypt)
                 {
                     SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
-                    _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + 8, len - 8);
+                    if (engine == null) _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + 8, len - 8);
                 }
                 pos = offset + len;
                 RtpHeader.WriteUInt32(packet, pos, word);
                 pos += 4;
                 if (_mkiLength > 0) Array.Copy(mk.Mki, 0, packet, pos, _mkiLength);
                 pos += _mkiLength;
-                if (_srtcpTagLength > 0)
+                if (engine != null)
+                {
+                    // RFC 3711 §3.4: the tag covers the RTCP packet and the E flag || index word written above; no ROC.
+                    engine.Protect(_iv, 0, packet, offset + 8, _srtcpEncrypt ? len - 8 : 0, offset, len + 4, false, 0, pos, _srtcpTagLength);
+                }
+                else if (_srtcpTagLength > 0)
                 {
                     keys.Auth!.Reset();
                     keys.Auth.Update(packet, offset, len + 4);
@@ -611,7 +645,27 @@ namespace NanoMikey.Srtp.Context
             if (_kdrShift >= 0 && !InSrtcpKeyPeriods(idx)) return SrtpStatus.OutsideKeyPeriod;
 
             SessionKeys keys = SrtcpKeys(mk, idx);
-            if (_aead)
+            ISrtpPacketEngine? engine = keys.Packet;
+            if (_aead && engine != null)
+            {
+                SrtpIv.GcmSrtcp(keys.Salt, _ssrc, idx, _iv, 0);
+                int aadLength = PrepareRtcpAad(packet, offset, encrypted ? 8 : payloadEnd, word);
+                bool ok = encrypted
+                    ? engine.Open(_iv, 0, 12, _aad, 0, aadLength, packet, offset + 8, payloadEnd - 8, packet, offset + payloadEnd, _aeadTagLength)
+                    : engine.Open(_iv, 0, 12, _aad, 0, aadLength, packet, offset + payloadEnd, 0, packet, offset + payloadEnd, _aeadTagLength);
+                if (!ok) return SrtpStatus.AuthFailure;
+            }
+            else if (engine != null)
+            {
+                // The managed path also answers AuthFailure for an E flag without an SRTCP cipher (after its tag check).
+                if (encrypted && keys.Cipher == null) return SrtpStatus.AuthFailure;
+                if (encrypted) SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
+                if (!engine.Unprotect(_iv, 0, packet, offset + 8, encrypted ? payloadEnd - 8 : 0, offset, payloadEnd + 4, false, 0, mkiPos + _mkiLength, tagLength))
+                {
+                    return SrtpStatus.AuthFailure;
+                }
+            }
+            else if (_aead)
             {
                 SrtpIv.GcmSrtcp(keys.Salt, _ssrc, idx, _iv, 0);
                 int aadLength = PrepareRtcpAad(packet, offset, encrypted ? 8 : payloadEnd, word);
@@ -682,8 +736,16 @@ namespace NanoMikey.Srtp.Context
                 }
             }
             // The session encryption and salt keys are as long as the master key and salt (SrtpPolicy.MasterKeyLength).
-            IAesEngine? engine = cipher ? CreateEngine(_masterKeyLength) : null;
-            return new SessionKeys(engine, _masterKeyLength, _masterSaltLength, authKeyLength, _aead, _maxPacketLength);
+            ISrtpPacketEngine? packet = null;
+            // GCM with short tags stays managed: AesGcm enforces SP 800-38D Appendix C's limits for them.
+            if (_packetEngines != null && (!_aead || _aeadTagLength == AesGcm.TagSize) && (cipher || authKeyLength > 0))
+            {
+                packet = _packetEngines.CreatePacketEngine(cipher ? _masterKeyLength : 0, authKeyLength, _aead);
+                if (packet != null && cipher && !packet.SupportsKeyLength(_masterKeyLength)) packet = null;
+            }
+            IAesEngine? engine = !cipher ? null : packet ?? CreateEngine(_masterKeyLength);
+            if (packet == null && cipher && !_aead && _cm == null) _cm = new AesCmCipher(_maxPacketLength);
+            return new SessionKeys(engine, packet, _masterKeyLength, _masterSaltLength, authKeyLength, _aead, _maxPacketLength);
         }
 
         private MasterKey? FindKey(byte[] packet, int mkiPos)

@@ -9,13 +9,15 @@ namespace NanoMikey.Srtp.Transforms
 {
     /// <summary>
     /// The session keys of one protocol (SRTP or SRTCP) for one value of r = index DIV KDR (RFC 3711 §4.3):
-    /// a keyed AES engine, the session salt and a keyed HMAC-SHA-1, all allocated once and re-keyed in place.
+    /// a keyed AES engine, the session salt and a keyed HMAC-SHA-1, all allocated once and re-keyed in place. With a
+    /// packet engine (<see cref="ISrtpPacketEngine"/>) the engine holds both keys and there is no managed HMAC or GCM.
     /// </summary>
     internal sealed class SessionKeys
     {
         internal readonly IAesEngine? Cipher;
         internal readonly byte[] Salt = new byte[14];
         internal readonly HmacSha1? Auth;
+        internal readonly ISrtpPacketEngine? Packet;
         internal AesGcm? Gcm;
         internal ulong R;
         internal bool Valid;
@@ -27,15 +29,16 @@ namespace NanoMikey.Srtp.Transforms
         private readonly bool _aead;
         private readonly int _maxPacketLength;
 
-        internal SessionKeys(IAesEngine? cipher, int encKeyLength, int saltLength, int authKeyLength, bool aead, int maxPacketLength)
+        internal SessionKeys(IAesEngine? cipher, ISrtpPacketEngine? packet, int encKeyLength, int saltLength, int authKeyLength, bool aead, int maxPacketLength)
         {
             Cipher = cipher;
+            Packet = packet;
             _encKeyLength = encKeyLength;
             _saltLength = saltLength;
             _authKeyLength = authKeyLength;
             int n = encKeyLength > authKeyLength ? encKeyLength : authKeyLength;
             _scratch = new byte[n < 16 ? 16 : n];
-            if (authKeyLength > 0) Auth = new HmacSha1();
+            if (authKeyLength > 0 && packet == null) Auth = new HmacSha1();
             _aead = aead && cipher != null;
             _maxPacketLength = maxPacketLength;
         }
@@ -46,17 +49,18 @@ namespace NanoMikey.Srtp.Transforms
             byte[] s = _scratch;
             Valid = false;
             // The encryption key last: with KDR 0 the KDF may run on Cipher itself (SrtpCryptoContext), which it then re-keys.
-            if (Auth != null)
+            if (_authKeyLength > 0)
             {
                 kdf.Derive(labelBase + 1, r, s, 0, _authKeyLength);
-                Auth.SetKey(s, 0, _authKeyLength);
+                if (Packet != null) Packet.SetAuthenticationKey(s, 0, _authKeyLength);
+                else Auth!.SetKey(s, 0, _authKeyLength);
             }
             Array.Clear(Salt, 0, Salt.Length);
             kdf.Derive(labelBase + 2, r, Salt, 0, _saltLength);
             if (Cipher != null)
             {
                 kdf.Derive(labelBase, r, s, 0, _encKeyLength);
-                if (!_aead) Cipher.SetKey(s, 0, _encKeyLength);
+                if (!_aead || Packet != null) Cipher.SetKey(s, 0, _encKeyLength);
                 else if (Gcm == null) { Cipher.SetKey(s, 0, _encKeyLength); Gcm = new AesGcm(Cipher, _maxPacketLength); }
                 else Gcm.SetKey(s, 0, _encKeyLength);
             }
@@ -72,6 +76,7 @@ namespace NanoMikey.Srtp.Transforms
             if (Gcm != null) Gcm.ClearKey();
             if (Cipher != null) Cipher.ClearKey();
             if (Auth != null) Auth.Clear();
+            if (Packet != null && Cipher == null) Packet.ClearKey(); // otherwise Cipher is the packet engine
             SecureMemory.Wipe(Salt, 0, Salt.Length);
             Valid = false;
         }
