@@ -59,9 +59,9 @@ namespace NanoMikey.Ecc
 
             key.EnsureValue();
             IP256Offload? offload = P256Offload.Engine;
-            if (offload != null)
+            if (offload != null
+                && P256Offload.TrySignHedged(offload, key, hash, hashOffset, hashLength, extra, extraOffset, extraLength, signature, signatureOffset))
             {
-                P256Offload.SignHedged(offload, key, hash, hashOffset, hashLength, extra, extraOffset, extraLength, signature, signatureOffset);
                 return;
             }
 

@@ -8,7 +8,10 @@ namespace NanoMikey.Ecc
     /// </summary>
     public interface IP256Offload
     {
-        /// <summary>Writes d*G as 65 bytes (SEC 1 §3.2.1); false for a scalar outside [1, n-1].</summary>
+        /// <summary>
+        /// Writes d*G as 65 bytes (SEC 1 §3.2.1); false for a scalar outside [1, n-1] or an engine failure (the callers pass
+        /// only scalars in range, and then run the managed code).
+        /// </summary>
         /// <param name="scalar">Buffer holding d.</param>
         /// <param name="scalarOffset">Offset of the 32 scalar bytes.</param>
         /// <param name="point">Output buffer.</param>
@@ -41,7 +44,8 @@ namespace NanoMikey.Ecc
 
         /// <summary>
         /// ECDSA signature (SEC 1 §4.1.3) with the RFC 6979 nonce (HMAC-SHA-256) hedged by k' (§3.6), byte for byte what
-        /// <see cref="EcdsaP256.SignHedged"/> writes; an empty k' is plain RFC 6979.
+        /// <see cref="EcdsaP256.SignHedged"/> writes; an empty k' is plain RFC 6979. False, with nothing written, when the
+        /// engine failed: the caller then signs with the managed code.
         /// </summary>
         /// <param name="scalar">Buffer holding d.</param>
         /// <param name="scalarOffset">Offset of the 32 scalar bytes.</param>
@@ -53,7 +57,8 @@ namespace NanoMikey.Ecc
         /// <param name="extraLength">Length of k'.</param>
         /// <param name="signature">Output buffer.</param>
         /// <param name="signatureOffset">Offset of the 64 output bytes.</param>
-        void SignHedged(byte[] scalar, int scalarOffset, byte[] hash, int hashOffset, int hashLength,
+        /// <returns>True when the signature was written.</returns>
+        bool SignHedged(byte[] scalar, int scalarOffset, byte[] hash, int hashOffset, int hashLength,
             byte[] extra, int extraOffset, int extraLength, byte[] signature, int signatureOffset);
 
         /// <summary>Verifies r || s over a hash (SEC 1 §4.1.4); false for r or s outside [1, n-1] or a wrong signature.</summary>

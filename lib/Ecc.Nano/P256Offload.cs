@@ -27,8 +27,11 @@ namespace NanoMikey.Ecc
             set { s_engine = value; }
         }
 
-        /// <summary>publicKey = d*G through the engine (a scalar the managed range check accepted).</summary>
-        internal static void DerivePublicKey(IP256Offload engine, uint[] d, P256PublicKey publicKey)
+        /// <summary>
+        /// publicKey = d*G through the engine (a scalar the managed range check accepted); false when the engine failed
+        /// (the caller then runs the managed code).
+        /// </summary>
+        internal static bool TryDerivePublicKey(IP256Offload engine, uint[] d, P256PublicKey publicKey)
         {
             lock (s_sync)
             {
@@ -36,13 +39,12 @@ namespace NanoMikey.Ecc
                 P256Field.ToBytes(d, s_scalar!, 0);
                 bool ok = engine.DerivePublicKey(s_scalar!, 0, s_point!, 0);
                 Array.Clear(s_scalar!, 0, 32);
-                if (!ok)
+                if (ok)
                 {
-                    // The scalar is in [1, n-1]: an engine that refuses it is broken, not the caller's input.
-                    throw new InvalidOperationException();
+                    publicKey.LoadValidated(s_point!, 0);
                 }
 
-                publicKey.LoadValidated(s_point!, 0);
+                return ok;
             }
         }
 
@@ -81,8 +83,8 @@ namespace NanoMikey.Ecc
             }
         }
 
-        /// <summary>RFC 6979 (hedged) signature through the engine.</summary>
-        internal static void SignHedged(IP256Offload engine, P256PrivateKey key, byte[] hash, int hashOffset, int hashLength,
+        /// <summary>RFC 6979 (hedged) signature through the engine; false when the engine failed (then the managed code signs).</summary>
+        internal static bool TrySignHedged(IP256Offload engine, P256PrivateKey key, byte[] hash, int hashOffset, int hashLength,
             byte[]? extra, int extraOffset, int extraLength, byte[] signature, int signatureOffset)
         {
             lock (s_sync)
@@ -97,8 +99,9 @@ namespace NanoMikey.Ecc
                     extraLength = 0;
                 }
 
-                engine.SignHedged(s_scalar!, 0, hash, hashOffset, hashLength, extra, extraOffset, extraLength, signature, signatureOffset);
+                bool ok = engine.SignHedged(s_scalar!, 0, hash, hashOffset, hashLength, extra, extraOffset, extraLength, signature, signatureOffset);
                 Array.Clear(s_scalar!, 0, 32);
+                return ok;
             }
         }
 

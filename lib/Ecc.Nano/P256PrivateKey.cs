@@ -145,9 +145,8 @@ namespace NanoMikey.Ecc
         {
             P256Field.Copy(D, d);
             IP256Offload? offload = P256Offload.Engine;
-            if (offload != null)
+            if (offload != null && P256Offload.TryDerivePublicKey(offload, D, _publicKey))
             {
-                P256Offload.DerivePublicKey(offload, D, _publicKey);
                 _hasValue = true;
                 return;
             }

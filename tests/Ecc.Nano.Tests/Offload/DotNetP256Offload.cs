@@ -19,9 +19,13 @@ namespace NanoMikey.Ecc.Tests.Offload
 
         public int Total => Derivations + Validations + Agreements + Signatures + Verifications;
 
+        /// <summary>When set, d*G and signing fail as an engine out of memory would (counted, nothing written).</summary>
+        public bool Failing;
+
         public bool DerivePublicKey(byte[] scalar, int scalarOffset, byte[] point, int pointOffset)
         {
             Interlocked.Increment(ref Derivations);
+            if (Failing) return false;
             BigInteger d = Int(scalar, scalarOffset, 32);
             if (d.IsZero || d >= N) return false;
             byte[] q = MultiplyBase(scalar.AsSpan(scalarOffset, 32).ToArray());
@@ -50,10 +54,11 @@ namespace NanoMikey.Ecc.Tests.Offload
             return true;
         }
 
-        public void SignHedged(byte[] scalar, int scalarOffset, byte[] hash, int hashOffset, int hashLength,
+        public bool SignHedged(byte[] scalar, int scalarOffset, byte[] hash, int hashOffset, int hashLength,
             byte[] extra, int extraOffset, int extraLength, byte[] signature, int signatureOffset)
         {
             Interlocked.Increment(ref Signatures);
+            if (Failing) return false;
             byte[] x = scalar.AsSpan(scalarOffset, 32).ToArray();
             BigInteger d = Int(x, 0, 32);
             // e = bits2int(H) mod n; RFC 6979 §2.3.4 bits2octets is the same 32 bytes.
@@ -82,7 +87,7 @@ namespace NanoMikey.Ecc.Tests.Offload
                     {
                         Bytes(r).CopyTo(signature, signatureOffset);
                         Bytes(s).CopyTo(signature, signatureOffset + 32);
-                        return;
+                        return true;
                     }
                 }
 

@@ -86,6 +86,30 @@ namespace NanoMikey.Ecc.Tests.Offload
         }
 
         [Fact]
+        public void AFailingEngineFallsBackToTheManagedCode()
+        {
+            Results managed = Run(Scalar(21), Scalar(22));
+            var engine = new DotNetP256Offload { Failing = true };
+            Results fallback;
+            P256Offload.Engine = engine;
+            try
+            {
+                fallback = Run(Scalar(21), Scalar(22));
+            }
+            finally
+            {
+                P256Offload.Engine = null;
+            }
+
+            Assert.Equal(managed.PublicA, fallback.PublicA);
+            Assert.Equal(managed.Plain, fallback.Plain);
+            Assert.Equal(managed.Hedged, fallback.Hedged);
+            Assert.Equal(managed.Secret, fallback.Secret);
+            Assert.Equal(2, engine.Derivations);
+            Assert.Equal(2, engine.Signatures);
+        }
+
+        [Fact]
         public void OffloadedImportRefusesWhatTheManagedImportRefuses()
         {
             var good = P256PrivateKey.FromScalar(Scalar(7), 0)!;
