@@ -10,12 +10,18 @@ using NanoMikey.Mikey.Transport;
 using NanoMikey.Srtp;
 using NanoMikey.Srtp.Context;
 using NanoMikey.Srtp.Policy;
+#if NATIVE_PACK
+using NanoMikey.Esp32.Native.Selection;
+using NanoMikey.Esp32.NativeCrypto;
+#endif
 
 namespace NanoMikey.DeviceBench
 {
     /// <summary>
     /// Times the per-packet and per-message operations on whichever runtime runs it (nanoCLR or .NET) and prints one line
     /// per row: <c>BENCH|name|nanoseconds per op|iterations</c>. run.sh runs both flavours and joins the lines.
+    /// Built with NATIVE_PACK (Native/NanoMikey.DeviceBench.Native.csproj) it selects the native crypto pack and times the
+    /// rows the pack covers through it (issue 15's "native pack" column); the other rows are left out of that run.
     /// </summary>
     public static class Program
     {
@@ -59,6 +65,12 @@ namespace NanoMikey.DeviceBench
         private static readonly byte[] Signature = new byte[64];
         private static readonly byte[] Secret = new byte[32];
         private static long s_sink;
+#if NATIVE_PACK
+        private static int s_slot;
+        private static readonly byte[] Scalar = new byte[32];
+        private static readonly byte[] PeerPoint = new byte[65];
+        private static readonly byte[] OwnPoint = new byte[65];
+#endif
 
         /// <summary>Sets everything up, checks each operation once, then times every row.</summary>
         public static void Main()
@@ -69,7 +81,7 @@ namespace NanoMikey.DeviceBench
                 Console.WriteLine("BENCHSTART|" + (IsNano() ? "nano" : "net"));
                 for (int row = 0; row < RowCount; row++)
                 {
-                    Measure(row);
+                    if (Covered(row)) Measure(row);
                 }
                 Console.WriteLine("BENCHEND|" + s_sink.ToString());
             }
@@ -86,6 +98,17 @@ namespace NanoMikey.DeviceBench
             return true;
 #else
             return false;
+#endif
+        }
+
+        // The rows this build times: all of them, or with NATIVE_PACK those the pack implements (SHA-1 blocks and MIKEY
+        // parsing and building have no native counterpart).
+        private static bool Covered(int row)
+        {
+#if NATIVE_PACK
+            return row != 2 && row != 11 && row != 12;
+#else
+            return row >= 0;
 #endif
         }
 
@@ -112,6 +135,54 @@ namespace NanoMikey.DeviceBench
             }
         }
 
+#if NATIVE_PACK
+        // The same rows through the pack: the keyed HMAC of a slot, ECB/CTR/GCM on a slot's cached key schedule, SRTP through
+        // contexts on the pack's factory (set up in Setup), P-256 on raw keys.
+        private static void Run(int row, int n)
+        {
+            int h = s_slot;
+            for (int i = 0; i < n; i++)
+            {
+                switch (row)
+                {
+                    case 0: NativeCryptoPack.HmacSha1Keyed(h, Data, 0, 172, Out, 0, 10); break;
+                    case 1: NativeCryptoPack.HmacSha1Keyed(h, Data, 0, 176, Out, 0, 10); break;
+                    case 3: NativeCryptoPack.AesEncryptBlocks(h, Data, 0, Out, 0, 16); break;
+                    case 4: NativeCryptoPack.AesCtrXor(h, Counter, 0, Out, 0, 176); break;
+                    case 5: NativeCryptoPack.GcmSeal(h, Nonce, 0, 12, Data, 0, 12, Out, 0, 176, Tag, 0, 16); break;
+                    case 6: NativeCryptoPack.GcmSeal(h, Nonce, 0, 12, Data, 0, 176, Out, 0, 0, Tag, 0, 16); break;
+                    case 7: ProtectOnce(s_cmTx, ref s_cmSeq); break;
+                    case 8: UnprotectOnce(s_cmRx, s_cmRing, s_cmRingLength, ref s_cmPos); break;
+                    case 9: ProtectOnce(s_gcmTx, ref s_gcmSeq); break;
+                    case 10: UnprotectOnce(s_gcmRx, s_gcmRing, s_gcmRingLength, ref s_gcmPos); break;
+                    case 13: if (NativeCryptoPack.P256Ecdh(Scalar, 0, PeerPoint, 0, 65, Secret, 0) != 0) throw new InvalidOperationException("ECDH"); break;
+                    case 14: if (NativeCryptoPack.P256Sign(Scalar, 0, Hash, 0, 32, null!, 0, 0, Signature, 0) != 0) throw new InvalidOperationException("sign"); break;
+                    case 15: if (NativeCryptoPack.P256Verify(OwnPoint, 0, 65, Hash, 0, 32, Signature, 0, 64) != 1) throw new InvalidOperationException("verify"); break;
+                }
+            }
+            s_sink += Out[0];
+        }
+
+        // The pack must be there: a bench that silently measured managed code would print a wrong column.
+        private static IAesEngineFactory SrtpEngines()
+        {
+            NativeCryptoSelection s = NativeCryptoSelection.Select(new SoftwareAesFactory());
+            if (!s.IsNative) throw new InvalidOperationException(s.Reason!);
+            s_slot = NativeCryptoPack.Open();
+            byte[] key = new byte[32];
+            for (int i = 0; i < key.Length; i++) key[i] = (byte)(0xA0 + i);
+            NativeCryptoPack.SetAesKey(s_slot, key, 16, 16);
+            NativeCryptoPack.SetHmacSha1Key(s_slot, key, 0, 20);
+            for (int i = 0; i < 32; i++) Scalar[i] = (byte)(0x31 + i);
+            byte[] peer = new byte[32];
+            for (int i = 0; i < 32; i++) peer[i] = (byte)(0x52 + 3 * i);
+            if (NativeCryptoPack.P256PublicKey(peer, 0, PeerPoint, 0) != 0 || NativeCryptoPack.P256PublicKey(Scalar, 0, OwnPoint, 0) != 0)
+            {
+                throw new InvalidOperationException("P-256 keys");
+            }
+            return s.Aes;
+        }
+#else
         private static void Run(int row, int n)
         {
             for (int i = 0; i < n; i++)
@@ -137,6 +208,12 @@ namespace NanoMikey.DeviceBench
                 }
             }
         }
+
+        private static IAesEngineFactory SrtpEngines()
+        {
+            return new SoftwareAesFactory();
+        }
+#endif
 
         // Doubles the batch until it lasts TargetTicks, then keeps the best of Repeats batches.
         private static void Measure(int row)
@@ -189,8 +266,9 @@ namespace NanoMikey.DeviceBench
             Plain[0] = 0x80;
             Plain[1] = 0x00;
             Plain[8] = 0x12; Plain[9] = 0x34; Plain[10] = 0x56; Plain[11] = 0x78;
-            SetupSrtp(SrtpPolicy.AesCm128HmacSha1_80(), key, false);
-            SetupSrtp(SrtpPolicy.AeadAes128Gcm(), key, true);
+            IAesEngineFactory engines = SrtpEngines();
+            SetupSrtp(SrtpPolicy.AesCm128HmacSha1_80(), key, false, engines);
+            SetupSrtp(SrtpPolicy.AeadAes128Gcm(), key, true, engines);
 
             s_message = new byte[Base64.GetDecodedLength(Rfc4567Base64, 0, Rfc4567Base64.Length)];
             Base64.Decode(Rfc4567Base64, 0, Rfc4567Base64.Length, s_message, 0);
@@ -212,13 +290,21 @@ namespace NanoMikey.DeviceBench
             if (s_a == null || s_b == null) throw new InvalidOperationException("P-256 keys");
             for (int i = 0; i < 32; i++) Hash[i] = (byte)(0x99 ^ i);
             EcdsaP256.Sign(s_a, Hash, 0, 32, Signature, 0);
+#if NATIVE_PACK
+            // The pack's RFC 6979 signature over the same key and hash is the managed one (issue 15).
+            byte[] native = new byte[64];
+            if (NativeCryptoPack.P256Sign(Scalar, 0, Hash, 0, 32, null!, 0, 0, native, 0) != 0) throw new InvalidOperationException("native sign");
+            for (int i = 0; i < 64; i++)
+            {
+                if (native[i] != Signature[i]) throw new InvalidOperationException("native and managed ECDSA signatures differ");
+            }
+#endif
         }
 
-        private static void SetupSrtp(SrtpPolicy policy, byte[] key, bool gcm)
+        private static void SetupSrtp(SrtpPolicy policy, byte[] key, bool gcm, IAesEngineFactory factory)
         {
             byte[] material = new byte[policy.MasterKeyLength + policy.MasterSaltLength];
             for (int i = 0; i < material.Length; i++) material[i] = (byte)(key[i] ^ 0x5A);
-            IAesEngineFactory factory = new SoftwareAesFactory();
             SrtpCryptoContext tx = new SrtpCryptoContext(policy, Ssrc, SrtpDirection.Outbound, factory);
             tx.AddMasterKey(material, 0, material, policy.MasterKeyLength, null, 0);
             SrtpCryptoContext ringTx = new SrtpCryptoContext(policy, Ssrc, SrtpDirection.Outbound, factory);

@@ -17,7 +17,7 @@ namespace NanoMikey.Esp32.NativeCrypto
     /// </summary>
     public static class NativeCryptoPack
     {
-        /// <summary>Opens a context slot (the pack has 32).</summary>
+        /// <summary>Opens a context slot (the pack has 16).</summary>
         /// <returns>A handle (&gt;= 0), or -1 when every slot is in use.</returns>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int Open();
