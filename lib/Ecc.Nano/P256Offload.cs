@@ -68,8 +68,7 @@ namespace NanoMikey.Ecc
             lock (s_sync)
             {
                 Scratch();
-                peer.ExportUncompressed(s_point!, 0);
-                return SharedSecret(engine, key, s_point!, 0, P256PublicKey.UncompressedLength, secret, offset);
+                return SharedSecret(engine, key, Encoding(peer), 0, P256PublicKey.UncompressedLength, secret, offset);
             }
         }
 
@@ -111,8 +110,7 @@ namespace NanoMikey.Ecc
             lock (s_sync)
             {
                 Scratch();
-                key.ExportUncompressed(s_point!, 0);
-                return engine.Verify(s_point!, 0, P256PublicKey.UncompressedLength, hash, hashOffset, hashLength, signature, signatureOffset);
+                return engine.Verify(Encoding(key), 0, P256PublicKey.UncompressedLength, hash, hashOffset, hashLength, signature, signatureOffset);
             }
         }
 
@@ -143,6 +141,19 @@ namespace NanoMikey.Ecc
 
             Array.Clear(s, 0, 32);
             return ok;
+        }
+
+        // Under s_sync: the key's engine encoding, or (a key imported while no engine was selected) its export in s_point.
+        private static byte[] Encoding(P256PublicKey key)
+        {
+            byte[]? e = key.Encoded;
+            if (e != null)
+            {
+                return e;
+            }
+
+            key.ExportUncompressed(s_point!, 0);
+            return s_point!;
         }
 
         private static void Scratch()

@@ -29,6 +29,11 @@ namespace NanoMikey.Ecc
         private readonly uint[] _y = new uint[8];
         private bool _hasValue;
 
+        // 0x04 || X || Y as an engine validated or derived it (P256Offload): the offloaded operations pass it on as it is,
+        // skipping two Montgomery conversions and their deep interpreter frames. Never set on the managed path.
+        private byte[]? _encoded;
+        private bool _encodedValid;
+
         /// <summary>Creates an empty key holder; fill it with <see cref="TryImport"/>.</summary>
         public P256PublicKey()
         {
@@ -153,6 +158,12 @@ namespace NanoMikey.Ecc
         {
             CheckRange(destination, offset, UncompressedLength);
             EnsureValue();
+            if (_encodedValid)
+            {
+                Array.Copy(_encoded!, 0, destination, offset, UncompressedLength);
+                return UncompressedLength;
+            }
+
             destination[offset] = 0x04;
             ExportCoordinates(destination, offset + 1, destination, offset + 33);
             return UncompressedLength;
@@ -206,6 +217,12 @@ namespace NanoMikey.Ecc
         public void Clear()
         {
             _hasValue = false;
+            _encodedValid = false;
+            if (_encoded != null)
+            {
+                Array.Clear(_encoded, 0, UncompressedLength);
+            }
+
             Array.Clear(X, 0, 8);
             Array.Clear(Y, 0, 8);
             Array.Clear(_x, 0, 8);
@@ -215,6 +232,7 @@ namespace NanoMikey.Ecc
         /// <summary>Sets the key from affine coordinates (Montgomery form) already known to be on the curve.</summary>
         internal void SetAffine(uint[] x, uint[] y)
         {
+            _encodedValid = false;
             P256Field.Copy(X, x);
             P256Field.Copy(Y, y);
             _hasValue = true;
@@ -256,10 +274,26 @@ namespace NanoMikey.Ecc
             P256Field.ToMontgomery(_x, _x);
             P256Field.ToMontgomery(_y, _y);
             Commit();
+            if (_encoded == null)
+            {
+                _encoded = new byte[UncompressedLength];
+            }
+
+            _encoded[0] = 0x04;
+            Array.Copy(x, xOffset, _encoded, 1, CoordinateLength);
+            Array.Copy(y, yOffset, _encoded, 33, CoordinateLength);
+            _encodedValid = true;
+        }
+
+        /// <summary>0x04 || X || Y when the key came through an engine (see <see cref="P256Offload"/>), else null.</summary>
+        internal byte[]? Encoded
+        {
+            get { return _encodedValid ? _encoded : null; }
         }
 
         private void Commit()
         {
+            _encodedValid = false;
             P256Field.Copy(X, _x);
             P256Field.Copy(Y, _y);
             _hasValue = true;

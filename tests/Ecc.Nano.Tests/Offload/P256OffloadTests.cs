@@ -86,6 +86,52 @@ namespace NanoMikey.Ecc.Tests.Offload
         }
 
         [Fact]
+        public void KeysImportedWithAndWithoutTheEngineMix()
+        {
+            var a = P256PrivateKey.FromScalar(Scalar(31), 0)!;
+            var b = P256PrivateKey.FromScalar(Scalar(32), 0)!;
+            byte[] pa = new byte[65], pb = new byte[65], expected = new byte[32], secret = new byte[32], back = new byte[65];
+            a.PublicKey.ExportUncompressed(pa, 0);
+            b.PublicKey.ExportUncompressed(pb, 0);
+            Assert.True(EcdhP256.ComputeSharedSecret(a, b.PublicKey, expected, 0));
+
+            var engine = new DotNetP256Offload();
+            var key = new P256PublicKey();
+            P256Offload.Engine = engine;
+            try
+            {
+                // b's key was imported by the managed code: the engine gets its exported encoding.
+                Assert.True(EcdhP256.ComputeSharedSecret(a, b.PublicKey, secret, 0));
+                Assert.Equal(expected, secret);
+                Assert.True(key.TryImport(pa, 0, 65));
+            }
+            finally
+            {
+                P256Offload.Engine = null;
+            }
+
+            // Imported through the engine, then replaced by the managed code: its encoding follows the new point.
+            key.ExportUncompressed(back, 0);
+            Assert.Equal(pa, back);
+            Assert.True(key.TryImport(pb, 0, 65));
+            key.ExportUncompressed(back, 0);
+            Assert.Equal(pb, back);
+            P256Offload.Engine = engine;
+            try
+            {
+                Assert.True(EcdhP256.ComputeSharedSecret(a, key, secret, 0));
+                Assert.Equal(expected, secret);
+            }
+            finally
+            {
+                P256Offload.Engine = null;
+            }
+
+            key.Clear();
+            Assert.False(key.HasValue);
+        }
+
+        [Fact]
         public void AFailingEngineFallsBackToTheManagedCode()
         {
             Results managed = Run(Scalar(21), Scalar(22));
