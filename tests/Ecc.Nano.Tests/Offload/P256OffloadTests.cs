@@ -40,6 +40,20 @@ namespace NanoMikey.Ecc.Tests.Offload
             return r;
         }
 
+        /// <summary>Runs <paramref name="run"/> with <paramref name="engine"/> selected, then the managed code again.</summary>
+        private static void With(IP256Offload engine, Action run)
+        {
+            P256Offload.Engine = engine;
+            try
+            {
+                run();
+            }
+            finally
+            {
+                P256Offload.Engine = null;
+            }
+        }
+
         private static byte[] Scalar(int seed)
         {
             var b = new byte[32];
@@ -56,16 +70,11 @@ namespace NanoMikey.Ecc.Tests.Offload
                 byte[] a = Scalar(2 * i + 1), b = Scalar(2 * i + 2);
                 Results managed = Run(a, b);
                 var engine = new DotNetP256Offload();
-                Results offloaded;
-                P256Offload.Engine = engine;
-                try
+                Results offloaded = null!;
+                With(engine, () =>
                 {
                     offloaded = Run(a, b);
-                }
-                finally
-                {
-                    P256Offload.Engine = null;
-                }
+                });
 
                 Assert.Equal(managed.PublicA, offloaded.PublicA);
                 Assert.Equal(managed.PublicB, offloaded.PublicB);
@@ -97,18 +106,13 @@ namespace NanoMikey.Ecc.Tests.Offload
 
             var engine = new DotNetP256Offload();
             var key = new P256PublicKey();
-            P256Offload.Engine = engine;
-            try
+            With(engine, () =>
             {
                 // b's key was imported by the managed code: the engine gets its exported encoding.
                 Assert.True(EcdhP256.ComputeSharedSecret(a, b.PublicKey, secret, 0));
                 Assert.Equal(expected, secret);
                 Assert.True(key.TryImport(pa, 0, 65));
-            }
-            finally
-            {
-                P256Offload.Engine = null;
-            }
+            });
 
             // Imported through the engine, then replaced by the managed code: its encoding follows the new point.
             key.ExportUncompressed(back, 0);
@@ -116,16 +120,11 @@ namespace NanoMikey.Ecc.Tests.Offload
             Assert.True(key.TryImport(pb, 0, 65));
             key.ExportUncompressed(back, 0);
             Assert.Equal(pb, back);
-            P256Offload.Engine = engine;
-            try
+            With(engine, () =>
             {
                 Assert.True(EcdhP256.ComputeSharedSecret(a, key, secret, 0));
                 Assert.Equal(expected, secret);
-            }
-            finally
-            {
-                P256Offload.Engine = null;
-            }
+            });
 
             key.Clear();
             Assert.False(key.HasValue);
@@ -136,16 +135,11 @@ namespace NanoMikey.Ecc.Tests.Offload
         {
             Results managed = Run(Scalar(21), Scalar(22));
             var engine = new DotNetP256Offload { Failing = true };
-            Results fallback;
-            P256Offload.Engine = engine;
-            try
+            Results fallback = null!;
+            With(engine, () =>
             {
                 fallback = Run(Scalar(21), Scalar(22));
-            }
-            finally
-            {
-                P256Offload.Engine = null;
-            }
+            });
 
             Assert.Equal(managed.PublicA, fallback.PublicA);
             Assert.Equal(managed.Plain, fallback.Plain);
@@ -169,8 +163,7 @@ namespace NanoMikey.Ecc.Tests.Offload
             byte[] zero = new byte[32];
 
             var engine = new DotNetP256Offload();
-            P256Offload.Engine = engine;
-            try
+            With(engine, () =>
             {
                 var key = new P256PublicKey();
                 Assert.True(key.TryImport(point, 0, 65));
@@ -192,11 +185,7 @@ namespace NanoMikey.Ecc.Tests.Offload
                 byte[] secret = Enumerable.Repeat((byte)0xAA, 32).ToArray();
                 Assert.False(EcdhP256.ComputeSharedSecret(own, offCurve, 0, 65, secret, 0));
                 Assert.All(secret, x => Assert.Equal(0xAA, x));
-            }
-            finally
-            {
-                P256Offload.Engine = null;
-            }
+            });
 
             // Managed import agrees on all three points.
             var m = new P256PublicKey();
@@ -208,15 +197,10 @@ namespace NanoMikey.Ecc.Tests.Offload
         [Fact]
         public void NoScalarOrSecretStaysInTheOffloadScratch()
         {
-            P256Offload.Engine = new DotNetP256Offload();
-            try
+            With(new DotNetP256Offload(), () =>
             {
                 Run(Scalar(11), Scalar(12));
-            }
-            finally
-            {
-                P256Offload.Engine = null;
-            }
+            });
 
             foreach (string name in new[] { "s_scalar", "s_secret" })
             {
