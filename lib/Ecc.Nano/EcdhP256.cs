@@ -36,6 +36,12 @@ namespace NanoMikey.Ecc
             P256PublicKey.CheckRange(secret, offset, SecretLength);
             privateKey.EnsureValue();
             peer.EnsureValue();
+            IP256Offload? offload = P256Offload.Engine;
+            if (offload != null)
+            {
+                return P256Offload.ComputeSharedSecret(offload, privateKey, peer, secret, offset);
+            }
+
             lock (P256Workspace.Sync)
             {
                 P256Workspace w = P256Workspace.Shared;
@@ -79,6 +85,14 @@ namespace NanoMikey.Ecc
 
             P256PublicKey.CheckRange(peerPoint, peerOffset, peerLength);
             P256PublicKey.CheckRange(secret, offset, SecretLength);
+            IP256Offload? offload = P256Offload.Engine;
+            if (offload != null && peerLength == P256PublicKey.UncompressedLength && peerPoint[peerOffset] == 0x04)
+            {
+                // The engine validates the point itself (SEC 1 §3.2.2.1): no import, no second check.
+                privateKey.EnsureValue();
+                return P256Offload.ComputeSharedSecret(offload, privateKey, peerPoint, peerOffset, peerLength, secret, offset);
+            }
+
             P256PublicKey peer = privateKey.PeerScratch;
             if (!peer.TryImport(peerPoint, peerOffset, peerLength))
             {

@@ -58,6 +58,13 @@ namespace NanoMikey.Ecc
             }
 
             key.EnsureValue();
+            IP256Offload? offload = P256Offload.Engine;
+            if (offload != null
+                && P256Offload.TrySignHedged(offload, key, hash, hashOffset, hashLength, extra, extraOffset, extraLength, signature, signatureOffset))
+            {
+                return;
+            }
+
             lock (P256Workspace.Sync)
             {
                 P256Workspace w = P256Workspace.Shared;
@@ -126,6 +133,12 @@ namespace NanoMikey.Ecc
             P256PublicKey.CheckRange(hash, hashOffset, hashLength);
             P256PublicKey.CheckRange(signature, signatureOffset, SignatureLength);
             key.EnsureValue();
+            IP256Offload? offload = P256Offload.Engine;
+            if (offload != null)
+            {
+                return P256Offload.Verify(offload, key, hash, hashOffset, hashLength, signature, signatureOffset);
+            }
+
             lock (P256Workspace.Sync)
             {
                 P256Workspace w = P256Workspace.Shared;

@@ -144,6 +144,13 @@ namespace NanoMikey.Ecc
         private void SetScalar(uint[] d)
         {
             P256Field.Copy(D, d);
+            IP256Offload? offload = P256Offload.Engine;
+            if (offload != null && P256Offload.TryDerivePublicKey(offload, D, _publicKey))
+            {
+                _hasValue = true;
+                return;
+            }
+
             lock (P256Workspace.Sync)
             {
                 P256Workspace w = P256Workspace.Shared;

@@ -29,6 +29,11 @@ namespace NanoMikey.Ecc
         private readonly uint[] _y = new uint[8];
         private bool _hasValue;
 
+        // 0x04 || X || Y as an engine validated or derived it (P256Offload): the offloaded operations pass it on as it is,
+        // skipping two Montgomery conversions and their deep interpreter frames. Never set on the managed path.
+        private byte[]? _encoded;
+        private bool _encodedValid;
+
         /// <summary>Creates an empty key holder; fill it with <see cref="TryImport"/>.</summary>
         public P256PublicKey()
         {
@@ -104,6 +109,19 @@ namespace NanoMikey.Ecc
         {
             CheckRange(x, xOffset, CoordinateLength);
             CheckRange(y, yOffset, CoordinateLength);
+            IP256Offload? offload = P256Offload.Engine;
+            if (offload != null)
+            {
+                // The engine does all of SEC 1 §3.2.2.1; the managed check below would build the P-256 workspace.
+                if (!P256Offload.ValidatePoint(offload, x, xOffset, y, yOffset))
+                {
+                    return false;
+                }
+
+                LoadValidated(x, xOffset, y, yOffset);
+                return true;
+            }
+
             P256Field.FromBytes(_x, x, xOffset);
             P256Field.FromBytes(_y, y, yOffset);
 
@@ -140,6 +158,12 @@ namespace NanoMikey.Ecc
         {
             CheckRange(destination, offset, UncompressedLength);
             EnsureValue();
+            if (_encodedValid)
+            {
+                Array.Copy(_encoded!, 0, destination, offset, UncompressedLength);
+                return UncompressedLength;
+            }
+
             destination[offset] = 0x04;
             ExportCoordinates(destination, offset + 1, destination, offset + 33);
             return UncompressedLength;
@@ -193,6 +217,12 @@ namespace NanoMikey.Ecc
         public void Clear()
         {
             _hasValue = false;
+            _encodedValid = false;
+            if (_encoded != null)
+            {
+                Array.Clear(_encoded, 0, UncompressedLength);
+            }
+
             Array.Clear(X, 0, 8);
             Array.Clear(Y, 0, 8);
             Array.Clear(_x, 0, 8);
@@ -202,9 +232,16 @@ namespace NanoMikey.Ecc
         /// <summary>Sets the key from affine coordinates (Montgomery form) already known to be on the curve.</summary>
         internal void SetAffine(uint[] x, uint[] y)
         {
+            _encodedValid = false;
             P256Field.Copy(X, x);
             P256Field.Copy(Y, y);
             _hasValue = true;
+        }
+
+        /// <summary>Sets the key from an uncompressed encoding already known to be valid (an engine's d*G).</summary>
+        internal void LoadValidated(byte[] point, int offset)
+        {
+            LoadValidated(point, offset + 1, point, offset + 33);
         }
 
         /// <summary>Throws when no point is held (a caller bug).</summary>
@@ -230,8 +267,33 @@ namespace NanoMikey.Ecc
             }
         }
 
+        private void LoadValidated(byte[] x, int xOffset, byte[] y, int yOffset)
+        {
+            P256Field.FromBytes(_x, x, xOffset);
+            P256Field.FromBytes(_y, y, yOffset);
+            P256Field.ToMontgomery(_x, _x);
+            P256Field.ToMontgomery(_y, _y);
+            Commit();
+            if (_encoded == null)
+            {
+                _encoded = new byte[UncompressedLength];
+            }
+
+            _encoded[0] = 0x04;
+            Array.Copy(x, xOffset, _encoded, 1, CoordinateLength);
+            Array.Copy(y, yOffset, _encoded, 33, CoordinateLength);
+            _encodedValid = true;
+        }
+
+        /// <summary>0x04 || X || Y when the key came through an engine (see <see cref="P256Offload"/>), else null.</summary>
+        internal byte[]? Encoded
+        {
+            get { return _encodedValid ? _encoded : null; }
+        }
+
         private void Commit()
         {
+            _encodedValid = false;
             P256Field.Copy(X, _x);
             P256Field.Copy(Y, _y);
             _hasValue = true;

@@ -275,6 +275,7 @@ namespace NanoMikey.Mikey.Keys
         /// <param name="outputOffset">Offset of the MAC.</param>
         public void ComputeMac(byte[] data, int offset, int length, byte[]? extra, int extraOffset, int extraLength, byte[] output, int outputOffset)
         {
+            if (Offloaded(data, offset, length, extra, extraOffset, extraLength, output, outputOffset)) return;
             Hmac? hmac = Loaded();
             if (hmac == null) return;
             hmac.Reset();
@@ -299,14 +300,18 @@ namespace NanoMikey.Mikey.Keys
         {
             if (!_keyed) throw new InvalidOperationException();
             if (macLength != MacLength) return false;
-            Hmac? hmac = Loaded();
-            if (hmac == null) return false;
-            hmac.Reset();
-            hmac.Update(data, offset, length);
-            if (extra != null && extraLength > 0) hmac.Update(extra, extraOffset, extraLength);
             byte[] computed = _encrKey; // wiped since DeriveKeys keyed the engine with it: free scratch of 32 bytes
-            hmac.Final(computed, 0, macLength);
-            hmac.Clear();
+            if (!Offloaded(data, offset, length, extra, extraOffset, extraLength, computed, 0))
+            {
+                Hmac? hmac = Loaded();
+                if (hmac == null) return false;
+                hmac.Reset();
+                hmac.Update(data, offset, length);
+                if (extra != null && extraLength > 0) hmac.Update(extra, extraOffset, extraLength);
+                hmac.Final(computed, 0, macLength);
+                hmac.Clear();
+            }
+
             bool ok = ConstantTime.AreEqual(computed, 0, mac, macOffset, macLength);
             SecureMemory.Wipe(computed);
             return ok;
@@ -352,6 +357,16 @@ namespace NanoMikey.Mikey.Keys
             _aes256 = null;
             _kw = null;
             _cm = null;
+        }
+
+        // The MAC through MikeyOffload's engine when one is selected and takes this algorithm (never for NULL).
+        private bool Offloaded(byte[] data, int offset, int length, byte[]? extra, int extraOffset, int extraLength, byte[] output, int outputOffset)
+        {
+            IMikeyOffload? offload = MikeyOffload.Engine;
+            if (offload == null) return false;
+            if (!_keyed) throw new InvalidOperationException();
+            return _mac != MacAlgorithm.Null && offload.ComputeMac(_mac, _authKey, 0, _authKeyLength, data, offset, length,
+                extra, extraOffset, extraLength, output, outputOffset);
         }
 
         private Hmac? Loaded()

@@ -48,13 +48,13 @@ namespace NanoMikey.Mikey.Keys
         public void Derive(PrfFunction function, byte[] inkey, int inkeyOffset, int inkeyLength,
             byte[] label, int labelOffset, int labelLength, byte[] output, int outputOffset, int outputLength)
         {
-            Hmac hmac;
-            if (function == PrfFunction.Mikey1) hmac = Shared(false);
-            else if (function == PrfFunction.PrfHmacSha256) hmac = Shared(true);
-            else throw new ArgumentException("unknown PRF");
+            if (function != PrfFunction.Mikey1 && function != PrfFunction.PrfHmacSha256) throw new ArgumentException("unknown PRF");
             CheckRange(inkey, inkeyOffset, inkeyLength, 1);
             CheckRange(label, labelOffset, labelLength, 0);
             CheckRange(output, outputOffset, outputLength, 1);
+            IMikeyOffload? offload = MikeyOffload.Engine;
+            if (offload != null && offload.Derive(function, inkey, inkeyOffset, inkeyLength, label, labelOffset, labelLength, output, outputOffset, outputLength)) return;
+            Hmac hmac = Shared(function == PrfFunction.PrfHmacSha256);
 
             int h = hmac.MacLength;
             Array.Clear(output, outputOffset, outputLength);

@@ -259,6 +259,13 @@ namespace NanoMikey.OnDevice
         // inbound one takes what the outbound one protected: same keys and SSRC, as for a single crypto session).
         private static void Intercom()
         {
+#if PROBE_PACK
+            // The pack at start-up: its AES/SRTP factory, P-256 and the MIKEY PRF/MAC (the managed P-256 workspace is never built).
+            var selection = NanoMikey.Esp32.Native.Selection.NativeCryptoSelection.Select(new SoftwareAesFactory());
+            if (!selection.IsNative) Fail("native pack: " + selection.Reason);
+            NanoMikey.Ecc.P256Offload.Engine = new NanoMikey.Esp32.Native.Mikey.NativeP256Offload();
+            NanoMikey.Mikey.Keys.MikeyOffload.Engine = new NanoMikey.Esp32.Native.Mikey.NativeMikeyOffload();
+#endif
             var clock = new FixedClock();
             byte[] certs = Vectors.MikeyEccCertificates();
             byte[] bobCert = Find(certs, null, "bob"), ca = Find(certs, null, "ca");
@@ -283,7 +290,11 @@ namespace NanoMikey.OnDevice
             {
                 if (k.Key[i] != expectedKey[i]) Fail("SRTP master key differs from vectors.txt");
             }
+#if PROBE_PACK
+            NanoMikey.Crypto.Hal.IAesEngineFactory aes = selection.Aes;
+#else
             var aes = new SoftwareAesFactory();
+#endif
             SrtpCryptoContext tx = cs.CreateSrtpContext(SrtpDirection.Outbound, aes, SrtpMinimumPolicy.Strict);
             SrtpCryptoContext rx = cs.CreateSrtpContext(SrtpDirection.Inbound, aes, SrtpMinimumPolicy.Strict);
             var buf = new byte[256];
