@@ -1,0 +1,53 @@
+namespace NanoMikey.Ecc
+{
+    /// <summary>
+    /// Process-wide P-256 memory settings for small devices (issue 10 §2: the heap of an intercom on the interpreter).
+    /// The P-256 scratch (engine, points, the RFC 6979 nonce generator) and the generator's precomputed tables live on
+    /// the heap from the first operation on; a device that does no ECC between key exchanges releases them with
+    /// <see cref="ReleaseScratch"/>, and a device short of heap turns the fixed-base comb off.
+    /// </summary>
+    public static class P256
+    {
+        private static bool s_fixedBaseComb = true;
+
+        /// <summary>
+        /// Whether key generation and signing use the fixed-base comb (a table of 124 multiples of G, 8 KB of heap, made on
+        /// first use) rather than the variable-base ladder over G (no table; each k·G costs about 4× more on the
+        /// interpreter). On by default. Turning it off drops the table; both ways are constant time and give the same
+        /// results.
+        /// </summary>
+        public static bool FixedBaseComb
+        {
+            get
+            {
+                return s_fixedBaseComb;
+            }
+
+            set
+            {
+                lock (P256Workspace.Sync)
+                {
+                    s_fixedBaseComb = value;
+                    if (!value)
+                    {
+                        P256BaseTable.Release();
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Wipes and drops the P-256 scratch and the heap copies of the generator's tables (about 11 KB with the comb off,
+        /// 19 KB with it). Keys stay valid: the next operation makes the scratch again (allocating once). Call it after a
+        /// key exchange when no ECC follows until the next one (an intercom does none until it re-keys).
+        /// </summary>
+        public static void ReleaseScratch()
+        {
+            lock (P256Workspace.Sync)
+            {
+                P256Workspace.ReleaseShared();
+                P256BaseTable.Release();
+            }
+        }
+    }
+}
