@@ -7,7 +7,7 @@ namespace NanoMikey.Ecc
     /// recomputes every entry from G with an independent reference.
     /// Each table is copied to the heap on first use, not by a static initialiser: nanoFramework runs every static
     /// constructor at start-up, so a static array would hold its heap for the life of the device (issue 10 §2).
-    /// <see cref="Release"/> drops the copies; the comb is not made at all when <see cref="P256.FixedBaseComb"/> is off.
+    /// <see cref="Release"/> drops the copies; neither is made when <see cref="P256.FixedBaseComb"/> is off.
     /// Callers hold P256Workspace.Sync.
     /// </summary>
     internal static class P256BaseTable

@@ -366,7 +366,10 @@ namespace NanoMikey.Ecc
         /// </summary>
         internal void DoubleScalarMultVartime(P256Point r, uint[] u1, uint[] u2, P256Point q)
         {
-            int len1 = Wnaf(_naf1, u1, P256BaseTable.GeneratorWnaf);
+            // With the tables off (P256.FixedBaseComb) G's odd multiples 1G..15G are built per call in entries 8..15
+            // instead of the 2 KB static table of 1G..63G: width 5 for G too.
+            uint[]? g = P256.FixedBaseComb ? P256BaseTable.GetOddMultiples() : null;
+            int len1 = Wnaf(_naf1, u1, g != null ? P256BaseTable.GeneratorWnaf : PointWnaf);
             int len2 = Wnaf(_naf2, u2, PointWnaf);
 
             // entry i = (2i + 1) q, i = 0..7 (2q in _acc until the loop starts)
@@ -379,7 +382,19 @@ namespace NanoMikey.Ecc
                 Store(i, _selected);
             }
 
-            uint[] g = P256BaseTable.GetOddMultiples();
+            if (g == null)
+            {
+                // entry 8 + i = (2i + 1) G
+                P256BaseTable.SetGenerator(_selected);
+                Store(8, _selected);
+                Double(_acc, _selected);
+                for (int i = 1; i < 8; i++)
+                {
+                    Add(_selected, _selected, _acc);
+                    Store(8 + i, _selected);
+                }
+            }
+
             P256Point acc = _acc;
             acc.SetInfinity();
             for (int i = (len1 > len2 ? len1 : len2) - 1; i >= 0; i--)
@@ -390,11 +405,21 @@ namespace NanoMikey.Ecc
                 }
 
                 int d = _naf1[i];
-                if (d != 0)
+                if (d != 0 && g == null)
+                {
+                    Load(_selected, 8 + ((d < 0 ? -d : d) >> 1));
+                    if (d < 0)
+                    {
+                        P256Field.Sub(_selected.Y, _zero, _selected.Y);
+                    }
+
+                    Add(acc, acc, _selected);
+                }
+                else if (d != 0)
                 {
                     int o = ((d < 0 ? -d : d) >> 1) * 16;
-                    Array.Copy(g, o, _ax, 0, 8);
-                    Array.Copy(g, o + 8, _ay, 0, 8);
+                    Array.Copy(g!, o, _ax, 0, 8);
+                    Array.Copy(g!, o + 8, _ay, 0, 8);
                     if (d < 0)
                     {
                         P256Field.Sub(_ay, _zero, _ay);

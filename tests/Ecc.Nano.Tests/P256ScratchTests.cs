@@ -5,8 +5,8 @@ namespace NanoMikey.Ecc.Tests
 {
     /// <summary>
     /// The P-256 heap options of issue 10 §2: <see cref="P256.ReleaseScratch"/> drops the workspace and the generator tables
-    /// (made again on the next operation, same results), <see cref="P256.FixedBaseComb"/> off gives the same keys and
-    /// signatures without the comb table, and no table is a static initialiser (nanoFramework runs every static
+    /// (made again on the next operation, same results), <see cref="P256.FixedBaseComb"/> off gives the same keys,
+    /// signatures and verifications without the generator tables, and no table is a static initialiser (nanoFramework runs every static
     /// constructor at start-up, so such a table would hold heap for good). These change process-wide state: they run alone.
     /// </summary>
     [Collection("P256 operation counter")]
@@ -59,7 +59,13 @@ namespace NanoMikey.Ecc.Tests
                     var k = P256PrivateKey.FromScalar(P256ReferenceCurve.Bytes32(scalars[i]), 0)!;
                     Assert.Equal(withCombPub[i], Public(k));
                     Assert.Equal(withComb[i], Sign(k));
+                    Assert.True(EcdsaP256.Verify(k.PublicKey, Hash, 0, 32, withComb[i], 0)); // 1G..15G built per call
+                    byte[] bad = (byte[])withComb[i].Clone();
+                    bad[40] ^= 1;
+                    Assert.False(EcdsaP256.Verify(k.PublicKey, Hash, 0, 32, bad, 0));
                 }
+
+                Assert.Equal(0, TableLimbsHeld());
 
                 // n - 1 (the largest scalar) through the ladder too
                 var last = P256PrivateKey.FromScalar(P256ReferenceCurve.Bytes32(P256ReferenceCurve.N - 1), 0)!;
