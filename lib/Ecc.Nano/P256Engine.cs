@@ -37,7 +37,8 @@ namespace NanoMikey.Ecc
         private readonly uint[] _ay = new uint[8];
         private readonly uint[] _zero = new uint[8];
         private readonly uint[] _k = new uint[8];
-        private readonly P256Point[] _table = new P256Point[16];
+        // The per-call multiples of the variable base, flat (X, Y, Z per entry, 24 limbs): one array instead of 16 point
+        // objects, which cost 5.4 KB more on the interpreter's heap (issue 10 §2).
         private readonly uint[] _flat = new uint[16 * 24];
         private readonly P256Point _selected = new P256Point();
         private readonly P256Point _acc = new P256Point();
@@ -50,11 +51,6 @@ namespace NanoMikey.Ecc
         /// <summary>Creates an engine and all of its scratch.</summary>
         internal P256Engine()
         {
-            for (int i = 0; i < 16; i++)
-            {
-                _table[i] = new P256Point();
-            }
-
             for (int i = 0; i < 10; i++)
             {
                 _scalarTable[i] = new uint[8];
@@ -258,31 +254,27 @@ namespace NanoMikey.Ecc
         /// </remarks>
         internal void ScalarMult(P256Point r, P256Point p, uint[] k)
         {
-            P256Point[] table = _table;
-            table[0].CopyFrom(p);
-            Double(table[1], p);
+            // Entry j is (j + 1) p, from public values: variable time is fine. _selected carries the last entry.
+            P256Point t = _selected;
+            Store(0, p);
+            Double(t, p);
+            Store(1, t);
             for (int j = 2; j < 16; j++)
             {
-                // (j + 1) p from public values: variable time is fine.
                 if ((j & 1) != 0)
                 {
-                    Double(table[j], table[j >> 1]);
+                    Load(t, j >> 1);
+                    Double(t, t);
                 }
                 else
                 {
-                    Add(table[j], table[j - 1], table[0]);
+                    Add(t, t, p);
                 }
+
+                Store(j, t);
             }
 
-            // The same entries as one flat array (X, Y, Z per entry) for the masked reads.
             uint[] flat = _flat;
-            for (int j = 0; j < 16; j++)
-            {
-                Array.Copy(table[j].X, 0, flat, j * 24, 8);
-                Array.Copy(table[j].Y, 0, flat, (j * 24) + 8, 8);
-                Array.Copy(table[j].Z, 0, flat, (j * 24) + 16, 8);
-            }
-
             P256Scalar.ReduceOnce(_k, k);
             P256Point acc = _acc;
             acc.SetInfinity();
@@ -320,7 +312,8 @@ namespace NanoMikey.Ecc
         /// <summary>
         /// r = k * G in constant time for a plain scalar k (reduced mod n first): a comb of 5 teeth 52 bits apart over
         /// four tables of 31 affine entries (<see cref="P256BaseTable.GetComb"/>): 12 doublings and 52 masked mixed
-        /// additions of entries read by full-table selects.
+        /// additions of entries read by full-table selects; <see cref="ScalarMult"/> over G when the comb is off
+        /// (<see cref="P256.FixedBaseComb"/>).
         /// </summary>
         /// <remarks>
         /// Why no addition doubles: column j (0..51) adds 2^j T(Dj) with T(D) = sum of bits Dm 2^(52m) G, so as integers
@@ -330,7 +323,15 @@ namespace NanoMikey.Ecc
         /// </remarks>
         internal void ScalarMultBase(P256Point r, uint[] k)
         {
-            uint[] comb = P256BaseTable.GetComb();
+            uint[]? comb = P256BaseTable.GetComb();
+            if (comb == null)
+            {
+                // P256.FixedBaseComb off: the variable-base ladder over G, no table on the heap.
+                P256BaseTable.SetGenerator(r);
+                ScalarMult(r, r, k);
+                return;
+            }
+
             P256Scalar.ReduceOnce(_k, k);
             P256Point acc = _acc;
             acc.SetInfinity();
@@ -365,19 +366,35 @@ namespace NanoMikey.Ecc
         /// </summary>
         internal void DoubleScalarMultVartime(P256Point r, uint[] u1, uint[] u2, P256Point q)
         {
-            int len1 = Wnaf(_naf1, u1, P256BaseTable.GeneratorWnaf);
+            // With the tables off (P256.FixedBaseComb) G's odd multiples 1G..15G are built per call in entries 8..15
+            // instead of the 2 KB static table of 1G..63G: width 5 for G too.
+            uint[]? g = P256.FixedBaseComb ? P256BaseTable.GetOddMultiples() : null;
+            int len1 = Wnaf(_naf1, u1, g != null ? P256BaseTable.GeneratorWnaf : PointWnaf);
             int len2 = Wnaf(_naf2, u2, PointWnaf);
 
-            // table[i] = (2i + 1) q, i = 0..7
-            P256Point[] table = _table;
-            table[0].CopyFrom(q);
-            Double(_selected, q);
+            // entry i = (2i + 1) q, i = 0..7 (2q in _acc until the loop starts)
+            Store(0, q);
+            Double(_acc, q);
+            _selected.CopyFrom(q);
             for (int i = 1; i < 8; i++)
             {
-                Add(table[i], table[i - 1], _selected);
+                Add(_selected, _selected, _acc);
+                Store(i, _selected);
             }
 
-            uint[] g = P256BaseTable.GetOddMultiples();
+            if (g == null)
+            {
+                // entry 8 + i = (2i + 1) G
+                P256BaseTable.SetGenerator(_selected);
+                Store(8, _selected);
+                Double(_acc, _selected);
+                for (int i = 1; i < 8; i++)
+                {
+                    Add(_selected, _selected, _acc);
+                    Store(8 + i, _selected);
+                }
+            }
+
             P256Point acc = _acc;
             acc.SetInfinity();
             for (int i = (len1 > len2 ? len1 : len2) - 1; i >= 0; i--)
@@ -388,11 +405,21 @@ namespace NanoMikey.Ecc
                 }
 
                 int d = _naf1[i];
-                if (d != 0)
+                if (d != 0 && g == null)
+                {
+                    Load(_selected, 8 + ((d < 0 ? -d : d) >> 1));
+                    if (d < 0)
+                    {
+                        P256Field.Sub(_selected.Y, _zero, _selected.Y);
+                    }
+
+                    Add(acc, acc, _selected);
+                }
+                else if (d != 0)
                 {
                     int o = ((d < 0 ? -d : d) >> 1) * 16;
-                    Array.Copy(g, o, _ax, 0, 8);
-                    Array.Copy(g, o + 8, _ay, 0, 8);
+                    Array.Copy(g!, o, _ax, 0, 8);
+                    Array.Copy(g!, o + 8, _ay, 0, 8);
                     if (d < 0)
                     {
                         P256Field.Sub(_ay, _zero, _ay);
@@ -402,14 +429,14 @@ namespace NanoMikey.Ecc
                 }
 
                 d = _naf2[i];
-                if (d > 0)
+                if (d != 0)
                 {
-                    Add(acc, acc, table[d >> 1]);
-                }
-                else if (d < 0)
-                {
-                    _selected.CopyFrom(table[(-d) >> 1]);
-                    P256Field.Sub(_selected.Y, _zero, _selected.Y);
+                    Load(_selected, (d < 0 ? -d : d) >> 1);
+                    if (d < 0)
+                    {
+                        P256Field.Sub(_selected.Y, _zero, _selected.Y);
+                    }
+
                     Add(acc, acc, _selected);
                 }
             }
@@ -519,13 +546,26 @@ namespace NanoMikey.Ecc
             Array.Clear(_k, 0, 8);
             Array.Clear(_s0, 0, 8);
             Array.Clear(_s1, 0, 8);
-            for (int i = 0; i < 16; i++)
-            {
-                _table[i].Wipe();
-            }
+            Array.Clear(_flat, 0, _flat.Length);
 
             _acc.Wipe();
             _selected.Wipe();
+        }
+
+        /// <summary>Writes p as entry j of the flat table (X, Y, Z at j * 24).</summary>
+        private void Store(int j, P256Point p)
+        {
+            Array.Copy(p.X, 0, _flat, j * 24, 8);
+            Array.Copy(p.Y, 0, _flat, (j * 24) + 8, 8);
+            Array.Copy(p.Z, 0, _flat, (j * 24) + 16, 8);
+        }
+
+        /// <summary>Reads entry j of the flat table into p (public index: variable-time callers only).</summary>
+        private void Load(P256Point p, int j)
+        {
+            Array.Copy(_flat, j * 24, p.X, 0, 8);
+            Array.Copy(_flat, (j * 24) + 8, p.Y, 0, 8);
+            Array.Copy(_flat, (j * 24) + 16, p.Z, 0, 8);
         }
 
         /// <summary>

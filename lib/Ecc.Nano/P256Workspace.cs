@@ -42,6 +42,19 @@ namespace NanoMikey.Ecc
             }
         }
 
+        /// <summary>Whether the shared workspace exists (tests: it is made on demand and dropped by P256.ReleaseScratch).</summary>
+        internal static bool SharedExists => s_shared != null;
+
+        /// <summary>Wipes and drops the shared workspace; the next user makes a new one (call only while holding <see cref="Sync"/>).</summary>
+        internal static void ReleaseShared()
+        {
+            if (s_shared != null)
+            {
+                s_shared.Wipe();
+                s_shared = null;
+            }
+        }
+
         /// <summary>Group arithmetic and its scratch.</summary>
         internal readonly P256Engine Engine = new P256Engine();
 

@@ -45,6 +45,26 @@ namespace NanoMikey.Esp32.Native.Selection
         /// <summary>The pack the image carries, as its probe describes it (assembly, checksum, mbedTLS, engines); null on a stock image.</summary>
         public string? ImagePack { get; private set; }
 
+        /// <summary>
+        /// Hands the MIKEY side to the pack as well when it was selected: sets <see cref="NanoMikey.Ecc.P256Offload.Engine"/>
+        /// (P-256 keys, ECDH, ECDSA) and <see cref="NanoMikey.Mikey.Keys.MikeyOffload.Engine"/> (MIKEY PRF, KEMAC MAC) to the
+        /// pack's engines. With managed crypto chosen it sets both to null, so the managed code runs. Call once at start-up,
+        /// before any key is imported; returns <see cref="IsNative"/>.
+        /// </summary>
+        /// <returns>True when the pack's engines were installed.</returns>
+        public bool InstallMikeyEngines()
+        {
+            if (IsNative)
+            {
+                NanoMikey.Ecc.P256Offload.Engine = new NanoMikey.Esp32.Native.Mikey.NativeP256Offload();
+                NanoMikey.Mikey.Keys.MikeyOffload.Engine = new NanoMikey.Esp32.Native.Mikey.NativeMikeyOffload();
+                return true;
+            }
+            NanoMikey.Ecc.P256Offload.Engine = null;
+            NanoMikey.Mikey.Keys.MikeyOffload.Engine = null;
+            return false;
+        }
+
         /// <summary>The interop assembly (name with ABI generation) this application was built against.</summary>
         public static string RequiredAssembly { get { return NativeCryptoPackIdentity.Assembly; } }
 

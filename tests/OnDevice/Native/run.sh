@@ -100,6 +100,7 @@ if build "$here/Probe/Native.Probe.csproj" "$here/obj/build-probe.log"; then
   probe_run "$gen" "$here/obj/probe1" "$clr" "$glog" NF_GC_TRACE=1 NF_HEAP_BYTES="$heap"
   s=$(select_line "$glog"); echo "  SELECT|$s"
   ok=0; case "$s" in "native||NanoMikey.Esp32.NativeCrypto$gen (checksum 0x"*) ok=1;; esac
+  grep -q '^MIKEY|native|ecdh-ok' "$glog" || { ok=0; s="$s; MIKEY engines: $(grep '^MIKEY|' "$glog" | head -1)"; }
   check select.native "$ok" "expected the pack selected, got: ${s:-no SELECT line (output: $glog)}"
   regions=$(awk '/^PROBE BEGIN /{ name = $3; n = 0; on = 1; next }
                  /^PROBE END /  { printf "%s %d\n", name, n; on = 0; next }
@@ -120,6 +121,7 @@ if build "$here/Probe/Native.Probe.csproj" "$here/obj/build-probe.log"; then
     s=$(select_line "$slog"); echo "  SELECT|$s"
     ok=0; case "$s" in "nopack|native crypto pack: this image carries none (stock nanoFramework firmware): using managed crypto;"*) ok=1;; esac
     grep -q '^PROBE OK' "$slog" || ok=0
+    grep -q '^MIKEY|managed|ecdh-ok' "$slog" || { ok=0; s="$s; MIKEY engines: $(grep '^MIKEY|' "$slog" | head -1)"; }
     check select.stock "$ok" "expected managed crypto with the stock-image reason, got: ${s:-no SELECT line (output: $slog)}"
   else
     check select.stock 0 "no stock nanoCLR to run on (tests/OnDevice/nanoclr.sh failed)"
@@ -139,6 +141,7 @@ if build "$here/Probe/Native.Probe.csproj" "$here/obj/build-probe-gen$next.log" 
   ok=0
   case "$s" in "mismatch|native crypto pack: this image carries NanoMikey.Esp32.NativeCrypto$gen (checksum 0x"*"), this application needs NanoMikey.Esp32.NativeCrypto$next (0x"*"): using managed crypto; rebuild the image from hardware/Esp32.Native/native of this release|"*) ok=1;; esac
   grep -q '^PROBE OK' "$mlog" || ok=0
+  grep -q '^MIKEY|managed|ecdh-ok' "$mlog" || { ok=0; s="$s; MIKEY engines: $(grep '^MIKEY|' "$mlog" | head -1)"; }
   check select.mismatch "$ok" "expected managed crypto with the generation mismatch reason, got: ${s:-no SELECT line (output: $mlog)}"
 else
   check select.mismatch 0 "the generation-$next probe did not build (log: $here/obj/build-probe-gen$next.log)"

@@ -263,16 +263,37 @@ namespace NanoMikey.OnDevice
             // The pack at start-up: its AES/SRTP factory, P-256 and the MIKEY PRF/MAC (the managed P-256 workspace is never built).
             var selection = NanoMikey.Esp32.Native.Selection.NativeCryptoSelection.Select(new SoftwareAesFactory());
             if (!selection.IsNative) Fail("native pack: " + selection.Reason);
-            NanoMikey.Ecc.P256Offload.Engine = new NanoMikey.Esp32.Native.Mikey.NativeP256Offload();
-            NanoMikey.Mikey.Keys.MikeyOffload.Engine = new NanoMikey.Esp32.Native.Mikey.NativeMikeyOffload();
+            selection.InstallMikeyEngines();
+            s_aes = selection.Aes;
 #endif
+            // The intercom trades signing time for 8 KB of heap: k·G by the ladder, no comb table (P256.FixedBaseComb).
+            NanoMikey.Ecc.P256.FixedBaseComb = false;
+            EcdhSignResponder responder = IntercomResponder();
+            var answer = new byte[1024];
+            if (responder.Respond(s_offer, 0, s_offer.Length, answer, 0, answer.Length) != MikeyExchangeStatus.Ok) Fail("ECDH-SIGN respond");
+            s_offer = null;
+            // No ECC until the next exchange: the P-256 scratch goes back to the heap for the streams (made again on re-key).
+            NanoMikey.Ecc.P256.ReleaseScratch();
+            IntercomStreams(responder.Bundle.Get(0));
+        }
+
+        // The offer and the expected key, kept out of Intercom's frame: the interpreter's frames are heap blocks sized by
+        // their locals, and Intercom's frame sits under the whole exchange (a device's call site has no vector files).
+        private static byte[] s_offer, s_expectedKey;
+#if PROBE_PACK
+        private static NanoMikey.Crypto.Hal.IAesEngineFactory s_aes;
+#endif
+
+        private static EcdhSignResponder IntercomResponder()
+        {
             var clock = new FixedClock();
             byte[] certs = Vectors.MikeyEccCertificates();
             byte[] bobCert = Find(certs, null, "bob"), ca = Find(certs, null, "ca");
             certs = null;
             byte[] vectors = Vectors.MikeyEccVectors();
-            byte[] offer = Find(vectors, null, "ecdh-i-message"), scalar = Find(vectors, null, "bob-static-scalar");
-            byte[] expectedKey = Find(vectors, null, "ecdh-srtp-master-key");
+            s_offer = Find(vectors, null, "ecdh-i-message");
+            byte[] scalar = Find(vectors, null, "bob-static-scalar");
+            s_expectedKey = Find(vectors, null, "ecdh-srtp-master-key");
             vectors = null;
             var creds = new EccCredentials();
             if (!creds.Key.TryImport(scalar, 0)) Fail("key");
@@ -281,17 +302,18 @@ namespace NanoMikey.OnDevice
             creds.AddCertificate(bobCert, 0, bobCert.Length);
             var trust = new EccPeerTrust();
             if (trust.AddTrustAnchor(ca, 0, ca.Length) != NanoMikey.X509.Asn1.Asn1Status.Ok) Fail("anchor");
-            var responder = new EcdhSignResponder(Drbg("vector/ecdh/r"), clock, new ReplayCache(4, clock, new FreshnessPolicy()), creds, trust);
-            var answer = new byte[1024];
-            if (responder.Respond(offer, 0, offer.Length, answer, 0, answer.Length) != MikeyExchangeStatus.Ok) Fail("ECDH-SIGN respond");
-            CryptoSession cs = responder.Bundle.Get(0);
+            return new EcdhSignResponder(Drbg("vector/ecdh/r"), clock, new ReplayCache(4, clock, new FreshnessPolicy()), creds, trust);
+        }
+
+        private static void IntercomStreams(CryptoSession cs)
+        {
             SrtpMasterKeyEntry k = cs.GetMasterKey(0);
             for (int i = 0; i < 16; i++)
             {
-                if (k.Key[i] != expectedKey[i]) Fail("SRTP master key differs from vectors.txt");
+                if (k.Key[i] != s_expectedKey[i]) Fail("SRTP master key differs from vectors.txt");
             }
 #if PROBE_PACK
-            NanoMikey.Crypto.Hal.IAesEngineFactory aes = selection.Aes;
+            NanoMikey.Crypto.Hal.IAesEngineFactory aes = s_aes;
 #else
             var aes = new SoftwareAesFactory();
 #endif

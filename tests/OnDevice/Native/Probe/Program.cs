@@ -17,12 +17,36 @@ namespace NanoMikey.OnDevice
         private const int Packets = 10000; // per direction and transform (issue 10 §2, issue 15)
         private const int WarmUp = 200;
 
+        // d = 1..32 and d = 32..1 (any valid scalars): Alice's secret with Bob's key equals Bob's with Alice's.
+        private static bool EcdhAgrees()
+        {
+            byte[] a = new byte[32], b = new byte[32], sa = new byte[32], sb = new byte[32];
+            for (int i = 0; i < 32; i++)
+            {
+                a[i] = (byte)(i + 1);
+                b[i] = (byte)(32 - i);
+            }
+            NanoMikey.Ecc.P256PrivateKey? ka = NanoMikey.Ecc.P256PrivateKey.FromScalar(a, 0), kb = NanoMikey.Ecc.P256PrivateKey.FromScalar(b, 0);
+            if (ka == null || kb == null) return false;
+            if (!NanoMikey.Ecc.EcdhP256.ComputeSharedSecret(ka, kb.PublicKey, sa, 0)) return false;
+            if (!NanoMikey.Ecc.EcdhP256.ComputeSharedSecret(kb, ka.PublicKey, sb, 0)) return false;
+            for (int i = 0; i < 32; i++)
+            {
+                if (sa[i] != sb[i]) return false;
+            }
+            return true;
+        }
+
         public static void Main()
         {
             try
             {
                 NativeCryptoSelection s = NativeCryptoSelection.Select(new SoftwareAesFactory());
                 Console.WriteLine("SELECT|" + Name(s.Outcome) + "|" + (s.Reason ?? "") + "|" + (s.ImagePack ?? ""));
+                // The MIKEY side follows the same choice: the pack's P-256/PRF engines, or none (managed). One ECDH both ways
+                // through whatever was installed shows it carries the keys.
+                bool mikeyNative = s.InstallMikeyEngines();
+                Console.WriteLine("MIKEY|" + (mikeyNative ? "native" : "managed") + "|" + (EcdhAgrees() ? "ecdh-ok" : "ecdh-failed"));
                 // Whatever was selected carries SRTP: a few packets through it (the managed fallback included).
                 SrtpBothWays(null, SrtpPolicy.AesCm128HmacSha1_80(), false, s.Aes, 20, 0);
                 if (s.IsNative)
