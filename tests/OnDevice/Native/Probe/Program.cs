@@ -26,7 +26,7 @@ namespace NanoMikey.OnDevice
                 a[i] = (byte)(i + 1);
                 b[i] = (byte)(32 - i);
             }
-            NanoMikey.Ecc.P256PrivateKey? ka = NanoMikey.Ecc.P256PrivateKey.FromScalar(a, 0), kb = NanoMikey.Ecc.P256PrivateKey.FromScalar(b, 0);
+            NanoMikey.Ecc.P256PrivateKey ka = NanoMikey.Ecc.P256PrivateKey.FromScalar(a, 0), kb = NanoMikey.Ecc.P256PrivateKey.FromScalar(b, 0);
             if (ka == null || kb == null) return false;
             if (!NanoMikey.Ecc.EcdhP256.ComputeSharedSecret(ka, kb.PublicKey, sa, 0)) return false;
             if (!NanoMikey.Ecc.EcdhP256.ComputeSharedSecret(kb, ka.PublicKey, sb, 0)) return false;
