@@ -76,7 +76,7 @@ fuzz_one() {
   mkdir -p "$dir"
   local input=(-i "$HERE/corpus/$t")
   [ "$LONG" = 1 ] && [ -d "$dir/default/queue" ] && input=(-i -)
-  FUZZ_TIME_SCALE=4 afl-fuzz "${input[@]}" -o "$dir" -V "$BUDGET" -t "$timeout" -m none -G "$maxlen" "${dict[@]}" -- "${FUZZ[@]}" "$t" >"$dir/afl.log" 2>&1
+  afl-fuzz "${input[@]}" -o "$dir" -V "$BUDGET" -t "$timeout" -m none -G "$maxlen" "${dict[@]}" -- "${FUZZ[@]}" "$t" >"$dir/afl.log" 2>&1
   echo $? >"$dir/afl.rc"
 }
 

@@ -61,7 +61,7 @@ namespace NanoMikey.Fuzz.Targets
         public byte[] Genuine => _genuine;
 
         /// <inheritdoc />
-        protected override int TimeLimitMilliseconds => 5000;
+        protected override int TimeLimitMilliseconds => 20000;
 
         /// <inheritdoc />
         protected override void Check(byte[] input)

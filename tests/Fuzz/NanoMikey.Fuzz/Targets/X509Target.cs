@@ -36,7 +36,7 @@ namespace NanoMikey.Fuzz.Targets
         public override string Name => "x509";
 
         /// <inheritdoc />
-        protected override int TimeLimitMilliseconds => 2000;
+        protected override int TimeLimitMilliseconds => 10000;
 
         /// <summary>The DER of every certificate under tests/vectors (mikey-ecc, mikey-rsa, x509/rsa, x509/chains).</summary>
         public static IEnumerable<byte[]> Certificates()
