@@ -11,6 +11,7 @@
 #   --jobs N     targets fuzzed at once (default 2: the 18 targets at 60 s fit 15 minutes on 2 cores)
 #   --long       a deep run: default budget 3600 s, one job, the work folder kept and resumed (AFL_AUTORESUME)
 #   --work DIR   where the build, the instrumented assemblies and afl's output go (default tests/Fuzz/work, git-ignored)
+#   --cmin       instead of fuzzing: minimise tests/Fuzz/corpus/TARGET in place with afl-cmin (the generated-* seeds stay)
 #
 # Needs afl-fuzz (Debian package afl++) and the .NET SDK; the SharpFuzz tool is restored from NuGet by `dotnet tool restore`.
 set -u -o pipefail
@@ -19,6 +20,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 BUDGET=""
 JOBS=""
 LONG=0
+CMIN=0
 WORK="$HERE/work"
 TARGETS=()
 while [ $# -gt 0 ]; do
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
     --target) TARGETS+=("$2"); shift 2 ;;
     --jobs) JOBS="$2"; shift 2 ;;
     --long) LONG=1; shift ;;
+    --cmin) CMIN=1; shift ;;
     --work) WORK="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
@@ -102,6 +105,20 @@ summary() {
   fi
   return 0
 }
+
+if [ "$CMIN" = 1 ]; then
+  DOTNET="$(readlink -f "$(command -v dotnet)")"
+  for t in "${TARGETS[@]}"; do
+    rm -rf "$WORK/cmin/$t"; mkdir -p "$WORK/cmin"
+    (cd "$WORK/cmin" && afl-cmin -i "$HERE/corpus/$t" -o "$t" -t 20000 -m none -- "$DOTNET" "$OUT/NanoMikey.Fuzz.dll" "$t" >"$t.log" 2>&1) \
+      || { echo "$t: afl-cmin failed (see $WORK/cmin/$t.log)"; continue; }
+    before=$(ls "$HERE/corpus/$t" | wc -l)
+    find "$HERE/corpus/$t" -type f ! -name 'generated-*' -delete
+    for f in "$WORK/cmin/$t"/*; do b="$(basename "$f")"; [ -f "$HERE/corpus/$t/$b" ] || cp "$f" "$HERE/corpus/$t/$b"; done
+    echo "$t: $before -> $(ls "$HERE/corpus/$t" | wc -l) files"
+  done
+  exit 0
+fi
 
 echo "== fuzzing ${#TARGETS[@]} targets, $BUDGET s each, $JOBS at a time (work: $WORK)"
 running=0
