@@ -79,8 +79,17 @@ fuzz_one() {
   mkdir -p "$dir"
   local input=(-i "$HERE/corpus/$t")
   [ "$LONG" = 1 ] && [ -d "$dir/default/queue" ] && input=(-i -)
-  afl-fuzz "${input[@]}" -o "$dir" -V "$BUDGET" -t "$timeout" -m none -G "$maxlen" "${dict[@]}" -- "${FUZZ[@]}" "$t" >"$dir/afl.log" 2>&1
-  echo $? >"$dir/afl.rc"
+  local rc attempt
+  for attempt in 1 2 3; do
+    afl-fuzz "${input[@]}" -o "$dir" -V "$BUDGET" -t "$timeout" -m none -G "$maxlen" "${dict[@]}" -- "${FUZZ[@]}" "$t" >"$dir/afl.log" 2>&1
+    rc=$?
+    # Now and then the first dry run of a SharpFuzz target sees an empty coverage map ("No instrumentation detected",
+    # seen 2 times in about 60 starts on a loaded machine): start again, resuming what is there.
+    if [ "$rc" = 0 ] || ! grep -q "No instrumentation detected" "$dir/afl.log"; then break; fi
+    echo "$t: afl-fuzz saw no instrumentation on its first run (attempt $attempt), starting again" >&2
+    [ -d "$dir/default/queue" ] && input=(-i -) && export AFL_AUTORESUME=1
+  done
+  echo "$rc" >"$dir/afl.rc"
 }
 
 summary() {
