@@ -286,5 +286,25 @@ namespace NanoMikey.Rtsp.Tests
             Assert.Equal(0x0102A0B0u, u.Ssrc);
             Assert.True(u.IsRecord);
         }
+
+        [Fact]
+        public void BlankContinuationLines_NeverGiveAHeaderANegativeLength()
+        {
+            // Found by fuzzing (tests/Fuzz/regressions/rtsp-request): a header with an empty value followed by a blank
+            // continuation line ("CSeq:" CRLF SP CRLF) got a value length of -2, so its text and number readers ran backwards.
+            var r = NewReader();
+            byte[] b = Bytes("OPTIONS * RTSP/1.0\r\nCSeq:\r\n \r\nX-A: a\r\n\t\r\nX-B:\n\t\n  b c \r\n\r\n");
+            Assert.Equal(RtspReadStatus.Complete, r.Read(b, 0, b.Length));
+            Assert.Equal(3, r.HeaderCount);
+            for (int i = 0; i < r.HeaderCount; i++)
+            {
+                Assert.InRange(r.HeaderValueLength(i), 0, b.Length);
+                Assert.InRange(r.HeaderValueOffset(i) + r.HeaderValueLength(i), 0, b.Length);
+            }
+
+            Assert.Equal("", r.HeaderValueText(0));
+            Assert.Equal("a", r.HeaderValueText(1));
+            Assert.Equal("b c", r.HeaderValueText(2));
+        }
     }
 }

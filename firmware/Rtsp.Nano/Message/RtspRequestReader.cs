@@ -150,12 +150,16 @@ namespace NanoMikey.Rtsp.Message
                 {
                     // A continuation line (RFC 2616 §2.2 LWS): the field's value runs on to the end of this line.
                     if (headers == 0) return RtspReadStatus.Malformed;
-                    int v = _valueStart[headers - 1];
-                    int vEnd = TrimRight(buffer, v, stop);
-                    if (_valueLength[headers - 1] == 0) v = SkipSpace(buffer, p, stop);
-                    _valueStart[headers - 1] = v;
-                    _valueLength[headers - 1] = vEnd - v;
-                    if (_valueLength[headers - 1] > _maxLine) return RtspReadStatus.HeadersTooLarge;
+                    int more = SkipSpace(buffer, p, stop);
+                    if (more < stop)
+                    {
+                        // A blank continuation line adds nothing; an empty value starts on this line (else its length
+                        // would run backwards from the previous line's end: found by fuzzing).
+                        int v = _valueLength[headers - 1] == 0 ? more : _valueStart[headers - 1];
+                        _valueStart[headers - 1] = v;
+                        _valueLength[headers - 1] = TrimRight(buffer, v, stop) - v;
+                        if (_valueLength[headers - 1] > _maxLine) return RtspReadStatus.HeadersTooLarge;
+                    }
                 }
                 else
                 {
