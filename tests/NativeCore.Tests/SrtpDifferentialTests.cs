@@ -59,6 +59,26 @@ namespace NanoMikey.NativeCore.Tests
             return p;
         }
 
+        // One random RTP packet protected by the managed outbound context (random master key, salt, SSRC, ROC, sequence).
+        private static (byte[] Master, byte[] Salt, uint Ssrc, uint Roc, int Seq, byte[] Rtp, int HeaderLength, byte[] Managed, int Length)
+            ManagedPacket(Random rng, SrtpPolicy policy)
+        {
+            byte[] master = new byte[policy.SessionEncryptionKeyLength], salt = new byte[policy.SessionSaltKeyLength];
+            rng.NextBytes(master);
+            rng.NextBytes(salt);
+            uint ssrc = (uint)rng.NextInt64(0, 1L << 32), roc = (uint)rng.NextInt64(0, 1L << 32);
+            int seq = rng.Next(0, 65536);
+            byte[] rtp = RandomRtp(rng, ssrc, seq, out int h);
+            var ctx = new SrtpCryptoContext(policy, ssrc, SrtpDirection.Outbound, new SoftwareAesFactory());
+            ctx.AddMasterKey(master, 0, salt, 0, null, 0);
+            ctx.SetRolloverCounter(roc);
+            byte[] managed = new byte[rtp.Length + 32];
+            Array.Copy(rtp, managed, rtp.Length);
+            int len = rtp.Length;
+            Assert.Equal(Srtp.SrtpStatus.Ok, ctx.Protect(managed, 0, ref len, managed.Length));
+            return (master, salt, ssrc, roc, seq, rtp, h, managed, len);
+        }
+
         [Theory]
         [MemberData(nameof(CmPolicies))]
         public void SrtpAesCmPacketsMatchTheManagedContext(string policyName)
@@ -68,20 +88,7 @@ namespace NanoMikey.NativeCore.Tests
             int tagLen = policy.EffectiveSrtpTagLength;
             for (int c = 0; c < Cases; c++)
             {
-                byte[] master = new byte[policy.SessionEncryptionKeyLength], salt = new byte[policy.SessionSaltKeyLength];
-                rng.NextBytes(master);
-                rng.NextBytes(salt);
-                uint ssrc = (uint)rng.NextInt64(0, 1L << 32), roc = (uint)rng.NextInt64(0, 1L << 32);
-                int seq = rng.Next(0, 65536);
-                byte[] rtp = RandomRtp(rng, ssrc, seq, out int h);
-
-                var ctx = new SrtpCryptoContext(policy, ssrc, SrtpDirection.Outbound, new SoftwareAesFactory());
-                ctx.AddMasterKey(master, 0, salt, 0, null, 0);
-                ctx.SetRolloverCounter(roc);
-                byte[] managed = new byte[rtp.Length + 32];
-                Array.Copy(rtp, managed, rtp.Length);
-                int len = rtp.Length;
-                Assert.Equal(Srtp.SrtpStatus.Ok, ctx.Protect(managed, 0, ref len, managed.Length));
+                var (master, salt, ssrc, roc, seq, rtp, h, managed, len) = ManagedPacket(rng, policy);
                 Assert.Equal(rtp.Length + tagLen, len);
 
                 var keys = SessionKeys(policy, master, salt, false);
@@ -151,20 +158,7 @@ namespace NanoMikey.NativeCore.Tests
             SrtpPolicy policy = Policy(policyName);
             for (int c = 0; c < Cases; c++)
             {
-                byte[] master = new byte[policy.SessionEncryptionKeyLength], salt = new byte[policy.SessionSaltKeyLength];
-                rng.NextBytes(master);
-                rng.NextBytes(salt);
-                uint ssrc = (uint)rng.NextInt64(0, 1L << 32), roc = (uint)rng.NextInt64(0, 1L << 32);
-                int seq = rng.Next(0, 65536);
-                byte[] rtp = RandomRtp(rng, ssrc, seq, out int h);
-
-                var ctx = new SrtpCryptoContext(policy, ssrc, SrtpDirection.Outbound, new SoftwareAesFactory());
-                ctx.AddMasterKey(master, 0, salt, 0, null, 0);
-                ctx.SetRolloverCounter(roc);
-                byte[] managed = new byte[rtp.Length + 32];
-                Array.Copy(rtp, managed, rtp.Length);
-                int len = rtp.Length;
-                Assert.Equal(Srtp.SrtpStatus.Ok, ctx.Protect(managed, 0, ref len, managed.Length));
+                var (master, salt, ssrc, roc, seq, rtp, h, managed, len) = ManagedPacket(rng, policy);
                 Assert.Equal(rtp.Length + 16, len);
 
                 // RFC 7714 §8: AAD = header, payload encrypted, 16-byte tag after it; IV per §8.1.
