@@ -5,6 +5,8 @@
 # deploys (the runtime keeps each loaded assembly's type tables in the managed heap):
 #   baseline-psk  an empty program with Crypto, Srtp, Mikey loaded      sensor    one outbound SRTP stream, PSK keys
 #   baseline-ecc  the same plus Ecc, X509, Mikey.Ecc                    intercom  ECDH-SIGN done, SRTP both ways, SRTCP
+#   intercom-pack the intercom with the native crypto pack selected (issue 15; runs on the pack's nanoCLR, which
+#                 tests/OnDevice/Native/run.sh builds into $NANOMIKEY_CACHE/nanoclr-native; not in the default list)
 #   tests/OnDevice/heap-budget.sh [scenario...]        (default: all four)
 # Env: NANOFRAMEWORK_KIT, NF_CLR_DIR as for run.sh (run.sh first: it builds the nanoCLR when the kit has none);
 # HEAP_LO (a heap known to fail) and HEAP_HI (one known to pass) narrow the bisection (default 16384 and 524288).
@@ -24,18 +26,26 @@ mkdir -p "$here/obj"
 psk=(-r NanoMikey.Crypto.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll)
 ecc=(-r NanoMikey.Crypto.dll -r NanoMikey.Ecc.dll -r NanoMikey.X509.dll -r NanoMikey.Srtp.dll -r NanoMikey.Mikey.dll -r NanoMikey.Mikey.Ecc.dll)
 scenarios=("$@"); [ ${#scenarios[@]} -gt 0 ] || scenarios=(baseline-psk sensor baseline-ecc intercom)
-declare -A target=([sensor]=32768 [intercom]=65536)
+pack=(-r NanoMikey.Esp32.NativeCrypto1.dll -r NanoMikey.Esp32.Native.Probe.dll -r NanoMikey.Esp32.Native.dll)
+declare -A target=([sensor]=32768 [intercom]=65536 [intercom-pack]=65536)
 
-runs() { # runs DIR HEAP: 0 when the probe prints PROBE OK with this heap (deps: the scenario's assemblies)
-  ( cd "$1" && NF_TIMEOUT=300 NF_HEAP_BYTES=$2 "$kit/run-pe.sh" "${deps[@]}" NanoMikey.Probe.dll ) > "$1/run-$2.out" 2>&1
+runs() { # runs DIR HEAP: 0 when the probe prints PROBE OK with this heap (deps: the scenario's assemblies; clr: its nanoCLR)
+  ( cd "$1" && NF_CLR_DIR=$clr NF_TIMEOUT=300 NF_HEAP_BYTES=$2 "$kit/run-pe.sh" "${deps[@]}" NanoMikey.Probe.dll ) > "$1/run-$2.out" 2>&1
   grep -q '^PROBE OK' "$1/run-$2.out"
 }
 
 declare -A found
 for s in "${scenarios[@]}"; do
   dir=$here/obj/probe-$s
-  case $s in sensor|baseline-psk) deps=("${psk[@]}");; *) deps=("${ecc[@]}");; esac
-  if ! dotnet build "$here/Probe/Probe.csproj" -c Release -p:NanoFrameworkKit="$kit" -p:ProbeScenario="${s%%-*}" > "$here/obj/build-probe-$s.log" 2>&1; then
+  clr=$NF_CLR_DIR; extra=()
+  case $s in
+    sensor|baseline-psk) deps=("${psk[@]}");;
+    intercom-pack) deps=("${ecc[@]}" "${pack[@]}"); extra=(-p:ProbePack=true)
+      clr=${NANOMIKEY_CACHE:-${HOME:-/tmp}/.cache/nanomikey}/nanoclr-native
+      [ -x "$clr/bin/nanoFramework.nanoCLR.test" ] || { echo "heap budget: no pack nanoCLR in $clr (run tests/OnDevice/Native/run.sh once)"; found[$s]=; continue; };;
+    *) deps=("${ecc[@]}");;
+  esac
+  if ! dotnet build "$here/Probe/Probe.csproj" -c Release -p:NanoFrameworkKit="$kit" -p:ProbeScenario="${s%%-*}" "${extra[@]}" > "$here/obj/build-probe-$s.log" 2>&1; then
     echo "heap budget: probe $s did not build (log: $here/obj/build-probe-$s.log)"; found[$s]=; continue
   fi
   rm -rf "$dir" && cp -r "$here/Probe/bin/Release/netstandard2.0" "$dir"
