@@ -132,7 +132,7 @@ namespace NanoMikey.DeviceBench
 #endif
         }
 
-        private static string Name(int row)
+        internal static string Name(int row)
         {
             switch (row)
             {
@@ -158,7 +158,7 @@ namespace NanoMikey.DeviceBench
 #if NATIVE_PACK
         // The same rows through the pack: the keyed HMAC of a slot, ECB/CTR/GCM on a slot's cached key schedule, SRTP through
         // contexts on the pack's factory (set up in Setup), P-256 on raw keys.
-        private static void Run(int row, int n)
+        internal static void Run(int row, int n)
         {
             int h = s_slot;
             for (int i = 0; i < n; i++)
@@ -203,7 +203,7 @@ namespace NanoMikey.DeviceBench
             return s.Aes;
         }
 #else
-        private static void Run(int row, int n)
+        internal static void Run(int row, int n)
         {
             for (int i = 0; i < n; i++)
             {
@@ -260,7 +260,7 @@ namespace NanoMikey.DeviceBench
             return DateTime.UtcNow.Ticks - t0;
         }
 
-        private static void Setup()
+        internal static void Setup()
         {
             for (int i = 0; i < Data.Length; i++) Data[i] = (byte)(i * 7 + 3);
             byte[] key = new byte[32];

@@ -26,13 +26,14 @@ clr=$(bash "$root/tests/OnDevice/nanoclr.sh" "$kit")
 cp -r "$kit/examples/ilcount/NfKit.Diagnostics" "$work/"
 dotnet build "$work/NfKit.Diagnostics/NfKit.Diagnostics.csproj" -c Release -p:NfKit="$kit" -o "$work/diag" -nologo -v q > "$work/build.log" 2>&1 \
   || { cat "$work/build.log" >&2; exit 3; }
-for p in lib/Crypto.Nano/Crypto.Nano.csproj lib/Srtp.Nano/Srtp.Nano.csproj; do
+for p in lib/Crypto.Nano/Crypto.Nano.csproj lib/Srtp.Nano/Srtp.Nano.csproj lib/Ecc.Nano/Ecc.Nano.csproj lib/Mikey.Nano/Mikey.Nano.csproj; do
   dotnet build "$root/$p" -c "$config" -f nano -nologo -v q >> "$work/build.log" 2>&1 || { grep error "$work/build.log" | sort -u >&2; exit 3; }
 done
 dotnet build "$here/IlCount/IlCountProbe.csproj" -c "$config" -nologo -v q -p:NanoFrameworkKit="$kit" -p:NfKitDiagnostics="$work/diag/NfKit.Diagnostics.dll" \
   -p:BaseIntermediateOutputPath="$work/obj/" -o "$work/probe" >> "$work/build.log" 2>&1 || { grep error "$work/build.log" | sort -u >&2; exit 3; }
 NF_IL_COUNT=1 NF_CLR_DIR=$clr "$kit/run-pe.sh" -r "$work/diag/NfKit.Diagnostics.dll" \
   -r "$root/lib/Crypto.Nano/bin/$config/nano/NanoMikey.Crypto.dll" -r "$root/lib/Srtp.Nano/bin/$config/nano/NanoMikey.Srtp.dll" \
+  -r "$root/lib/Ecc.Nano/bin/$config/nano/NanoMikey.Ecc.dll" -r "$root/lib/Mikey.Nano/bin/$config/nano/NanoMikey.Mikey.dll" \
   "$work/probe/IlCountProbe.dll" > "$work/out.txt" 2>&1 || true
 if ! grep -q '^ILEND' "$work/out.txt"; then echo "ilcount.sh: the probe did not finish:" >&2; cat "$work/out.txt" >&2; exit 1; fi
 awk -F'|' '

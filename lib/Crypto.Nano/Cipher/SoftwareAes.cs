@@ -104,27 +104,16 @@ namespace NanoMikey.Crypto.Cipher
         public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);
-            // The whole pass and the rounds (FIPS 197 §5.1) in this one frame: the interpreter allocates a frame on the heap
-            // for every call, and the KEMAC decryption of a PSK exchange reaches here at the deepest point of the exchange
-            // (issue 10 §2 heap). Only leaf steps are calls (lanes, Ortho, SubBytes, the fused round tail), one deep at most.
+            // The interpreter allocates a frame on the heap for every call, and the KEMAC decryption of a PSK exchange reaches
+            // here at the deepest point of the exchange (issue 10 §2 heap): the rounds are one frame (EncryptLanes, shared with
+            // CtrXor) whose callees are leaves.
             ulong[] q = _q;
             ulong[] rk = _roundKeys;
             int rounds = _rounds;
             while (length > 0)
             {
                 int blocks = LoadLanes(input, inputOffset, q, length);
-                Ortho(q);
-                AddRoundKey(q, rk, 0);
-                for (int r = 1; r < rounds; r++)
-                {
-                    SubBytes(q);
-                    ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
-                }
-                // The last round has no MixColumns; the round count is public.
-                SubBytes(q);
-                ShiftRows(q);
-                AddRoundKey(q, rk, rounds << 3);
-                Ortho(q);
+                EncryptLanes(q, rk, rounds);
                 StoreLanes(q, blocks, output, outputOffset);
                 blocks <<= 4;
                 inputOffset += blocks;
@@ -200,17 +189,7 @@ namespace NanoMikey.Crypto.Cipher
                     c0 += carry;
                 }
 
-                Ortho(q);
-                AddRoundKey(q, rk, 0);
-                for (int r = 1; r < rounds; r++)
-                {
-                    SubBytes(q);
-                    ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
-                }
-                SubBytes(q);
-                ShiftRows(q);
-                AddRoundKey(q, rk, rounds << 3);
-                Ortho(q);
+                EncryptLanes(q, rk, rounds);
                 int n = length >= 64 ? 64 : length;
                 XorLanes(q, input, inputOffset, output, outputOffset, n);
                 inputOffset += n;
@@ -257,6 +236,24 @@ namespace NanoMikey.Crypto.Cipher
             if (length < 0 || (length & 15) != 0) throw new ArgumentException("Length must be a multiple of 16.", nameof(length));
             if (inputOffset < 0 || inputOffset > input.Length - length) throw new ArgumentOutOfRangeException(nameof(inputOffset));
             if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
+        }
+
+        // FIPS 197 §5.1: the four lanes loaded in q, to bit planes, all rounds, back to lanes. Only leaf steps are calls below
+        // it (Ortho, SubBytes, the fused round tail), so the deepest frame chain grows by this one frame alone.
+        private static void EncryptLanes(ulong[] q, ulong[] rk, int rounds)
+        {
+            Ortho(q);
+            AddRoundKey(q, rk, 0);
+            for (int r = 1; r < rounds; r++)
+            {
+                SubBytes(q);
+                ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
+            }
+            // The last round has no MixColumns; the round count is public.
+            SubBytes(q);
+            ShiftRows(q);
+            AddRoundKey(q, rk, rounds << 3);
+            Ortho(q);
         }
 
         // FIPS 197 §5.1.2–5.1.4 of rounds 1..Nr-1 in one small frame, on locals: the encryption hot path, so it does
