@@ -139,13 +139,12 @@ namespace NanoMikey.DeviceBench.IlCount
 
         private static void Setup()
         {
-            for (int i = 0; i < Data.Length; i++) Data[i] = (byte)(i * 7 + 3);
-            byte[] key = new byte[32];
-            for (int i = 0; i < key.Length; i++) key[i] = (byte)(0xA0 + i);
-            s_hmac = new HmacSha1(key, 0, 20);
+            // Keys and data of the parts: any bytes (the counts do not depend on them); the bench rows use the bench's.
+            for (int i = 0; i < Data.Length; i++) Data[i] = (byte)(i * 5 + 1);
+            s_hmac = new HmacSha1(Data, 64, 20);
             s_sha1 = new Sha1();
             s_aes = new SoftwareAes();
-            s_aes.SetKey(key, 0, 16);
+            s_aes.SetKey(Data, 96, 16);
             s_ctr = new AesCtr(176);
             s_cm = new AesCmCipher(1500);
             s_window = new ReplayWindow(128);
