@@ -104,16 +104,28 @@ namespace NanoMikey.Crypto.Cipher
         public void EncryptBlocks(byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
         {
             Check(input, inputOffset, output, outputOffset, length);
-            // The interpreter allocates a frame on the heap for every call, and the KEMAC decryption of a PSK exchange reaches
-            // here at the deepest point of the exchange (issue 10 §2 heap): the rounds are one frame (EncryptLanes, shared with
-            // CtrXor) whose callees are leaves.
+            // The whole pass and the rounds (FIPS 197 §5.1) in this one frame: the interpreter allocates a frame on the heap
+            // for every call, and the KEMAC decryption of a PSK exchange reaches here at the deepest point of the exchange
+            // (issue 10 §2 heap; InterpreterFrameDepthTests). Only leaf steps are calls (lanes, Ortho, SubBytes, the fused round
+            // tail), one deep at most. CtrXor repeats the round sequence for the same reason.
             ulong[] q = _q;
             ulong[] rk = _roundKeys;
             int rounds = _rounds;
             while (length > 0)
             {
                 int blocks = LoadLanes(input, inputOffset, q, length);
-                EncryptLanes(q, rk, rounds);
+                Ortho(q);
+                AddRoundKey(q, rk, 0);
+                for (int r = 1; r < rounds; r++)
+                {
+                    SubBytes(q);
+                    ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
+                }
+                // The last round has no MixColumns; the round count is public.
+                SubBytes(q);
+                ShiftRows(q);
+                AddRoundKey(q, rk, rounds << 3);
+                Ortho(q);
                 StoreLanes(q, blocks, output, outputOffset);
                 blocks <<= 4;
                 inputOffset += blocks;
@@ -129,7 +141,8 @@ namespace NanoMikey.Crypto.Cipher
         /// <paramref name="increment32"/> only the low 32 bits counting (GCM inc32, SP 800-38D §6.2). The counter blocks go
         /// straight from words into the bitsliced lanes and the keystream is XORed into the data as the lanes are stored, so
         /// no counter or keystream block is ever written to an array (the interpreter pays per IL instruction and per array
-        /// access: issue 10 §4). The caller's counter block is read, never modified.
+        /// access: issue 10 §4). The caller's counter block is read, never modified. Like <see cref="EncryptBlocks"/> it runs the
+        /// rounds in its own frame and calls only leaf steps (issue 10 §2: every interpreter frame is on the heap).
         /// </summary>
         /// <param name="counterBlock">Buffer holding the 16-byte initial counter block.</param>
         /// <param name="counterOffset">Offset of the counter block.</param>
@@ -189,7 +202,18 @@ namespace NanoMikey.Crypto.Cipher
                     c0 += carry;
                 }
 
-                EncryptLanes(q, rk, rounds);
+                Ortho(q);
+                AddRoundKey(q, rk, 0);
+                for (int r = 1; r < rounds; r++)
+                {
+                    SubBytes(q);
+                    ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
+                }
+                // The last round has no MixColumns; the round count is public.
+                SubBytes(q);
+                ShiftRows(q);
+                AddRoundKey(q, rk, rounds << 3);
+                Ortho(q);
                 int n = length >= 64 ? 64 : length;
                 XorLanes(q, input, inputOffset, output, outputOffset, n);
                 inputOffset += n;
@@ -236,24 +260,6 @@ namespace NanoMikey.Crypto.Cipher
             if (length < 0 || (length & 15) != 0) throw new ArgumentException("Length must be a multiple of 16.", nameof(length));
             if (inputOffset < 0 || inputOffset > input.Length - length) throw new ArgumentOutOfRangeException(nameof(inputOffset));
             if (outputOffset < 0 || outputOffset > output.Length - length) throw new ArgumentOutOfRangeException(nameof(outputOffset));
-        }
-
-        // FIPS 197 §5.1: the four lanes loaded in q, to bit planes, all rounds, back to lanes. Only leaf steps are calls below
-        // it (Ortho, SubBytes, the fused round tail), so the deepest frame chain grows by this one frame alone.
-        private static void EncryptLanes(ulong[] q, ulong[] rk, int rounds)
-        {
-            Ortho(q);
-            AddRoundKey(q, rk, 0);
-            for (int r = 1; r < rounds; r++)
-            {
-                SubBytes(q);
-                ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
-            }
-            // The last round has no MixColumns; the round count is public.
-            SubBytes(q);
-            ShiftRows(q);
-            AddRoundKey(q, rk, rounds << 3);
-            Ortho(q);
         }
 
         // FIPS 197 §5.1.2–5.1.4 of rounds 1..Nr-1 in one small frame, on locals: the encryption hot path, so it does

@@ -33,13 +33,6 @@ namespace NanoMikey.Srtp.Transforms
         public void Apply(IAesEngine engine, byte[] iv, int ivOffset, byte[] data, int offset, int length)
         {
             if (length <= 0) return;
-            // Software AES: counter blocks and keystream never touch an array (SoftwareAes.CtrXor; issue 10 §4).
-            SoftwareAes? software = engine as SoftwareAes;
-            if (software != null)
-            {
-                software.CtrXor(iv, ivOffset, false, data, offset, data, offset, length);
-                return;
-            }
             int blocks = (length + 15) >> 4;
             int total = blocks << 4;
             if (_blocks.Length < total)

@@ -63,14 +63,14 @@ namespace NanoMikey.DeviceBench.IlCount
             {
                 case 0: return "  bench glue: Array.Copy 182 + 3 IL";
                 case 1: return "  part: HMAC Reset+Update 172+Update 4+Final 10";
-                case 2: return "  part: AesCmCipher.Apply 160 B";
+                case 2: return "  AesCmCipher.Apply 160 B (KEMAC; SRTP uses CtrXor)";
                 case 3: return "  part: SrtpIv.AesCm";
                 case 4: return "  part: ReplayWindow(128) Check+Update";
                 case 5: return "  part: ConstantTime.AreEqual 10 + Wipe 10";
                 case 6: return "  part: SHA-1 Final (pad block)";
                 case 7: return "AES-128 4 blocks (one ct64 pass, 64 B)";
                 case 8: return "AES-128 8 blocks (EncryptBlocks 128)";
-                default: return "AES-CTR 160 B (Transform)";
+                default: return "  part: AES-CTR 160 B (Transform: CtrXor)";
             }
         }
 
