@@ -101,6 +101,13 @@ namespace NanoMikey.Crypto.Cipher
 
         private void Run(IAesEngine engine, byte[] counterBlock, int counterOffset, byte[]? input, int inputOffset, byte[] output, int outputOffset, int length)
         {
+            // Software AES: counter blocks and keystream never touch an array (SoftwareAes.CtrXor; issue 10 §4).
+            SoftwareAes? software = input != null ? engine as SoftwareAes : null;
+            if (software != null)
+            {
+                software.CtrXor(counterBlock, counterOffset, _increment32, input!, inputOffset, output, outputOffset, length);
+                return;
+            }
             byte[] ks = _keystream;
             bool full = !_increment32;
             uint c0 = ReadBe(counterBlock, counterOffset);

@@ -106,7 +106,8 @@ namespace NanoMikey.Crypto.Cipher
             Check(input, inputOffset, output, outputOffset, length);
             // The whole pass and the rounds (FIPS 197 §5.1) in this one frame: the interpreter allocates a frame on the heap
             // for every call, and the KEMAC decryption of a PSK exchange reaches here at the deepest point of the exchange
-            // (issue 10 §2 heap). Only leaf steps are calls (lanes, Ortho, SubBytes, the fused round tail), one deep at most.
+            // (issue 10 §2 heap; InterpreterFrameDepthTests). Only leaf steps are calls (lanes, Ortho, SubBytes, the fused round
+            // tail), one deep at most. CtrXor repeats the round sequence for the same reason.
             ulong[] q = _q;
             ulong[] rk = _roundKeys;
             int rounds = _rounds;
@@ -130,6 +131,94 @@ namespace NanoMikey.Crypto.Cipher
                 inputOffset += blocks;
                 outputOffset += blocks;
                 length -= blocks;
+            }
+            Array.Clear(q, 0, 8);
+        }
+
+        /// <summary>
+        /// Counter mode (SP 800-38A §6.5) in one call: output = input XOR E(K, T_j), T_0 the 16-byte big-endian counter block
+        /// and T_j = T_0 + j mod 2^128 (SP 800-38A Appendix B.1; SRTP AES-CM, RFC 3711 §4.1.1), or with
+        /// <paramref name="increment32"/> only the low 32 bits counting (GCM inc32, SP 800-38D §6.2). The counter blocks go
+        /// straight from words into the bitsliced lanes and the keystream is XORed into the data as the lanes are stored, so
+        /// no counter or keystream block is ever written to an array (the interpreter pays per IL instruction and per array
+        /// access: issue 10 §4). The caller's counter block is read, never modified. Like <see cref="EncryptBlocks"/> it runs the
+        /// rounds in its own frame and calls only leaf steps (issue 10 §2: every interpreter frame is on the heap).
+        /// </summary>
+        /// <param name="counterBlock">Buffer holding the 16-byte initial counter block.</param>
+        /// <param name="counterOffset">Offset of the counter block.</param>
+        /// <param name="increment32">True for inc32, false for the 128-bit increment.</param>
+        /// <param name="input">Source buffer.</param>
+        /// <param name="inputOffset">Offset in <paramref name="input"/>.</param>
+        /// <param name="output">Destination buffer (may be the same range as the input).</param>
+        /// <param name="outputOffset">Offset in <paramref name="output"/>.</param>
+        /// <param name="length">Number of bytes (any length).</param>
+        /// <exception cref="ArgumentException">A buffer is null or a range is invalid; nothing is written.</exception>
+        /// <exception cref="InvalidOperationException">No key is loaded.</exception>
+        [HotPath]
+        public void CtrXor(byte[] counterBlock, int counterOffset, bool increment32, byte[] input, int inputOffset, byte[] output, int outputOffset, int length)
+        {
+            if (counterBlock == null || input == null || output == null) throw new ArgumentNullException();
+            if (_rounds == 0) throw new InvalidOperationException();
+            if (length < 0 || counterOffset < 0 || counterOffset > counterBlock.Length - 16
+                || inputOffset < 0 || inputOffset > input.Length - length || outputOffset < 0 || outputOffset > output.Length - length)
+            {
+                throw new ArgumentOutOfRangeException();
+            }
+
+            ulong[] q = _q;
+            ulong[] rk = _roundKeys;
+            int rounds = _rounds;
+            uint c0 = ReadBe(counterBlock, counterOffset);
+            uint c1 = ReadBe(counterBlock, counterOffset + 4);
+            uint c2 = ReadBe(counterBlock, counterOffset + 8);
+            uint c3 = ReadBe(counterBlock, counterOffset + 12);
+            uint full = increment32 ? 0u : 1u;
+            while (length > 0)
+            {
+                int blocks = length >= 64 ? 4 : (length + 15) >> 4;
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    if (lane >= blocks)
+                    {
+                        q[lane] = 0;
+                        q[lane + 4] = 0;
+                        continue;
+                    }
+
+                    // LoadLanes of the counter block's bytes, from its words: byte-swapped, spread as in InterleaveIn.
+                    ulong a = Spread((c0 >> 24) | ((c0 >> 8) & 0xFF00) | ((c0 & 0xFF00) << 8) | (c0 << 24));
+                    ulong b = Spread((c1 >> 24) | ((c1 >> 8) & 0xFF00) | ((c1 & 0xFF00) << 8) | (c1 << 24));
+                    ulong c = Spread((c2 >> 24) | ((c2 >> 8) & 0xFF00) | ((c2 & 0xFF00) << 8) | (c2 << 24));
+                    ulong d = Spread((c3 >> 24) | ((c3 >> 8) & 0xFF00) | ((c3 & 0xFF00) << 8) | (c3 << 24));
+                    q[lane] = a | (c << 8);
+                    q[lane + 4] = b | (d << 8);
+                    // The increment without data-dependent branches ((x | -x) >> 31 is 1 exactly when x != 0), as AesCtr.
+                    c3++;
+                    uint carry = (((c3 | (uint)(-(int)c3)) >> 31) ^ 1) & full;
+                    c2 += carry;
+                    carry &= ((c2 | (uint)(-(int)c2)) >> 31) ^ 1;
+                    c1 += carry;
+                    carry &= ((c1 | (uint)(-(int)c1)) >> 31) ^ 1;
+                    c0 += carry;
+                }
+
+                Ortho(q);
+                AddRoundKey(q, rk, 0);
+                for (int r = 1; r < rounds; r++)
+                {
+                    SubBytes(q);
+                    ShiftRowsMixColumnsAddRoundKey(q, rk, r << 3);
+                }
+                // The last round has no MixColumns; the round count is public.
+                SubBytes(q);
+                ShiftRows(q);
+                AddRoundKey(q, rk, rounds << 3);
+                Ortho(q);
+                int n = length >= 64 ? 64 : length;
+                XorLanes(q, input, inputOffset, output, outputOffset, n);
+                inputOffset += n;
+                outputOffset += n;
+                length -= n;
             }
             Array.Clear(q, 0, 8);
         }
@@ -612,6 +701,61 @@ namespace NanoMikey.Crypto.Cipher
                 output[p + 14] = (byte)(w >> 16);
                 output[p + 15] = (byte)(w >> 24);
             }
+        }
+
+        // StoreLanes fused with the XOR of counter mode: output = input XOR the keystream in lanes 0..3 for n bytes (1..64).
+        // Full blocks are written out (one ldelem, one stelem per byte); the last partial block goes byte by byte, its length
+        // is public.
+        private static void XorLanes(ulong[] q, byte[] input, int i, byte[] output, int p, int n)
+        {
+            for (int lane = 0; n > 0; lane++, i += 16, p += 16, n -= 16)
+            {
+                ulong e = q[lane];
+                ulong f = q[lane + 4];
+                ulong g = e & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w0 = (uint)g | (uint)(g >> 16);
+                g = f & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w1 = (uint)g | (uint)(g >> 16);
+                g = (e >> 8) & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w2 = (uint)g | (uint)(g >> 16);
+                g = (f >> 8) & 0x00FF00FF00FF00FFUL;
+                g = (g | (g >> 8)) & 0x0000FFFF0000FFFFUL;
+                uint w3 = (uint)g | (uint)(g >> 16);
+                if (n < 16)
+                {
+                    for (int k = 0; k < n; k++)
+                    {
+                        uint w = k < 4 ? w0 : k < 8 ? w1 : k < 12 ? w2 : w3;
+                        output[p + k] = (byte)(input[i + k] ^ (w >> ((k & 3) << 3)));
+                    }
+                    return;
+                }
+
+                output[p] = (byte)(input[i] ^ w0);
+                output[p + 1] = (byte)(input[i + 1] ^ (w0 >> 8));
+                output[p + 2] = (byte)(input[i + 2] ^ (w0 >> 16));
+                output[p + 3] = (byte)(input[i + 3] ^ (w0 >> 24));
+                output[p + 4] = (byte)(input[i + 4] ^ w1);
+                output[p + 5] = (byte)(input[i + 5] ^ (w1 >> 8));
+                output[p + 6] = (byte)(input[i + 6] ^ (w1 >> 16));
+                output[p + 7] = (byte)(input[i + 7] ^ (w1 >> 24));
+                output[p + 8] = (byte)(input[i + 8] ^ w2);
+                output[p + 9] = (byte)(input[i + 9] ^ (w2 >> 8));
+                output[p + 10] = (byte)(input[i + 10] ^ (w2 >> 16));
+                output[p + 11] = (byte)(input[i + 11] ^ (w2 >> 24));
+                output[p + 12] = (byte)(input[i + 12] ^ w3);
+                output[p + 13] = (byte)(input[i + 13] ^ (w3 >> 8));
+                output[p + 14] = (byte)(input[i + 14] ^ (w3 >> 16));
+                output[p + 15] = (byte)(input[i + 15] ^ (w3 >> 24));
+            }
+        }
+
+        private static uint ReadBe(byte[] b, int o)
+        {
+            return ((uint)b[o] << 24) | ((uint)b[o + 1] << 16) | ((uint)b[o + 2] << 8) | b[o + 3];
         }
 
         private static uint ReadLe(byte[] b, int o)

@@ -416,7 +416,7 @@ namespace NanoMikey.Srtp.Context
             else if (_srtpEncrypt)
             {
                 SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                if (engine == null) _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + h, len - h);
+                if (engine == null) ApplyKeystream(keys.Cipher!, packet, offset + h, len - h);
             }
             int pos = offset + len + _aeadTagLength;
             if (_mkiLength > 0) Array.Copy(mk.Mki, 0, packet, pos, _mkiLength);
@@ -524,7 +524,7 @@ namespace NanoMikey.Srtp.Context
                 if (_srtpEncrypt)
                 {
                     SrtpIv.AesCm(keys.Salt, _ssrc, roc, (uint)seq, _iv, 0);
-                    _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + h, payloadEnd - h);
+                    ApplyKeystream(keys.Cipher!, packet, offset + h, payloadEnd - h);
                 }
             }
 
@@ -583,7 +583,7 @@ namespace NanoMikey.Srtp.Context
                 if (_srtcpEncrypt)
                 {
                     SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
-                    if (engine == null) _cm!.Apply(keys.Cipher!, _iv, 0, packet, offset + 8, len - 8);
+                    if (engine == null) ApplyKeystream(keys.Cipher!, packet, offset + 8, len - 8);
                 }
                 pos = offset + len;
                 RtpHeader.WriteUInt32(packet, pos, word);
@@ -689,7 +689,7 @@ namespace NanoMikey.Srtp.Context
                 {
                     if (keys.Cipher == null) return SrtpStatus.AuthFailure;
                     SrtpIv.AesCm(keys.Salt, _ssrc, idx >> 16, idx & 0xFFFF, _iv, 0);
-                    _cm!.Apply(keys.Cipher, _iv, 0, packet, offset + 8, payloadEnd - 8);
+                    ApplyKeystream(keys.Cipher, packet, offset + 8, payloadEnd - 8);
                 }
             }
 
@@ -698,6 +698,16 @@ namespace NanoMikey.Srtp.Context
             CommitSrtcpKeys(mk, keys);
             length = payloadEnd;
             return SrtpStatus.Ok;
+        }
+
+        // RFC 3711 §4.1.1: the AES-CM keystream for _iv XORed into the packet. With the software AES one call that keeps the
+        // counter blocks and the keystream out of arrays (SoftwareAes.CtrXor: IV + j is its 128-bit increment; issue 10 §4);
+        // any other engine through AesCmCipher, one engine call per packet.
+        private void ApplyKeystream(IAesEngine cipher, byte[] packet, int offset, int length)
+        {
+            SoftwareAes? software = cipher as SoftwareAes;
+            if (software != null) software.CtrXor(_iv, 0, false, packet, offset, packet, offset, length);
+            else _cm!.Apply(cipher, _iv, 0, packet, offset, length);
         }
 
         private static ulong Margin(ulong lifetime)

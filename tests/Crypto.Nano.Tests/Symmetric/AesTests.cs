@@ -169,6 +169,45 @@ namespace NanoMikey.Crypto.Tests.Symmetric
             Assert.Equal(e0, ks.AsSpan(16).ToArray());
         }
 
+        // SoftwareAes.CtrXor directly (issue 10 §4 fast path): in place at odd offsets, every length up to 5 passes, counters
+        // that wrap all 128 bits or only the low 32 (inc32), against .NET; bad ranges throw before anything is written.
+        [Fact]
+        public void CtrXor_InPlaceAtOffsets_Wraps_MatchesDotNet()
+        {
+            var sw = new SoftwareAes();
+            foreach (int kl in new[] { 16, 24, 32 })
+            {
+                var key = Key(kl);
+                sw.SetKey(key, 0, kl);
+                foreach (string hex in new[] { "ffffffffffffffffffffffffffffffff", "00112233445566778899aabbfffffffd", "0102030405060708090a0b0c0d0e0f10" })
+                {
+                    var counter = TestData.Hex(hex);
+                    var cb = new byte[21];
+                    Array.Copy(counter, 0, cb, 5, 16);
+                    for (int len = 0; len <= 330; len += len < 70 ? 1 : 37)
+                    {
+                        var pt = RandomNumberGenerator.GetBytes(len);
+                        foreach (bool inc32 in new[] { false, true })
+                        {
+                            var buf = new byte[len + 7];
+                            Array.Copy(pt, 0, buf, 3, len);
+                            sw.CtrXor(cb, 5, inc32, buf, 3, buf, 3, len);
+                            Assert.Equal(ReferenceCtr(key, counter, pt, inc32), buf.AsSpan(3, len).ToArray());
+                            Assert.Equal(0, buf[0] | buf[1] | buf[2] | buf[len + 3] | buf[len + 6]);
+                        }
+                    }
+                    Assert.Equal(counter, cb.AsSpan(5, 16).ToArray());
+                }
+            }
+            var output = new byte[32];
+            Assert.Throws<ArgumentOutOfRangeException>(() => sw.CtrXor(new byte[16], 1, false, output, 0, output, 0, 16));
+            Assert.Throws<ArgumentOutOfRangeException>(() => sw.CtrXor(new byte[16], 0, false, output, 17, output, 0, 16));
+            Assert.Throws<ArgumentOutOfRangeException>(() => sw.CtrXor(new byte[16], 0, false, output, 0, output, 0, -1));
+            Assert.Throws<ArgumentNullException>(() => sw.CtrXor(null!, 0, false, output, 0, output, 0, 16));
+            Assert.Equal(new byte[32], output);
+            Assert.Throws<InvalidOperationException>(() => new SoftwareAes().CtrXor(new byte[16], 0, false, output, 0, output, 0, 16));
+        }
+
         [Fact]
         public void Keystream_AllocatesNothing_AfterWarmUp()
         {
