@@ -32,7 +32,7 @@ namespace NanoMikey.DeviceBench
         private const long TargetTicks = 1000000;   // 100 ms per timed batch
 #endif
         private const int Repeats = 4;
-        private const int RowCount = 16;
+        private const int RowCount = 18;
         private const int Ring = 64;
         private const uint Ssrc = 0x12345678;
 
@@ -50,9 +50,9 @@ namespace NanoMikey.DeviceBench
         private static SoftwareAes s_aes = null!;
         private static AesCtr s_ctr = null!;
         private static AesGcm s_gcm = null!;
-        private static SrtpCryptoContext s_cmTx = null!, s_cmRx = null!, s_gcmTx = null!, s_gcmRx = null!;
-        private static byte[][] s_cmRing = null!, s_gcmRing = null!;
-        private static int[] s_cmRingLength = null!, s_gcmRingLength = null!;
+        private static SrtpCryptoContext s_cmTx = null!, s_cmRx = null!, s_gcmTx = null!, s_gcmRx = null!, s_engTx = null!, s_engRx = null!;
+        private static byte[][] s_cmRing = null!, s_gcmRing = null!, s_engRing = null!;
+        private static int[] s_cmRingLength = null!, s_gcmRingLength = null!, s_engRingLength = null!;
         private static readonly byte[] Plain = new byte[172];
         private static readonly byte[] Work = new byte[256];
         private static int s_cmSeq, s_gcmSeq, s_cmPos, s_gcmPos;
@@ -66,7 +66,7 @@ namespace NanoMikey.DeviceBench
         private static readonly byte[] Secret = new byte[32];
         private static long s_sink;
 #if NATIVE_PACK
-        private static int s_slot;
+        private static int s_slot, s_engSeq, s_engPos;
         private static readonly byte[] Scalar = new byte[32];
         private static readonly byte[] PeerPoint = new byte[65];
         private static readonly byte[] OwnPoint = new byte[65];
@@ -128,7 +128,7 @@ namespace NanoMikey.DeviceBench
 #if NATIVE_PACK
             return row != 2 && row != 11 && row != 12;
 #else
-            return row >= 0;
+            return row < 16;   // rows 16 and 17 need an AES engine outside managed code
 #endif
         }
 
@@ -151,7 +151,9 @@ namespace NanoMikey.DeviceBench
                 case 12: return "MIKEY build PSK I_MESSAGE";
                 case 13: return "P-256 ECDH";
                 case 14: return "P-256 ECDSA sign";
-                default: return "P-256 ECDSA verify";
+                case 15: return "P-256 ECDSA verify";
+                case 16: return "SRTP CM-80 protect, AES engine";
+                default: return "SRTP CM-80 unprotect, AES engine";
             }
         }
 
@@ -178,6 +180,8 @@ namespace NanoMikey.DeviceBench
                     case 13: if (NativeCryptoPack.P256Ecdh(Scalar, 0, PeerPoint, 0, 65, Secret, 0) != 0) throw new InvalidOperationException("ECDH"); break;
                     case 14: if (NativeCryptoPack.P256Sign(Scalar, 0, Hash, 0, 32, null!, 0, 0, Signature, 0) != 0) throw new InvalidOperationException("sign"); break;
                     case 15: if (NativeCryptoPack.P256Verify(OwnPoint, 0, 65, Hash, 0, 32, Signature, 0, 64) != 1) throw new InvalidOperationException("verify"); break;
+                    case 16: ProtectOnce(s_engTx, ref s_engSeq); break;
+                    case 17: UnprotectOnce(s_engRx, s_engRing, s_engRingLength, ref s_engPos); break;
                 }
             }
             s_sink += Out[0];
@@ -201,6 +205,23 @@ namespace NanoMikey.DeviceBench
                 throw new InvalidOperationException("P-256 keys");
             }
             return s.Aes;
+        }
+
+        // The pack's AES behind IAesEngine alone (not ISrtpPacketEngineFactory): one engine call per packet for the keystream,
+        // HMAC-SHA-1 and the rest managed, the configuration of an ESP32 whose hardware AES sits behind IAesEngine (issue 10 §4).
+        private sealed class AesOnlyFactory : IAesEngineFactory
+        {
+            private readonly IAesEngineFactory _inner;
+
+            internal AesOnlyFactory(IAesEngineFactory inner)
+            {
+                _inner = inner;
+            }
+
+            public IAesEngine? Create(int keyLength)
+            {
+                return _inner.Create(keyLength);
+            }
         }
 #else
         internal static void Run(int row, int n)
@@ -281,8 +302,11 @@ namespace NanoMikey.DeviceBench
             Plain[1] = 0x00;
             Plain[8] = 0x12; Plain[9] = 0x34; Plain[10] = 0x56; Plain[11] = 0x78;
             IAesEngineFactory engines = SrtpEngines();
-            SetupSrtp(SrtpPolicy.AesCm128HmacSha1_80(), key, false, engines);
-            SetupSrtp(SrtpPolicy.AeadAes128Gcm(), key, true, engines);
+            SetupSrtp(SrtpPolicy.AesCm128HmacSha1_80(), key, 0, engines);
+            SetupSrtp(SrtpPolicy.AeadAes128Gcm(), key, 1, engines);
+#if NATIVE_PACK
+            SetupSrtp(SrtpPolicy.AesCm128HmacSha1_80(), key, 2, new AesOnlyFactory(engines));
+#endif
 
             s_message = new byte[Base64.GetDecodedLength(Rfc4567Base64, 0, Rfc4567Base64.Length)];
             Base64.Decode(Rfc4567Base64, 0, Rfc4567Base64.Length, s_message, 0);
@@ -315,7 +339,8 @@ namespace NanoMikey.DeviceBench
 #endif
         }
 
-        private static void SetupSrtp(SrtpPolicy policy, byte[] key, bool gcm, IAesEngineFactory factory)
+        // kind: 0 AES-CM rows, 1 GCM rows, 2 the AES-CM rows with the AES engine alone.
+        private static void SetupSrtp(SrtpPolicy policy, byte[] key, int kind, IAesEngineFactory factory)
         {
             byte[] material = new byte[policy.MasterKeyLength + policy.MasterSaltLength];
             for (int i = 0; i < material.Length; i++) material[i] = (byte)(key[i] ^ 0x5A);
@@ -337,18 +362,11 @@ namespace NanoMikey.DeviceBench
                 if (ringTx.Protect(ring[i], 0, ref len, 256) != SrtpStatus.Ok) throw new InvalidOperationException("ring protect");
                 lengths[i] = len;
             }
-            if (gcm)
-            {
-                s_gcmTx = tx; s_gcmRx = rx; s_gcmRing = ring; s_gcmRingLength = lengths;
-                int p = 0;
-                UnprotectOnce(rx, ring, lengths, ref p);
-            }
-            else
-            {
-                s_cmTx = tx; s_cmRx = rx; s_cmRing = ring; s_cmRingLength = lengths;
-                int p = 0;
-                UnprotectOnce(rx, ring, lengths, ref p);
-            }
+            if (kind == 1) { s_gcmTx = tx; s_gcmRx = rx; s_gcmRing = ring; s_gcmRingLength = lengths; }
+            else if (kind == 2) { s_engTx = tx; s_engRx = rx; s_engRing = ring; s_engRingLength = lengths; }
+            else { s_cmTx = tx; s_cmRx = rx; s_cmRing = ring; s_cmRingLength = lengths; }
+            int p = 0;
+            UnprotectOnce(rx, ring, lengths, ref p);
         }
 
         // A fresh SEQ each call (a sender refuses to reuse an index); the copy is one native call.
