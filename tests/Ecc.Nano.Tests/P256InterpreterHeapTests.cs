@@ -30,6 +30,18 @@ namespace NanoMikey.Ecc.Tests
         }
 
         [Fact]
+        public void ScalarInversionTableIsThePointTemporaries()
+        {
+            // The ten table entries are arrays the engine holds anyway (its point-arithmetic temporaries), not ten more.
+            var engine = new P256Engine();
+            var own = typeof(P256Engine).GetFields(Instance).Where(f => f.FieldType == typeof(uint[])).Select(f => f.GetValue(engine)).ToList();
+            var table = (uint[][])typeof(P256Engine).GetField("_scalarTable", Instance)!.GetValue(engine)!;
+            Assert.Equal(10, table.Length);
+            Assert.All(table, t => Assert.Contains(own, o => ReferenceEquals(o, t)));
+            Assert.Equal(10, table.Distinct().Count());
+        }
+
+        [Fact]
         public void SharedStagingLeavesEachKeyItsOwnValue()
         {
             // Two keys imported, exported and re-imported one after the other through the shared staging keep their own points.
