@@ -44,17 +44,16 @@ namespace NanoMikey.Ecc
         private readonly P256Point _acc = new P256Point();
         private readonly sbyte[] _naf1 = new sbyte[257];
         private readonly sbyte[] _naf2 = new sbyte[257];
-        private readonly uint[][] _scalarTable = new uint[10][];
+        // The scalar inversion's table (a^1, a^3, ..., a^15 and two more): the point-arithmetic temporaries, idle while a
+        // scalar is inverted (between k·G and the signature; before u1·G + u2·Q), not ten arrays more (~0.7 KB, issue 10 §2).
+        private readonly uint[][] _scalarTable;
         private readonly uint[] _s0 = new uint[8];
         private readonly uint[] _s1 = new uint[8];
 
         /// <summary>Creates an engine and all of its scratch.</summary>
         internal P256Engine()
         {
-            for (int i = 0; i < 10; i++)
-            {
-                _scalarTable[i] = new uint[8];
-            }
+            _scalarTable = new uint[][] { _t0, _t1, _t2, _t3, _t4, _t5, _t6, _x3, _y3, _z3 };
         }
 
         /// <summary>

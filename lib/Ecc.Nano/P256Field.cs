@@ -28,21 +28,19 @@ namespace NanoMikey.Ecc
         /// <summary>(p + 1) / 4: since p = 3 mod 4, a^((p+1)/4) is a square root of a square a.</summary>
         private static readonly uint[] SqrtExponent = { 0x00000000, 0x00000000, 0x40000000, 0x00000000, 0x00000000, 0x40000000, 0xC0000000, 0x3FFFFFFF };
 
+#if !NANOFRAMEWORK
         /// <summary>
-        /// r = a * b * R^-1 mod p (Montgomery product). The nano flavour runs <see cref="MulColumns"/> (about a third fewer
-        /// IL instructions for the interpreter), the host flavour <see cref="MulRows"/> (fewer live values, so RyuJIT keeps
-        /// them in registers: about 1.5x faster there). Both are tested against BigInteger.
+        /// r = a * b * R^-1 mod p (Montgomery product) by <see cref="MulRows"/> (fewer live values, so RyuJIT keeps them in
+        /// registers: about 1.5x faster here). The nano flavour's Mul is <see cref="MulColumns"/>'s body under that name
+        /// (about a third fewer IL instructions for the interpreter, and no wrapper frame). Both are tested against BigInteger.
         /// </summary>
         internal static void Mul(uint[] r, uint[] a, uint[] b)
         {
             P256OperationCounter.CountMul();
-#if NANOFRAMEWORK
-            MulColumns(r, a, b);
-#else
             MulRows(r, a, b);
-#endif
         }
 
+#endif
         /// <summary>
         /// Montgomery product by rows (CIOS: one row of a * b, then one reduction step per limb), the outer loop kept.
         /// </summary>
@@ -98,9 +96,19 @@ namespace NanoMikey.Ecc
             SubtractOnce(r, (uint)t0, (uint)t1, (uint)t2, (uint)t3, (uint)t4, (uint)t5, (uint)t6, (uint)t7, t8);
         }
 
-        /// <summary>Montgomery product: the 64 limb products unrolled by rows, then <see cref="Reduce"/>.</summary>
+        /// <summary>
+        /// Montgomery product: the 64 limb products unrolled by rows, then <see cref="Reduce"/>. On nanoFramework this body is
+        /// Mul itself (counted): a wrapper frame (~0.4 KB of interpreter heap) less under every product (issue 10 §2).
+        /// </summary>
+#if NANOFRAMEWORK
+        internal static void Mul(uint[] r, uint[] a, uint[] b)
+#else
         internal static void MulColumns(uint[] r, uint[] a, uint[] b)
+#endif
         {
+#if NANOFRAMEWORK
+            P256OperationCounter.CountMul();
+#endif
             ulong ai; // one limb of a per row: 7 locals fewer than a0..a7, so a smaller frame on the interpreter
             ulong b7 = b[7], b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6];
             ulong t, c;
@@ -334,16 +342,13 @@ namespace NanoMikey.Ecc
             Reduce(r, t0, t1, t2, t3, t4, t5, t6, t7);
         }
 
-        /// <summary>r = a^2 * R^-1 mod p (dedicated squaring: 36 limb products instead of 64). Counted as a squaring.</summary>
+        /// <summary>
+        /// r = a^2 * R^-1 mod p (dedicated squaring: 36 limb products instead of 64; the 28 cross products once, doubled by a
+        /// shift, plus the 8 squares). Counted as a squaring. One method, no wrapper frame on the interpreter.
+        /// </summary>
         internal static void Sqr(uint[] r, uint[] a)
         {
             P256OperationCounter.CountSqr();
-            SqrCore(r, a);
-        }
-
-        /// <summary>The squaring without counting: the 28 cross products once, doubled by a shift, plus the 8 squares.</summary>
-        private static void SqrCore(uint[] r, uint[] a)
-        {
             ulong a7 = a[7], a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6];
             ulong t, c;
             uint t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13, t14, t15;
@@ -523,7 +528,7 @@ namespace NanoMikey.Ecc
         /// r = t * R^-1 mod p for t = t15..t0 &lt; p R (t15..t8 in r[7..0] on entry), column by column: with p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and
         /// -p^-1 = 1 mod 2^32, the quotient digit m_i of column i is the column itself, and m_i p adds +m_i to columns
         /// i+3, i+6 and i+8 and -m_i to column i+7 (clearing column i): no multiplications, one signed accumulator.
-        /// The result is below 2p; <see cref="SubtractOnce"/> makes it canonical.
+        /// The result is below 2p; one masked subtraction of p makes it canonical.
         /// </summary>
         private static void Reduce(uint[] r, uint t0, uint t1, uint t2, uint t3, uint t4, uint t5, uint t6, uint t7)
         {
@@ -560,7 +565,42 @@ namespace NanoMikey.Ecc
             acc = (acc >> 32) + r[7] + m7;
             uint u7 = (uint)acc;
             acc >>= 32;
-            SubtractOnce(r, u0, u1, u2, u3, u4, u5, u6, u7, (ulong)acc);
+
+            // SubtractOnce written out here, the dead m_i holding u - p: one interpreter frame (~0.8 KB) less at the
+            // deepest point of every P-256 operation (issue 10 §2). Constant time: the subtraction always runs, a mask picks.
+            ulong d = (ulong)u0 - 0xFFFFFFFFUL;
+            m0 = (uint)d;
+            ulong w = (d >> 32) & 1;
+            d = (ulong)u1 - 0xFFFFFFFFUL - w;
+            m1 = (uint)d;
+            w = (d >> 32) & 1;
+            d = (ulong)u2 - 0xFFFFFFFFUL - w;
+            m2 = (uint)d;
+            w = (d >> 32) & 1;
+            d = (ulong)u3 - w;
+            m3 = (uint)d;
+            w = (d >> 32) & 1;
+            d = (ulong)u4 - w;
+            m4 = (uint)d;
+            w = (d >> 32) & 1;
+            d = (ulong)u5 - w;
+            m5 = (uint)d;
+            w = (d >> 32) & 1;
+            d = (ulong)u6 - 1UL - w;
+            m6 = (uint)d;
+            w = (d >> 32) & 1;
+            d = (ulong)u7 - 0xFFFFFFFFUL - w;
+            m7 = (uint)d;
+            w = (d >> 32) & 1;
+            uint keep = (uint)(0UL - (((ulong)acc | (w ^ 1)) & 1));
+            r[0] = (m0 & keep) | (u0 & ~keep);
+            r[1] = (m1 & keep) | (u1 & ~keep);
+            r[2] = (m2 & keep) | (u2 & ~keep);
+            r[3] = (m3 & keep) | (u3 & ~keep);
+            r[4] = (m4 & keep) | (u4 & ~keep);
+            r[5] = (m5 & keep) | (u5 & ~keep);
+            r[6] = (m6 & keep) | (u6 & ~keep);
+            r[7] = (m7 & keep) | (u7 & ~keep);
         }
 
         /// <summary>

@@ -17,8 +17,10 @@ namespace NanoMikey.Ecc
         internal readonly uint[] D = new uint[8];
 
         private readonly P256PublicKey _publicKey = new P256PublicKey();
-        private readonly uint[] _candidate = new uint[8];
-        private readonly byte[] _buffer = new byte[32];
+        // Candidate staging shared by every key under P256Workspace.Sync and wiped after each use (per key it cost ~0.2 KB
+        // of interpreter heap, issue 10 §2).
+        private static readonly uint[] s_candidate = new uint[8];
+        private static readonly byte[] s_buffer = new byte[32];
         private P256PublicKey? _peer;
         private bool _hasValue;
 
@@ -73,15 +75,18 @@ namespace NanoMikey.Ecc
         public bool TryImport(byte[] scalar, int offset)
         {
             P256PublicKey.CheckRange(scalar, offset, ScalarLength);
-            P256Field.FromBytes(_candidate, scalar, offset);
-            bool ok = P256Scalar.IsValidNonZero(_candidate) != 0;
-            if (ok)
+            lock (P256Workspace.Sync)
             {
-                SetScalar(_candidate);
-            }
+                P256Field.FromBytes(s_candidate, scalar, offset);
+                bool ok = P256Scalar.IsValidNonZero(s_candidate) != 0;
+                if (ok)
+                {
+                    SetScalar(s_candidate);
+                }
 
-            Array.Clear(_candidate, 0, 8);
-            return ok;
+                Array.Clear(s_candidate, 0, 8);
+                return ok;
+            }
         }
 
         /// <summary>
@@ -96,13 +101,16 @@ namespace NanoMikey.Ecc
                 throw new ArgumentNullException(nameof(drbg));
             }
 
-            while (true)
+            lock (P256Workspace.Sync)
             {
-                drbg.Generate(_buffer, 0, 32);
-                if (TryImport(_buffer, 0))
+                while (true)
                 {
-                    Array.Clear(_buffer, 0, 32);
-                    return;
+                    drbg.Generate(s_buffer, 0, 32);
+                    if (TryImport(s_buffer, 0))
+                    {
+                        Array.Clear(s_buffer, 0, 32);
+                        return;
+                    }
                 }
             }
         }
@@ -122,8 +130,6 @@ namespace NanoMikey.Ecc
         {
             _hasValue = false;
             Array.Clear(D, 0, 8);
-            Array.Clear(_candidate, 0, 8);
-            Array.Clear(_buffer, 0, 32);
             P256Workspace.WipeShared();
             _publicKey.Clear();
             if (_peer != null)

@@ -25,8 +25,10 @@ namespace NanoMikey.Ecc
         /// <summary>Affine y in Montgomery form.</summary>
         internal readonly uint[] Y = new uint[8];
 
-        private readonly uint[] _x = new uint[8];
-        private readonly uint[] _y = new uint[8];
+        // Import/export staging shared by every key under P256Workspace.Sync (public values only): two arrays per key cost
+        // ~190 B of heap each on the interpreter, and an intercom holds seven keys (issue 10 §2).
+        private static readonly uint[] s_x = new uint[8];
+        private static readonly uint[] s_y = new uint[8];
         private bool _hasValue;
 
         // 0x04 || X || Y as an engine validated or derived it (P256Offload): the offloaded operations pass it on as it is,
@@ -74,25 +76,23 @@ namespace NanoMikey.Ecc
 
             if (length == CompressedLength && (data[offset] == 0x02 || data[offset] == 0x03))
             {
-                P256Field.FromBytes(_x, data, offset + 1);
-                if (P256Field.LessThan(_x, P256Field.P) == 0)
-                {
-                    return false;
-                }
-
-                P256Field.ToMontgomery(_x, _x);
-                bool decompressed;
                 lock (P256Workspace.Sync)
                 {
-                    decompressed = P256Workspace.Shared.Engine.Decompress(_x, (uint)(data[offset] & 1), _y);
+                    P256Field.FromBytes(s_x, data, offset + 1);
+                    if (P256Field.LessThan(s_x, P256Field.P) == 0)
+                    {
+                        return false;
+                    }
+
+                    P256Field.ToMontgomery(s_x, s_x);
+                    if (!P256Workspace.Shared.Engine.Decompress(s_x, (uint)(data[offset] & 1), s_y))
+                    {
+                        return false;
+                    }
+
+                    Commit();
                 }
 
-                if (!decompressed)
-                {
-                    return false;
-                }
-
-                Commit();
                 return true;
             }
 
@@ -122,31 +122,29 @@ namespace NanoMikey.Ecc
                 return true;
             }
 
-            P256Field.FromBytes(_x, x, xOffset);
-            P256Field.FromBytes(_y, y, yOffset);
-
-            // SEC 1 §3.2.2.1 step 2: both coordinates in [0, p-1].
-            if ((P256Field.LessThan(_x, P256Field.P) & P256Field.LessThan(_y, P256Field.P)) == 0)
-            {
-                return false;
-            }
-
-            P256Field.ToMontgomery(_x, _x);
-            P256Field.ToMontgomery(_y, _y);
-
-            // Step 3: on the curve. An affine solution is never infinity (step 1), and with h = 1 step 4 (nQ = O) is implied.
-            uint onCurve;
             lock (P256Workspace.Sync)
             {
-                onCurve = P256Workspace.Shared.Engine.IsOnCurve(_x, _y);
+                P256Field.FromBytes(s_x, x, xOffset);
+                P256Field.FromBytes(s_y, y, yOffset);
+
+                // SEC 1 §3.2.2.1 step 2: both coordinates in [0, p-1].
+                if ((P256Field.LessThan(s_x, P256Field.P) & P256Field.LessThan(s_y, P256Field.P)) == 0)
+                {
+                    return false;
+                }
+
+                P256Field.ToMontgomery(s_x, s_x);
+                P256Field.ToMontgomery(s_y, s_y);
+
+                // Step 3: on the curve. An affine solution is never infinity (step 1), and with h = 1 step 4 (nQ = O) is implied.
+                if (P256Workspace.Shared.Engine.IsOnCurve(s_x, s_y) == 0)
+                {
+                    return false;
+                }
+
+                Commit();
             }
 
-            if (onCurve == 0)
-            {
-                return false;
-            }
-
-            Commit();
             return true;
         }
 
@@ -177,10 +175,14 @@ namespace NanoMikey.Ecc
         {
             CheckRange(destination, offset, CompressedLength);
             EnsureValue();
-            P256Field.FromMontgomery(_y, Y);
-            destination[offset] = (byte)(0x02 | (_y[0] & 1));
-            P256Field.FromMontgomery(_x, X);
-            P256Field.ToBytes(_x, destination, offset + 1);
+            lock (P256Workspace.Sync)
+            {
+                P256Field.FromMontgomery(s_y, Y);
+                destination[offset] = (byte)(0x02 | (s_y[0] & 1));
+                P256Field.FromMontgomery(s_x, X);
+                P256Field.ToBytes(s_x, destination, offset + 1);
+            }
+
             return CompressedLength;
         }
 
@@ -194,10 +196,13 @@ namespace NanoMikey.Ecc
             CheckRange(x, xOffset, CoordinateLength);
             CheckRange(y, yOffset, CoordinateLength);
             EnsureValue();
-            P256Field.FromMontgomery(_x, X);
-            P256Field.FromMontgomery(_y, Y);
-            P256Field.ToBytes(_x, x, xOffset);
-            P256Field.ToBytes(_y, y, yOffset);
+            lock (P256Workspace.Sync)
+            {
+                P256Field.FromMontgomery(s_x, X);
+                P256Field.FromMontgomery(s_y, Y);
+                P256Field.ToBytes(s_x, x, xOffset);
+                P256Field.ToBytes(s_y, y, yOffset);
+            }
         }
 
         /// <summary>True when both keys hold the same point.</summary>
@@ -225,8 +230,6 @@ namespace NanoMikey.Ecc
 
             Array.Clear(X, 0, 8);
             Array.Clear(Y, 0, 8);
-            Array.Clear(_x, 0, 8);
-            Array.Clear(_y, 0, 8);
         }
 
         /// <summary>Sets the key from affine coordinates (Montgomery form) already known to be on the curve.</summary>
@@ -269,11 +272,15 @@ namespace NanoMikey.Ecc
 
         private void LoadValidated(byte[] x, int xOffset, byte[] y, int yOffset)
         {
-            P256Field.FromBytes(_x, x, xOffset);
-            P256Field.FromBytes(_y, y, yOffset);
-            P256Field.ToMontgomery(_x, _x);
-            P256Field.ToMontgomery(_y, _y);
-            Commit();
+            lock (P256Workspace.Sync)
+            {
+                P256Field.FromBytes(s_x, x, xOffset);
+                P256Field.FromBytes(s_y, y, yOffset);
+                P256Field.ToMontgomery(s_x, s_x);
+                P256Field.ToMontgomery(s_y, s_y);
+                Commit();
+            }
+
             if (_encoded == null)
             {
                 _encoded = new byte[UncompressedLength];
@@ -291,11 +298,12 @@ namespace NanoMikey.Ecc
             get { return _encodedValid ? _encoded : null; }
         }
 
+        // Takes the staged point (call only while holding P256Workspace.Sync).
         private void Commit()
         {
             _encodedValid = false;
-            P256Field.Copy(X, _x);
-            P256Field.Copy(Y, _y);
+            P256Field.Copy(X, s_x);
+            P256Field.Copy(Y, s_y);
             _hasValue = true;
         }
     }

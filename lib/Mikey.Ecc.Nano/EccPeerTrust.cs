@@ -22,7 +22,7 @@ namespace NanoMikey.Mikey.Ecc
 
         // Anchors, CHASH pin, expected identity and the chain/name checks: shared with the RSA modes (X509PeerTrust).
         private readonly X509PeerTrust _trust = new X509PeerTrust(EccProfileValues.MaxCertificates, MaxTrustAnchors, EccCredentials.MaxIdentityLength);
-        private readonly P256PublicKey _pinnedKey = new P256PublicKey();
+        private P256PublicKey? _pinnedKey; // made by PinPublicKey: a key holder is ~0.3 KB of interpreter heap (issue 10 §2)
         private readonly P256PublicKey _signerKey = new P256PublicKey();
         private readonly byte[] _point = new byte[P256PublicKey.UncompressedLength];
 
@@ -71,6 +71,7 @@ namespace NanoMikey.Mikey.Ecc
             if (key == null) throw new ArgumentNullException();
             if (!key.HasValue) throw new ArgumentException();
             key.ExportUncompressed(_point, 0);
+            if (_pinnedKey == null) _pinnedKey = new P256PublicKey();
             _pinnedKey.TryImport(_point, 0, _point.Length);
         }
 
@@ -89,7 +90,7 @@ namespace NanoMikey.Mikey.Ecc
         /// <summary>Forgets the pins and the expected identity (trust anchors stay: the validator cannot drop them).</summary>
         public void ClearPins()
         {
-            _pinnedKey.Clear();
+            if (_pinnedKey != null) _pinnedKey.Clear();
             _trust.ClearPins();
         }
 
@@ -126,13 +127,14 @@ namespace NanoMikey.Mikey.Ecc
             X509PeerTrust t = _trust;
             ErrorCode = ErrorCode.InvalidCert;
             _signerKey.Clear();
-            if (!t.RequiresCertificate && !_pinnedKey.HasValue) return MikeyExchangeStatus.UnknownPeer;
+            P256PublicKey? pinned = _pinnedKey != null && _pinnedKey.HasValue ? _pinnedKey : null;
+            if (!t.RequiresCertificate && pinned == null) return MikeyExchangeStatus.UnknownPeer;
             if (idLength >= 0 && !t.ExpectedIdentityAllows(id, idOffset, idLength)) return Fail(ErrorCode.InvalidId);
             if (certCount == 0)
             {
                 // Only a pinned key may stand without a certificate; the identity was compared above (if one is expected).
                 if (t.RequiresCertificate) return MikeyExchangeStatus.AuthenticationFailed;
-                _pinnedKey.ExportUncompressed(_point, 0);
+                pinned!.ExportUncompressed(_point, 0);
                 _signerKey.TryImport(_point, 0, _point.Length);
                 ErrorCode = ErrorCode.Unspecified;
                 return MikeyExchangeStatus.Ok;
@@ -140,7 +142,7 @@ namespace NanoMikey.Mikey.Ecc
 
             X509Certificate? leaf = t.ReadChain(data, certOffset, certLength, certCount, ntpSeconds);
             if (leaf == null || leaf.ReadPublicKey(_signerKey) != Asn1Status.Ok) return MikeyExchangeStatus.AuthenticationFailed;
-            bool trusted = t.RequiresCertificate ? t.ChainTrusted(certCount, ntpSeconds) : _signerKey.SameAs(_pinnedKey);
+            bool trusted = t.RequiresCertificate ? t.ChainTrusted(certCount, ntpSeconds) : _signerKey.SameAs(pinned!);
             if (!trusted || (idLength >= 0 && !t.LeafNames(id, idOffset, idLength)))
             {
                 _signerKey.Clear();

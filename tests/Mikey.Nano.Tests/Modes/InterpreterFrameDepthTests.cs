@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Reflection.Emit;
 using NanoMikey.Crypto.Cipher;
 using NanoMikey.Mikey.Keys;
 using NanoMikey.Mikey.Modes;
+using NanoMikey.Tests.Shared;
 
 namespace NanoMikey.Mikey.Tests.Modes
 {
@@ -15,65 +15,11 @@ namespace NanoMikey.Mikey.Tests.Modes
     /// </summary>
     public class InterpreterFrameDepthTests
     {
-        private const BindingFlags All = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        private static MethodInfo Method(Type t, string name) => InterpreterFrames.Method(t, name);
 
-        private static readonly Dictionary<short, OpCode> Codes = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+        private static IEnumerable<MethodBase> Callees(MethodBase m) => InterpreterFrames.Callees(m);
 
-        private static MethodInfo Method(Type t, string name) =>
-            t.GetMethods(All).Single(m => m.Name == name);
-
-        // Our methods called by m (call/callvirt/newobj excluded: constructors run once per object, not on these chains).
-        private static IEnumerable<MethodBase> Callees(MethodBase m)
-        {
-            byte[]? il = m.GetMethodBody()?.GetILAsByteArray();
-            if (il == null) yield break;
-            for (int i = 0; i < il.Length;)
-            {
-                short value = il[i] == 0xFE ? (short)(0xFE00 | il[i + 1]) : il[i];
-                OpCode op = Codes[value];
-                i += op.Size;
-                int operand = op.OperandType switch
-                {
-                    OperandType.InlineNone => 0,
-                    OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-                    OperandType.InlineVar => 2,
-                    OperandType.InlineI8 or OperandType.InlineR => 8,
-                    OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, i),
-                    _ => 4,
-                };
-                if (op == OpCodes.Call || op == OpCodes.Callvirt)
-                {
-                    MethodBase? target = m.Module.ResolveMethod(BitConverter.ToInt32(il, i), m.DeclaringType!.GetGenericArguments(), null);
-                    if (target != null && target.DeclaringType!.Namespace!.StartsWith("NanoMikey", StringComparison.Ordinal)) yield return target;
-                }
-
-                i += operand;
-            }
-        }
-
-        // The deepest chain of our frames from m (m first), as "Type.Method" names.
-        private static List<string> Deepest(MethodBase m, HashSet<MethodBase> onPath)
-        {
-            var chain = new List<string> { m.DeclaringType!.Name + "." + m.Name };
-            if (m.IsAbstract || m.GetMethodBody() == null || !onPath.Add(m)) return chain;
-            List<string> longest = new List<string>();
-            foreach (MethodBase c in Callees(m))
-            {
-                List<string> below = Deepest(c, onPath);
-                if (below.Count > longest.Count) longest = below;
-            }
-
-            onPath.Remove(m);
-            chain.AddRange(longest);
-            return chain;
-        }
-
-        private static void AssertDepth(Type t, string method, int most)
-        {
-            List<string> chain = Deepest(Method(t, method), new HashSet<MethodBase>());
-            Assert.True(chain.Count <= most, string.Join(" → ", chain) + ": " + chain.Count + " frames, at most " + most);
-        }
+        private static void AssertDepth(Type t, string method, int most) => InterpreterFrames.AssertDepth(t, method, most);
 
         [Fact]
         public void SoftwareAesEncryptBlocks_CallsOnlyLeafSteps()
