@@ -148,31 +148,10 @@ namespace NanoMikey.Crypto.Hash
             Compress(b, 0);
             _bufferLength = 0;
             uint[] h = State;
-            if (le)
+            for (int i = 0; i < h.Length; i++)
             {
-                for (int i = 0; i < h.Length; i++) Write(h[i], output, offset + 4 * i, true);
-                return;
+                Write(h[i], output, offset + 4 * i, le);
             }
-            // Big-endian (SHA-1, SHA-256: every HMAC of SRTP and MIKEY) written out here: a call per word costs the interpreter more than the word.
-            for (int i = 0; i < h.Length; i++, offset += 4)
-            {
-                uint v = h[i];
-                output[offset] = (byte)(v >> 24);
-                output[offset + 1] = (byte)(v >> 16);
-                output[offset + 2] = (byte)(v >> 8);
-                output[offset + 3] = (byte)v;
-            }
-        }
-
-        // HMAC's outer hash (RFC 2104 §2): finishes the inner hash into the block buffer, where it is the outer hash's first
-        // DigestLength bytes after the precomputed opad block, then finishes that into output. No copy, no Update.
-        internal void FinishHmac(uint[] outerState, byte[] output, int offset)
-        {
-            FinishInto(_buffer, 0);
-            Array.Copy(outerState, 0, State, 0, State.Length);
-            _byteCount = BlockSize + _digestLength;
-            _bufferLength = _digestLength;
-            FinishInto(output, offset);
         }
 
         /// <summary>Writes the algorithm's initial hash value into <paramref name="state"/>.</summary>

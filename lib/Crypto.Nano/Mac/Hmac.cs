@@ -102,7 +102,10 @@ namespace NanoMikey.Crypto.Mac
             EnsureKeyed();
             CheckOutput(output, offset, length, _digestLength);
             byte[] d = _digest;
-            _hash.FinishHmac(_outerState, d, 0);
+            _hash.FinishInto(d, 0);
+            _hash.LoadState(_outerState, BlockSize);
+            _hash.Update(d, 0, _digestLength);
+            _hash.FinishInto(d, 0);
             Array.Copy(d, 0, output, offset, length);
             _hash.LoadState(_innerState, BlockSize);
         }
