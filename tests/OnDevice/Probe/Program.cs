@@ -64,54 +64,26 @@ namespace NanoMikey.OnDevice
             throw new InvalidOperationException(what);
         }
 
-        private static SrtpCryptoContext Context(SrtpPolicy p, uint ssrc, SrtpDirection d, byte seed)
-        {
-            var c = new SrtpCryptoContext(p, ssrc, d, new SoftwareAesFactory());
-            byte[] key = new byte[p.MasterKeyLength], salt = new byte[p.MasterSaltLength];
-            for (int i = 0; i < key.Length; i++) key[i] = (byte)(seed + i);
-            for (int i = 0; i < salt.Length; i++) salt[i] = (byte)(seed ^ i);
-            c.AddMasterKey(key, 0, salt, 0, null, 0);
-            return c;
-        }
-
-        // One packet out through tx and in through rx; a 160-byte payload (20 ms of G.711), 28-byte SRTCP sender report.
-        private static void Send(SrtpCryptoContext tx, SrtpCryptoContext rx, byte[] buf, uint ssrc, int seq, bool rtcp)
-        {
-            if (rtcp)
-            {
-                NanoMikey.OnDevice.Packets.FillRtcp(buf, ssrc, 28);
-                int l = 28;
-                if (tx.ProtectRtcp(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) Fail("protect RTCP");
-                if (rx.UnprotectRtcp(buf, 0, ref l) != SrtpStatus.Ok || l != 28) Fail("unprotect RTCP");
-            }
-            else
-            {
-                NanoMikey.OnDevice.Packets.Fill(buf, ssrc, seq & 0xFFFF, 172);
-                int l = 172;
-                if (tx.Protect(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) Fail("protect");
-                if (rx.Unprotect(buf, 0, ref l) != SrtpStatus.Ok || l != 172) Fail("unprotect");
-            }
-        }
-
 #if PROBE_GC
         // Two peers, each with an outbound and an inbound context; Packets packets each way after WarmUp each way.
         private static void SrtpBothWays(string name, SrtpPolicy p, bool rtcp)
         {
             const uint A = 0x0A0A0A0A, B = 0x0B0B0B0B;
-            SrtpCryptoContext aOut = Context(p, A, SrtpDirection.Outbound, 1), bIn = Context(p, A, SrtpDirection.Inbound, 1);
-            SrtpCryptoContext bOut = Context(p, B, SrtpDirection.Outbound, 2), aIn = Context(p, B, SrtpDirection.Inbound, 2);
+            var aes = new SoftwareAesFactory();
+            SrtpCryptoContext aOut = NanoMikey.OnDevice.Packets.Context(p, A, SrtpDirection.Outbound, 1, aes), bIn = NanoMikey.OnDevice.Packets.Context(p, A, SrtpDirection.Inbound, 1, aes);
+            SrtpCryptoContext bOut = NanoMikey.OnDevice.Packets.Context(p, B, SrtpDirection.Outbound, 2, aes), aIn = NanoMikey.OnDevice.Packets.Context(p, B, SrtpDirection.Inbound, 2, aes);
             byte[] ab = new byte[256], ba = new byte[256];
             int seq = 1;
             for (int i = 0; i < WarmUp; i++, seq++)
             {
-                Send(aOut, bIn, ab, A, seq, rtcp);
-                Send(bOut, aIn, ba, B, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(aOut, bIn, ab, A, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(bOut, aIn, ba, B, seq, rtcp);
             }
             Console.WriteLine("PROBE BEGIN " + name);
             for (int i = 0; i < Packets; i++, seq++)
             {
-                Send(aOut, bIn, ab, A, seq, rtcp);
-                Send(bOut, aIn, ba, B, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(aOut, bIn, ab, A, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(bOut, aIn, ba, B, seq, rtcp);
             }
             Console.WriteLine("PROBE END " + name);
         }
@@ -323,8 +295,8 @@ namespace NanoMikey.OnDevice
             Console.WriteLine("PROBE BEGIN intercom");
             for (int i = 1; i <= Packets; i++)
             {
-                Send(tx, rx, buf, cs.Ssrc, i, false);
-                if (i % 50 == 0) Send(tx, rx, buf, cs.Ssrc, i, true);
+                NanoMikey.OnDevice.Packets.Send(tx, rx, buf, cs.Ssrc, i, false);
+                if (i % 50 == 0) NanoMikey.OnDevice.Packets.Send(tx, rx, buf, cs.Ssrc, i, true);
             }
             Console.WriteLine("PROBE END intercom");
         }

@@ -78,53 +78,25 @@ namespace NanoMikey.OnDevice
             }
         }
 
-        private static SrtpCryptoContext Context(SrtpPolicy p, uint ssrc, SrtpDirection d, byte seed, IAesEngineFactory f)
-        {
-            var c = new SrtpCryptoContext(p, ssrc, d, f);
-            byte[] key = new byte[p.MasterKeyLength], salt = new byte[p.MasterSaltLength];
-            for (int i = 0; i < key.Length; i++) key[i] = (byte)(seed + i);
-            for (int i = 0; i < salt.Length; i++) salt[i] = (byte)(seed ^ i);
-            c.AddMasterKey(key, 0, salt, 0, null, 0);
-            return c;
-        }
-
-        private static void Send(SrtpCryptoContext tx, SrtpCryptoContext rx, byte[] buf, uint ssrc, int seq, bool rtcp)
-        {
-            if (rtcp)
-            {
-                NanoMikey.OnDevice.Packets.FillRtcp(buf, ssrc, 28);
-                int l = 28;
-                if (tx.ProtectRtcp(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) throw new InvalidOperationException("protect RTCP");
-                if (rx.UnprotectRtcp(buf, 0, ref l) != SrtpStatus.Ok || l != 28) throw new InvalidOperationException("unprotect RTCP");
-            }
-            else
-            {
-                NanoMikey.OnDevice.Packets.Fill(buf, ssrc, seq & 0xFFFF, 172);
-                int l = 172;
-                if (tx.Protect(buf, 0, ref l, buf.Length) != SrtpStatus.Ok) throw new InvalidOperationException("protect");
-                if (rx.Unprotect(buf, 0, ref l) != SrtpStatus.Ok || l != 172) throw new InvalidOperationException("unprotect");
-            }
-        }
-
         // Two peers, an outbound and an inbound context each; `packets` each way after `warmUp` each way; a 172-byte RTP packet
         // (20 ms of G.711), a 28-byte SRTCP sender report. A null name: no markers.
         private static void SrtpBothWays(string name, SrtpPolicy p, bool rtcp, IAesEngineFactory f, int packets, int warmUp)
         {
             const uint A = 0x0A0A0A0A, B = 0x0B0B0B0B;
-            SrtpCryptoContext aOut = Context(p, A, SrtpDirection.Outbound, 1, f), bIn = Context(p, A, SrtpDirection.Inbound, 1, f);
-            SrtpCryptoContext bOut = Context(p, B, SrtpDirection.Outbound, 2, f), aIn = Context(p, B, SrtpDirection.Inbound, 2, f);
+            SrtpCryptoContext aOut = NanoMikey.OnDevice.Packets.Context(p, A, SrtpDirection.Outbound, 1, f), bIn = NanoMikey.OnDevice.Packets.Context(p, A, SrtpDirection.Inbound, 1, f);
+            SrtpCryptoContext bOut = NanoMikey.OnDevice.Packets.Context(p, B, SrtpDirection.Outbound, 2, f), aIn = NanoMikey.OnDevice.Packets.Context(p, B, SrtpDirection.Inbound, 2, f);
             byte[] ab = new byte[256], ba = new byte[256];
             int seq = 1;
             for (int i = 0; i < warmUp; i++, seq++)
             {
-                Send(aOut, bIn, ab, A, seq, rtcp);
-                Send(bOut, aIn, ba, B, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(aOut, bIn, ab, A, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(bOut, aIn, ba, B, seq, rtcp);
             }
             if (name != null) Console.WriteLine("PROBE BEGIN " + name);
             for (int i = 0; i < packets; i++, seq++)
             {
-                Send(aOut, bIn, ab, A, seq, rtcp);
-                Send(bOut, aIn, ba, B, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(aOut, bIn, ab, A, seq, rtcp);
+                NanoMikey.OnDevice.Packets.Send(bOut, aIn, ba, B, seq, rtcp);
             }
             if (name != null) Console.WriteLine("PROBE END " + name);
             aOut.Clear();
